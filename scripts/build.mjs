@@ -1,0 +1,85 @@
+// Builds every bundle with esbuild. The activation bundle (dist/extension.js) must stay small:
+// the Azure SDK and the simulator are separate bundles that the code `require`s on first use
+// (esbuild cannot split CommonJS output, so each lazy module is its own entry point).
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+// Lazily loaded modules: `require('./<name>')` in the source stays a runtime require of
+// `./<name>.js`, which sits next to the requiring bundle in dist/ (and next to the compiled
+// source in out/ for plain-Node tests).
+const lazyModules = {
+  'azure-sdk': 'src/azure/azure-sdk.ts',
+  'simulator-entry': 'src/simulator/simulator-entry.ts',
+};
+const lazyPattern = new RegExp(`^\\./(${Object.keys(lazyModules).join('|')})$`);
+const keepLazyRequires = {
+  name: 'keep-lazy-requires',
+  setup(build) {
+    build.onResolve({ filter: lazyPattern }, (args) => ({ path: `${args.path}.js`, external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  metafile: true,
+  legalComments: 'none',
+};
+
+const nodeEntries = [
+  { in: 'src/extension.ts', out: 'extension', external: ['vscode'], plugins: [keepLazyRequires] },
+  { in: 'src/cli/main.ts', out: 'cli', external: [], plugins: [keepLazyRequires] },
+  ...Object.entries(lazyModules).map(([out, entry]) => ({ in: entry, out, external: ['vscode'], plugins: [] })),
+];
+
+const builds = nodeEntries
+  .filter((e) => existsSync(path.join(root, e.in)))
+  .map((e) => ({
+    ...common,
+    entryPoints: [path.join(root, e.in)],
+    outfile: path.join(root, 'dist', `${e.out}.js`),
+    external: e.external,
+    plugins: e.plugins,
+  }));
+
+// The webview client runs in the browser sandbox of a webview.
+const webviewEntry = path.join(root, 'src/webview-client/main.ts');
+if (existsSync(webviewEntry)) {
+  builds.push({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: [webviewEntry],
+    outfile: path.join(root, 'dist', 'webview', 'dashboard.js'),
+  });
+}
+
+mkdirSync(path.join(root, 'dist'), { recursive: true });
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log('esbuild: watching');
+} else {
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  const sizes = {};
+  for (const [i, r] of results.entries()) {
+    const out = path.relative(root, builds[i].outfile);
+    sizes[out] = Object.values(r.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
+  }
+  writeFileSync(path.join(root, 'dist', 'sizes.json'), JSON.stringify(sizes, null, 2));
+  if (process.argv.includes('--report')) console.log(JSON.stringify(sizes, null, 2));
+}
