@@ -1,0 +1,166 @@
+// AzureGateway over the real SDK clients (arm-compute 24, modular). Every long-running operation goes
+// through one helper so the poll interval and abort signal are always applied (azure-sdk.md).
+import type { PollerLike, OperationState } from '@azure/core-lro';
+import type { AzureGateway, ScaleSetRef, InstanceSnapshot, SubscriptionInfo, TenantInfo } from './gateway';
+import type { ClientFactory } from './clientFactory';
+import { toInstanceSnapshot } from './instanceSnapshot';
+import { withSignal } from './requestScope';
+import { loadSdk } from './loadSdk';
+
+async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of pages) items.push(item);
+  return items;
+}
+
+async function untilDone<T>(poller: PollerLike<OperationState<T>, T>, signal?: AbortSignal): Promise<T> {
+  return poller.pollUntilDone(signal ? { abortSignal: signal } : undefined);
+}
+
+function isNotFound(err: unknown): boolean {
+  return loadSdk().isRestError(err) && (err as { statusCode?: number }).statusCode === 404;
+}
+
+const scaleSetsQuery = "Resources | where type =~ 'microsoft.compute/virtualmachinescalesets' | project id, subscriptionId";
+
+export class ArmGateway implements AzureGateway {
+  constructor(private readonly clients: ClientFactory) {}
+
+  get stats() {
+    return this.clients.stats;
+  }
+
+  private lroOptions(signal?: AbortSignal) {
+    return { updateIntervalInMs: this.clients.pollIntervalMs, ...(signal ? { abortSignal: signal } : {}) };
+  }
+
+  listTenants(signal?: AbortSignal): Promise<TenantInfo[]> {
+    return withSignal(signal, async () =>
+      (await collect(this.clients.subscriptions().tenants.list())).map((t) => ({
+        tenantId: t.tenantId ?? '',
+        displayName: t.displayName,
+        defaultDomain: t.defaultDomain,
+      })),
+    );
+  }
+
+  listSubscriptions(signal?: AbortSignal): Promise<SubscriptionInfo[]> {
+    return withSignal(signal, async () =>
+      (await collect(this.clients.subscriptions().subscriptions.list())).map((s) => ({
+        subscriptionId: s.subscriptionId ?? '',
+        displayName: s.displayName ?? s.subscriptionId ?? '',
+        tenantId: s.tenantId,
+        state: s.state,
+      })),
+    );
+  }
+
+  listScaleSets(subscriptionId: string, signal?: AbortSignal) {
+    return withSignal(signal, () => collect(this.clients.compute(subscriptionId).virtualMachineScaleSets.listAll()));
+  }
+
+  queryScaleSetIds(subscriptionIds: readonly string[], signal?: AbortSignal): Promise<Map<string, string[]>> {
+    return withSignal(signal, async () => {
+      const bySubscription = new Map<string, string[]>(subscriptionIds.map((s) => [s, []]));
+      let skipToken: string | undefined;
+      do {
+        const page = await this.clients.resourceGraph().resources({
+          subscriptions: [...subscriptionIds],
+          query: scaleSetsQuery,
+          options: { resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) },
+        });
+        for (const row of page.data as unknown as { id: string; subscriptionId: string }[]) {
+          const list = bySubscription.get(row.subscriptionId) ?? [];
+          list.push(row.id);
+          bySubscription.set(row.subscriptionId, list);
+        }
+        skipToken = page.skipToken;
+      } while (skipToken);
+      return bySubscription;
+    });
+  }
+
+  getScaleSet(ref: ScaleSetRef, signal?: AbortSignal) {
+    return withSignal(signal, () => this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.get(ref.resourceGroup, ref.name));
+  }
+
+  updateScaleSet(ref: ScaleSetRef, update: Parameters<AzureGateway['updateScaleSet']>[1], options?: { ifMatch?: string; signal?: AbortSignal }) {
+    const { signal, ifMatch } = options ?? {};
+    return withSignal(signal, () =>
+      untilDone(
+        this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.update(ref.resourceGroup, ref.name, update, {
+          ...this.lroOptions(signal),
+          ...(ifMatch ? { ifMatch } : {}),
+        }),
+        signal,
+      ),
+    );
+  }
+
+  listInstances(ref: ScaleSetRef, signal?: AbortSignal): Promise<InstanceSnapshot[]> {
+    return withSignal(signal, async () =>
+      (await collect(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetVMs.list(ref.resourceGroup, ref.name, { expand: 'instanceView' }))).map(toInstanceSnapshot),
+    );
+  }
+
+  getInstance(ref: ScaleSetRef, instanceId: string, signal?: AbortSignal): Promise<InstanceSnapshot> {
+    return withSignal(signal, async () =>
+      toInstanceSnapshot(await this.clients.compute(ref.subscriptionId).virtualMachineScaleSetVMs.get(ref.resourceGroup, ref.name, instanceId, { expand: 'instanceView' })),
+    );
+  }
+
+  manualUpgrade(ref: ScaleSetRef, instanceIds: readonly string[], signal?: AbortSignal): Promise<void> {
+    return withSignal(signal, () =>
+      untilDone(
+        this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.updateInstances(ref.resourceGroup, ref.name, { instanceIds: [...instanceIds] }, this.lroOptions(signal)),
+        signal,
+      ),
+    );
+  }
+
+  reimage(ref: ScaleSetRef, instanceId: string, options?: { exactVersion?: string; signal?: AbortSignal }): Promise<void> {
+    const { signal, exactVersion } = options ?? {};
+    return withSignal(signal, () =>
+      untilDone(
+        this.clients.compute(ref.subscriptionId).virtualMachineScaleSetVMs.reimage(ref.resourceGroup, ref.name, instanceId, {
+          ...this.lroOptions(signal),
+          ...(exactVersion ? { vmScaleSetVMReimageInput: { exactVersion } } : {}),
+        }),
+        signal,
+      ),
+    );
+  }
+
+  startOsRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void> {
+    return withSignal(signal, () =>
+      untilDone(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetRollingUpgrades.startOSUpgrade(ref.resourceGroup, ref.name, this.lroOptions(signal)), signal),
+    );
+  }
+
+  cancelRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void> {
+    return withSignal(signal, () =>
+      untilDone(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetRollingUpgrades.cancel(ref.resourceGroup, ref.name, this.lroOptions(signal)), signal),
+    );
+  }
+
+  getLatestRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal) {
+    return withSignal(signal, async () => {
+      try {
+        return await this.clients.compute(ref.subscriptionId).virtualMachineScaleSetRollingUpgrades.getLatest(ref.resourceGroup, ref.name);
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  listOsUpgradeHistory(ref: ScaleSetRef, signal?: AbortSignal) {
+    return withSignal(signal, () => collect(this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.listOSUpgradeHistory(ref.resourceGroup, ref.name)));
+  }
+
+  listImageVersions(subscriptionId: string, location: string, publisher: string, offer: string, sku: string, signal?: AbortSignal): Promise<string[]> {
+    return withSignal(signal, async () =>
+      (await this.clients.compute(subscriptionId).virtualMachineImages.list(location, publisher, offer, sku)).map((v) => v.name ?? '').filter(Boolean),
+    );
+  }
+}

@@ -1,0 +1,130 @@
+// The one place that builds SDK clients (issue 4): endpoint, trust, retry options, user agent, the
+// abort-signal policy and call statistics. Everything else asks this factory for a client.
+import * as https from 'node:https';
+import type { TokenCredential } from '@azure/core-auth';
+import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { ComputeManagementClient } from '@azure/arm-compute';
+import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import { loadSdk } from './loadSdk';
+import { managementScope } from './clouds';
+import { currentSignal } from './requestScope';
+import { type CallStats, emptyStats } from './callStats';
+
+export interface RetrySettings {
+  readonly maxRetries: number;
+  readonly retryDelayInMs: number;
+  readonly maxRetryDelayInMs: number;
+}
+
+export interface ClientFactoryOptions {
+  readonly credential: TokenCredential;
+  /** Resource Manager endpoint, e.g. https://management.azure.com or the simulator's URL. */
+  readonly endpoint: string;
+  /** PEM certificate to trust (the simulator's self-signed certificate). */
+  readonly ca?: string;
+  /** Hands requests to something other than the network (the simulator's in-memory transport). */
+  readonly httpClient?: HttpClient;
+  readonly retry?: Partial<RetrySettings>;
+  readonly userAgentPrefix?: string;
+  /** Hosts a request may go to; anything else is refused before it leaves (test guard). */
+  readonly allowedHosts?: readonly string[];
+  /** Extra policies (e.g. the extension's redacted HTTP log). */
+  readonly policies?: readonly PipelinePolicy[];
+}
+
+export interface ClientFactory {
+  readonly endpoint: string;
+  readonly stats: CallStats;
+  /** LRO poll interval for every long-running operation (the SDK has no client default). */
+  readonly pollIntervalMs: number;
+  compute(subscriptionId: string): ComputeManagementClient;
+  subscriptions(): SubscriptionClient;
+  resourceGraph(): ResourceGraphClient;
+}
+
+export const defaultRetry: RetrySettings = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000 };
+
+function signalPolicy(): PipelinePolicy {
+  return {
+    name: 'vmssUpgradesAbortSignal',
+    sendRequest(request, next) {
+      request.abortSignal ??= currentSignal();
+      return next(request);
+    },
+  };
+}
+
+function statsPolicies(stats: CallStats): { perCall: PipelinePolicy; perRetry: PipelinePolicy } {
+  return {
+    perCall: { name: 'vmssUpgradesCallCount', sendRequest: (req, next) => { stats.calls++; return next(req); } },
+    perRetry: {
+      name: 'vmssUpgradesAttemptCount',
+      async sendRequest(req, next) {
+        stats.attempts++;
+        const res = await next(req);
+        if (res.status === 429) stats.throttled++;
+        else if (res.status >= 500) stats.serverErrors++;
+        return res;
+      },
+    },
+  };
+}
+
+function hostGuardPolicy(allowed: readonly string[]): PipelinePolicy {
+  return {
+    name: 'vmssUpgradesHostGuard',
+    sendRequest(request, next) {
+      const host = new URL(request.url).hostname;
+      if (!allowed.includes(host)) throw new Error(`Refused a request to ${host}: only ${allowed.join(', ')} may be called.`);
+      return next(request);
+    },
+  };
+}
+
+export function createClientFactory(options: ClientFactoryOptions, pollIntervalMs = 2000): ClientFactory {
+  const stats = emptyStats();
+  const endpoint = options.endpoint.replace(/\/+$/, '');
+  const agent = options.ca ? new https.Agent({ ca: options.ca, keepAlive: true }) : undefined;
+  const counters = statsPolicies(stats);
+  const additionalPolicies = [
+    { policy: signalPolicy(), position: 'perCall' as const },
+    { policy: counters.perCall, position: 'perCall' as const },
+    { policy: counters.perRetry, position: 'perRetry' as const },
+    ...(options.allowedHosts ? [{ policy: hostGuardPolicy(options.allowedHosts), position: 'perRetry' as const }] : []),
+    ...(options.policies ?? []).map((policy) => ({ policy, position: 'perRetry' as const })),
+  ];
+  const common = {
+    endpoint,
+    ...(agent ? { agent } : {}),
+    ...(options.httpClient ? { httpClient: options.httpClient } : {}),
+    retryOptions: { ...defaultRetry, ...options.retry },
+    userAgentOptions: { userAgentPrefix: options.userAgentPrefix ?? 'vmss-upgrades' },
+    additionalPolicies,
+  };
+  const scopes = [managementScope(endpoint.startsWith('https://127.0.0.1') ? 'https://management.azure.com' : endpoint)];
+  const computeClients = new Map<string, ComputeManagementClient>();
+  let subscriptionClient: SubscriptionClient | undefined;
+  let graphClient: ResourceGraphClient | undefined;
+  return {
+    endpoint,
+    stats,
+    pollIntervalMs,
+    compute(subscriptionId) {
+      let client = computeClients.get(subscriptionId);
+      if (!client) {
+        client = new (loadSdk().ComputeManagementClient)(options.credential, subscriptionId, { ...common, credentials: { scopes } });
+        computeClients.set(subscriptionId, client);
+      }
+      return client;
+    },
+    subscriptions() {
+      subscriptionClient ??= new (loadSdk().SubscriptionClient)(options.credential, { ...common, credentialScopes: scopes });
+      return subscriptionClient;
+    },
+    resourceGraph() {
+      graphClient ??= new (loadSdk().ResourceGraphClient)(options.credential, { ...common, credentialScopes: scopes });
+      return graphClient;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// The interface the core needs from Azure (design.md). ArmGateway implements it with the real SDK;
+// tests point that same ArmGateway at the simulator — there are no hand-written fakes of Azure.
+import type {
+  RollingUpgradeStatusInfo,
+  UpgradeOperationHistoricalStatusInfo,
+  VirtualMachineScaleSet,
+  VirtualMachineScaleSetUpdate,
+} from '@azure/arm-compute';
+import type { CallStats } from './callStats';
+
+export type { RollingUpgradeStatusInfo, UpgradeOperationHistoricalStatusInfo, VirtualMachineScaleSet, VirtualMachineScaleSetUpdate };
+
+export interface ScaleSetRef {
+  readonly subscriptionId: string;
+  readonly resourceGroup: string;
+  readonly name: string;
+}
+
+export interface TenantInfo {
+  readonly tenantId: string;
+  readonly displayName?: string;
+  readonly defaultDomain?: string;
+}
+
+export interface SubscriptionInfo {
+  readonly subscriptionId: string;
+  readonly displayName: string;
+  readonly tenantId?: string;
+  readonly state?: string;
+}
+
+/** H3: the Application Health extension's states; H1 derives healthy/unhealthy without a signal. */
+export type HealthState = 'healthy' | 'unhealthy' | 'initializing' | 'unknown';
+
+export interface ImageRef {
+  readonly publisher?: string;
+  readonly offer?: string;
+  readonly sku?: string;
+  readonly version?: string;
+  /** The concrete version an instance runs (resolved from `latest`). */
+  readonly exactVersion?: string;
+  /** Gallery / managed image id (O9). */
+  readonly id?: string;
+}
+
+/** One instance with what the orchestrator and the tree need from its instance view. */
+export interface InstanceSnapshot {
+  readonly instanceId: string;
+  readonly name: string;
+  readonly zone?: string;
+  readonly updateDomain?: number;
+  readonly faultDomain?: number;
+  /** e.g. running, deallocated, stopped, starting (from `PowerState/…`). */
+  readonly powerState: string;
+  readonly provisioningState: string;
+  readonly latestModelApplied?: boolean;
+  readonly image: ImageRef;
+  readonly health: HealthState;
+  /** Where `health` came from: the health extension / probe (H2, H3) or power + extensions (H1). */
+  readonly healthSource: 'signal' | 'derived';
+  /** Extension provisioning problems, e.g. "CustomScript: Provisioning failed". */
+  readonly extensionProblems: readonly string[];
+}
+
+export interface AzureGateway {
+  listTenants(signal?: AbortSignal): Promise<TenantInfo[]>;
+  listSubscriptions(signal?: AbortSignal): Promise<SubscriptionInfo[]>;
+  listScaleSets(subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachineScaleSet[]>;
+  /** One Azure Resource Graph query across subscriptions; returns ids grouped by subscription. */
+  queryScaleSetIds(subscriptionIds: readonly string[], signal?: AbortSignal): Promise<Map<string, string[]>>;
+  getScaleSet(ref: ScaleSetRef, signal?: AbortSignal): Promise<VirtualMachineScaleSet>;
+  updateScaleSet(ref: ScaleSetRef, update: VirtualMachineScaleSetUpdate, options?: { ifMatch?: string; signal?: AbortSignal }): Promise<VirtualMachineScaleSet>;
+  listInstances(ref: ScaleSetRef, signal?: AbortSignal): Promise<InstanceSnapshot[]>;
+  getInstance(ref: ScaleSetRef, instanceId: string, signal?: AbortSignal): Promise<InstanceSnapshot>;
+  /** O9: move instances to the latest model (`POST …/manualupgrade`). */
+  manualUpgrade(ref: ScaleSetRef, instanceIds: readonly string[], signal?: AbortSignal): Promise<void>;
+  /** O9: reimage one instance, optionally to an exact version (pin / roll back). */
+  reimage(ref: ScaleSetRef, instanceId: string, options?: { exactVersion?: string; signal?: AbortSignal }): Promise<void>;
+  /** A6: start the platform rolling OS upgrade; resolves when Azure has finished it. */
+  startOsRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void>;
+  cancelRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void>;
+  /** A6: undefined when the set never had a rolling upgrade (404). */
+  getLatestRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<RollingUpgradeStatusInfo | undefined>;
+  /** A5: the last OS upgrades (all pages). */
+  listOsUpgradeHistory(ref: ScaleSetRef, signal?: AbortSignal): Promise<UpgradeOperationHistoricalStatusInfo[]>;
+  /** A7: versions of a platform image, as Azure lists them (the URL is per subscription). */
+  listImageVersions(subscriptionId: string, location: string, publisher: string, offer: string, sku: string, signal?: AbortSignal): Promise<string[]>;
+  /** ARM traffic so far (run summary). */
+  readonly stats: CallStats;
+}
+
+/** Parses `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachineScaleSets/{n}`. */
+export function scaleSetRefFromId(id: string): ScaleSetRef {
+  const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/virtualMachineScaleSets\/([^/]+)$/i.exec(id);
+  if (!m) throw new Error(`Not a scale set resource id: ${id}`);
+  return { subscriptionId: m[1], resourceGroup: m[2], name: m[3] };
+}
+
+export function scaleSetId(ref: ScaleSetRef): string {
+  return `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}/providers/Microsoft.Compute/virtualMachineScaleSets/${ref.name}`;
+}

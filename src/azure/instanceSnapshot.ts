@@ -1,0 +1,42 @@
+// Turns an SDK VirtualMachineScaleSetVM (listed with $expand=instanceView) into an InstanceSnapshot,
+// deriving health as the platform does (H1–H3).
+import type { VirtualMachineScaleSetVM, InstanceViewStatus } from '@azure/arm-compute';
+import type { HealthState, InstanceSnapshot } from './gateway';
+
+function statusValue(statuses: readonly InstanceViewStatus[] | undefined, prefix: string): string | undefined {
+  const code = statuses?.find((s) => s.code?.startsWith(`${prefix}/`))?.code;
+  return code?.slice(prefix.length + 1);
+}
+
+/** H3: `HealthState/healthy|unhealthy|initializing|unknown`. */
+function signalledHealth(code: string | undefined): HealthState | undefined {
+  const state = code?.startsWith('HealthState/') ? code.slice('HealthState/'.length).toLowerCase() : undefined;
+  return state === 'healthy' || state === 'unhealthy' || state === 'initializing' || state === 'unknown' ? state : undefined;
+}
+
+export function toInstanceSnapshot(vm: VirtualMachineScaleSetVM): InstanceSnapshot {
+  const view = vm.instanceView;
+  const powerState = statusValue(view?.statuses, 'PowerState') ?? 'unknown';
+  const provisioningState = vm.provisioningState ?? statusValue(view?.statuses, 'ProvisioningState') ?? 'Unknown';
+  const extensionProblems = (view?.extensions ?? [])
+    .filter((e) => (e.statuses ?? []).some((s) => s.code?.startsWith('ProvisioningState/') && s.code !== 'ProvisioningState/succeeded'))
+    .map((e) => `${e.name ?? e.type ?? 'extension'}: ${(e.statuses ?? []).map((s) => s.displayStatus ?? s.code).join(', ')}`);
+  const signalled = signalledHealth(view?.vmHealth?.status?.code);
+  // H1: without a probe or the extension, health = running + every extension provisioned.
+  const derived: HealthState = powerState === 'running' && extensionProblems.length === 0 && provisioningState.toLowerCase() === 'succeeded' ? 'healthy' : 'unhealthy';
+  const image = vm.storageProfile?.imageReference;
+  return {
+    instanceId: vm.instanceId ?? vm.name ?? '',
+    name: vm.name ?? '',
+    zone: vm.zones?.[0],
+    updateDomain: view?.platformUpdateDomain,
+    faultDomain: view?.platformFaultDomain,
+    powerState,
+    provisioningState,
+    latestModelApplied: vm.latestModelApplied,
+    image: { publisher: image?.publisher, offer: image?.offer, sku: image?.sku, version: image?.version, exactVersion: image?.exactVersion, id: image?.id },
+    health: signalled ?? derived,
+    healthSource: signalled ? 'signal' : 'derived',
+    extensionProblems,
+  };
+}
