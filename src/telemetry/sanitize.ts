@@ -13,7 +13,7 @@ export interface SanitizedEvent {
 export const redactedValue = '<redacted>';
 
 /** Enumeration-like values only: letters, digits and a little punctuation, at most 100 characters. */
-const tokenShape = /^[A-Za-z0-9_.:+\-]{0,100}$/;
+const tokenShape = /^[A-Za-z0-9_.:+-]{0,100}$/;
 
 export function sanitizePropertyValue(value: unknown): string {
   if (typeof value !== 'string') return redactedValue;
