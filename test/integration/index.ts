@@ -1,0 +1,53 @@
+// Entry point VS Code calls inside the extension host (extensionTestsPath): runs every
+// out/test/integration/**/*.test.js with mocha. Resolving means "all passed"; rejecting makes
+// the workbench report exit code 1. The counts also go to the JSON file named by
+// VMSS_TEST_RESULTS so the outer runner can add them up without scraping the log.
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+export interface IntegrationResults {
+  readonly passed: number;
+  readonly failed: number;
+  readonly pending: number;
+  readonly durationMs: number;
+  readonly vscodeVersion: string;
+  readonly appHost: string;
+  readonly failures: readonly { readonly title: string; readonly error: string }[];
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 30_000 });
+  if (process.env.VMSS_TEST_GREP) mocha.grep(process.env.VMSS_TEST_GREP);
+  for (const file of testFiles(__dirname)) mocha.addFile(file);
+
+  const failures: { title: string; error: string }[] = [];
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failed) => {
+      const results: IntegrationResults = {
+        passed: runner.stats?.passes ?? 0,
+        failed,
+        pending: runner.stats?.pending ?? 0,
+        durationMs: Date.now() - started,
+        vscodeVersion: vscode.version,
+        appHost: vscode.env.appHost,
+        failures,
+      };
+      if (process.env.VMSS_TEST_RESULTS) writeFileSync(process.env.VMSS_TEST_RESULTS, JSON.stringify(results, null, 2));
+      console.log(`integration: ${results.passed} passed, ${failed} failed, ${results.pending} pending (VS Code ${vscode.version}, ${vscode.env.appHost})`);
+      if (failed > 0) reject(new Error(`${failed} integration test(s) failed`));
+      else resolve();
+    });
+    runner.on('fail', (test, error: Error) => failures.push({ title: test.fullTitle(), error: error.stack ?? String(error) }));
+  });
+}
+
+/** Every *.test.js below this folder, so new test files need no registration. */
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.js'))
+    .sort()
+    .map((file) => path.join(dir, file));
+}
