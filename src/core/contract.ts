@@ -1,0 +1,245 @@
+// The orchestrator's contract with everything outside it: targets, policy, the plan, the events it
+// publishes and the commands it accepts. Types only, no runtime imports — the webview contract, the
+// tree, the status bar and the CLI import this module; none of them reaches into executor state
+// (design.md: events out, commands in).
+import type { HealthState, ImageRef } from '../azure/gateway';
+
+export type { HealthState, ImageRef };
+
+// ── Targets ─────────────────────────────────────────────────────────────────────────────────────
+
+/** What the user asks for. */
+export type UpgradeTarget =
+  /** A7: the newest version of the set's own platform image (publisher/offer/sku unchanged). */
+  | { readonly kind: 'latest' }
+  /** A platform-image version of the set's own SKU: upgrade, pin, or downgrade. */
+  | { readonly kind: 'version'; readonly version: string }
+  /** O9/A3: a different SKU of the same publisher and offer (a model change). */
+  | { readonly kind: 'sku'; readonly sku: string; readonly version?: string }
+  /** O9: an Azure Compute Gallery image (definition or version id) or a managed custom image id. */
+  | { readonly kind: 'image'; readonly id: string };
+
+/**
+ * How an instance is moved to the target.
+ * - `reimage`: `POST …/virtualMachines/{id}/reimage {exactVersion}` per instance; the model is left as
+ *   it is (typically `latest`).
+ * - `model`: update the scale set model, then `POST …/manualupgrade {instanceIds}` per batch (O9).
+ */
+export type MoveMethod = 'reimage' | 'model';
+
+export interface ResolvedTarget {
+  readonly request: UpgradeTarget;
+  readonly method: MoveMethod;
+  /** The image reference the instances must end up on (exact version when known). */
+  readonly image: ImageRef;
+  /** For `model`: the model's image reference before the run (what a rollback restores). */
+  readonly previousModelImage: ImageRef;
+  /** For `model`: the image reference the model is set to. */
+  readonly modelImage?: ImageRef;
+  /** Human-readable, e.g. "Canonical/ubuntu-24_04-lts/server 24.04.202501010". */
+  readonly description: string;
+  /** How a failed instance goes back: reimage to its previous exact version, or the model flip. */
+  readonly rollbackMethod: 'reimageExactVersion' | 'modelRevert';
+}
+
+// ── Policy ──────────────────────────────────────────────────────────────────────────────────────
+
+export interface RolloutPolicy {
+  /** O2: 5–100. */
+  readonly maxBatchInstancePercent: number;
+  /** O1/O6: 5–100. */
+  readonly maxUnhealthyInstancePercent: number;
+  /** O5: 0–100. */
+  readonly maxUnhealthyUpgradedInstancePercent: number;
+  /** O8: ISO 8601 as given, and in milliseconds. */
+  readonly pauseTimeBetweenBatches: string;
+  readonly pauseBetweenBatchesMs: number;
+  readonly prioritizeUnhealthyInstances: boolean;
+  readonly enableCrossZoneUpgrade: boolean;
+  /** O4: roll failed instances back (default on; `disableAutomaticRollback` turns it off). */
+  readonly rollbackFailedInstances: boolean;
+  /** O8: create new VMs per batch before deleting old ones (planned; see executor for running). */
+  readonly maxSurge: boolean;
+  /** O4: how long one batch may take to become healthy (default 5 minutes). */
+  readonly healthTimeoutMs: number;
+  /** How often health is read while waiting (simulated time). */
+  readonly healthPollMs: number;
+}
+
+// ── Plan ────────────────────────────────────────────────────────────────────────────────────────
+
+export type StrategyKind =
+  | 'percentage'
+  | 'count'
+  | 'updateDomain'
+  | 'faultDomain'
+  | 'zoneThenUpdateDomain'
+  | 'crossZone'
+  | 'explicit';
+
+export interface Strategy {
+  readonly kind: StrategyKind;
+  /** `count`: instances per batch. */
+  readonly count?: number;
+  /** `explicit` (T1): the batches, as lists of instance ids. */
+  readonly batches?: readonly (readonly string[])[];
+  /** Instances in a canary first batch (0 or absent: no canary). */
+  readonly canary?: number;
+}
+
+export interface Gates {
+  readonly afterCanary: boolean;
+  readonly afterEachZone: boolean;
+  readonly afterEachBatch: boolean;
+}
+
+export interface PlannedInstance {
+  readonly instanceId: string;
+  readonly name: string;
+  readonly zone?: string;
+  readonly updateDomain?: number;
+  readonly faultDomain?: number;
+  readonly health: HealthState;
+  readonly currentVersion?: string;
+}
+
+export interface PlannedBatch {
+  readonly index: number;
+  readonly kind: 'canary' | 'batch';
+  readonly instances: readonly PlannedInstance[];
+  /** Set when every instance is in one zone. */
+  readonly zone?: string;
+  readonly updateDomains: readonly number[];
+  readonly faultDomains: readonly number[];
+  /** Move + health confirmation, simulated milliseconds. */
+  readonly predictedMs: number;
+  /** An approval gate opens after this batch. */
+  readonly gateAfter?: 'canary' | 'zone' | 'batch';
+}
+
+export interface SkippedInstance {
+  readonly instance: PlannedInstance;
+  readonly reason: 'onTarget' | 'notSelected';
+}
+
+export interface DurationEstimates {
+  /** One move (reimage or manual upgrade) of a batch. */
+  readonly moveMs: number;
+  /** Health confirmation after a move. */
+  readonly healthMs: number;
+}
+
+export interface RolloutPlan {
+  readonly scaleSetId: string;
+  readonly target: ResolvedTarget;
+  readonly strategy: Strategy;
+  readonly policy: RolloutPolicy;
+  readonly gates: Gates;
+  readonly instanceCount: number;
+  /** O2: the most instances a batch may take out of service. */
+  readonly batchLimit: number;
+  readonly batches: readonly PlannedBatch[];
+  readonly skipped: readonly SkippedInstance[];
+  /** Sum of batches plus the pauses between them (O8), simulated milliseconds. */
+  readonly predictedMs: number;
+  readonly estimates: DurationEstimates;
+  readonly warnings: readonly string[];
+}
+
+// ── Run state, events and commands ─────────────────────────────────────────────────────────────
+
+export type RunState =
+  | 'starting'
+  | 'prechecking'
+  | 'running'
+  | 'awaitingApproval'
+  | 'paused'
+  | 'pausingBetweenBatches'
+  | 'finished';
+
+export type RunOutcome =
+  /** Every planned instance is on the target. */
+  | 'succeeded'
+  /** Every batch ran; some instances failed (and were rolled back unless rollback is off). */
+  | 'completedWithFailures'
+  /** O5 or O6 stopped the run. */
+  | 'aborted'
+  /** O1, a platform rolling upgrade in progress, or an invalid request: nothing was moved. */
+  | 'refused'
+  | 'cancelled'
+  /** A gate was rejected. */
+  | 'rejected'
+  /** An error the run could not get past (Azure kept failing, the journal could not be written). */
+  | 'failed';
+
+export type BatchState = 'rechecking' | 'moving' | 'waitingHealth' | 'rollingBack' | 'succeeded' | 'failed';
+
+export type InstanceRunState =
+  | 'pending'
+  | 'skipped'
+  | 'moving'
+  | 'waitingHealth'
+  | 'succeeded'
+  | 'failed'
+  | 'rollingBack'
+  | 'rolledBack'
+  | 'rollbackFailed';
+
+export interface ArmCallSummary {
+  readonly calls: number;
+  readonly retries: number;
+  readonly throttled: number;
+  readonly serverErrors: number;
+}
+
+export interface RunSummary {
+  readonly runId: string;
+  readonly scaleSetId: string;
+  readonly target: string;
+  readonly outcome: RunOutcome;
+  readonly reason?: string;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly durationMs: number;
+  readonly batches: { readonly planned: number; readonly finished: number };
+  readonly instances: {
+    readonly total: number;
+    readonly succeeded: number;
+    readonly failed: number;
+    readonly rolledBack: number;
+    readonly rollbackFailed: number;
+    readonly skipped: number;
+    readonly notStarted: number;
+  };
+  /** Simulated time spent waiting for health, pausing between batches and waiting at gates. */
+  readonly waits: { readonly healthMs: number; readonly pauseMs: number; readonly gateMs: number };
+  /** ARM traffic of this process during the run (from `gateway.stats`). */
+  readonly arm: ArmCallSummary;
+  /** Final state per instance that the run touched or planned. */
+  readonly finalStates: Readonly<Record<string, InstanceRunState>>;
+}
+
+interface EventBase {
+  readonly runId: string;
+  /** Simulated epoch milliseconds (the injected clock). */
+  readonly at: number;
+}
+
+export type RunEvent =
+  | (EventBase & { readonly type: 'run'; readonly state: RunState; readonly message?: string })
+  | (EventBase & { readonly type: 'batch'; readonly index: number; readonly state: BatchState; readonly instanceIds: readonly string[]; readonly message?: string })
+  | (EventBase & { readonly type: 'instance'; readonly instanceId: string; readonly state: InstanceRunState; readonly batch: number; readonly detail?: string })
+  | (EventBase & { readonly type: 'health'; readonly instanceId: string; readonly health: HealthState; readonly batch: number })
+  | (EventBase & { readonly type: 'rollback'; readonly instanceId: string; readonly toVersion?: string; readonly state: 'started' | 'done' | 'failed' })
+  | (EventBase & { readonly type: 'gate'; readonly afterBatch: number; readonly reason: 'canary' | 'zone' | 'batch'; readonly state: 'open' | 'approved' | 'rejected' })
+  | (EventBase & { readonly type: 'check'; readonly rule: 'O1' | 'O5' | 'O6'; readonly ok: boolean; readonly unhealthy: number; readonly total: number; readonly limitPercent: number })
+  | (EventBase & { readonly type: 'warning'; readonly message: string })
+  | (EventBase & { readonly type: 'finished'; readonly outcome: RunOutcome; readonly summary: RunSummary });
+
+export type RunCommand =
+  | { readonly type: 'approve' }
+  | { readonly type: 'reject' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  | { readonly type: 'cancelAfterBatch' }
+  | { readonly type: 'cancelNow' };

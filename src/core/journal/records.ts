@@ -1,0 +1,34 @@
+// What the journal holds: one record per transition, appended before the transition is acted on
+// (design.md: the journal is the source of truth for our runs). Replaying the records rebuilds the run.
+import type { ImageRef, ScaleSetRef } from '../../azure/gateway';
+import type { HealthState, PlannedBatch, RolloutPlan, RunOutcome } from '../contract';
+
+export interface RunOptionsRecord {
+  /** Poll interval and such do not matter for replay; what decides behaviour is in the plan. */
+  readonly estimatesFromSimulator?: boolean;
+}
+
+export type JournalRecord =
+  | { readonly type: 'runStarted'; readonly runId: string; readonly scaleSet: ScaleSetRef; readonly plan: RolloutPlan; readonly startedAt: number }
+  /** O1 before the first batch; O6 before every later batch. */
+  | { readonly type: 'healthCheck'; readonly rule: 'O1' | 'O6'; readonly batch: number; readonly ok: boolean; readonly unhealthy: number; readonly total: number }
+  | { readonly type: 'modelUpdate'; readonly phase: 'intent' | 'done'; readonly image: ImageRef }
+  | { readonly type: 'batchStarted'; readonly batch: number }
+  /** O2: health changed since planning; the tail of the batch moves in a new batch right after it. */
+  | { readonly type: 'batchSplit'; readonly batch: number; readonly deferred: readonly string[] }
+  | { readonly type: 'instanceSkipped'; readonly batch: number; readonly instanceId: string; readonly reason: 'onTarget' | 'gone' }
+  /** `from`: what each instance ran before, so a rollback (and a resume) knows where to go back to. */
+  | { readonly type: 'moveIntent'; readonly batch: number; readonly instances: readonly { readonly id: string; readonly from: ImageRef }[] }
+  | { readonly type: 'moved'; readonly batch: number; readonly instanceId: string; readonly ok: boolean; readonly error?: string }
+  | { readonly type: 'healthVerdict'; readonly batch: number; readonly instanceId: string; readonly healthy: boolean; readonly health: HealthState }
+  | { readonly type: 'rollbackIntent'; readonly batch: number; readonly instanceIds: readonly string[] }
+  | { readonly type: 'rolledBack'; readonly batch: number; readonly instanceId: string; readonly ok: boolean; readonly error?: string }
+  | { readonly type: 'batchFinished'; readonly batch: number }
+  | { readonly type: 'gate'; readonly batch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' }
+  | { readonly type: 'paused'; readonly paused: boolean }
+  | { readonly type: 'cancelRequested'; readonly mode: 'afterBatch' | 'now' }
+  | { readonly type: 'waited'; readonly kind: 'health' | 'pause' | 'gate'; readonly ms: number }
+  | { readonly type: 'runFinished'; readonly outcome: RunOutcome; readonly reason?: string };
+
+/** A record as stored: a sequence number and the simulated time it was written. */
+export type JournalEntry = JournalRecord & { readonly seq: number; readonly at: number };

@@ -1,0 +1,190 @@
+// Rebuilds a run from its journal. The executor applies every record through `applyRecord` right after
+// appending it, so a live run and a replayed one have the same state by construction.
+import type { ImageRef, ScaleSetRef } from '../../azure/gateway';
+import type { InstanceRunState, PlannedBatch, RolloutPlan, RunOutcome } from '../contract';
+import type { JournalEntry } from './records';
+
+export interface InstanceProgress {
+  readonly instanceId: string;
+  batch: number;
+  state: InstanceRunState;
+  /** What it ran before the move (rollback target). */
+  from?: ImageRef;
+  /** Simulated time the move finished (the health wait counts from here). */
+  movedAt?: number;
+  /** A move was asked for and not confirmed yet. */
+  moveInFlight: boolean;
+  rollbackInFlight: boolean;
+  error?: string;
+}
+
+export interface BatchProgress {
+  readonly index: number;
+  readonly kind: PlannedBatch['kind'];
+  readonly gateAfter?: PlannedBatch['gateAfter'];
+  readonly zone?: string;
+  instanceIds: string[];
+  state: 'pending' | 'started' | 'finished';
+}
+
+export interface RunProgress {
+  readonly runId: string;
+  readonly scaleSet: ScaleSetRef;
+  readonly plan: RolloutPlan;
+  readonly startedAt: number;
+  lastAt: number;
+  batches: BatchProgress[];
+  readonly instances: Map<string, InstanceProgress>;
+  model: 'unchanged' | 'updating' | 'updated';
+  precheckPassed: boolean;
+  gate?: { readonly batch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' };
+  paused: boolean;
+  cancel?: 'afterBatch' | 'now';
+  finished?: { readonly outcome: RunOutcome; readonly reason?: string; readonly at: number };
+  waits: { healthMs: number; pauseMs: number; gateMs: number };
+}
+
+function startProgress(entry: Extract<JournalEntry, { type: 'runStarted' }>): RunProgress {
+  const instances = new Map<string, InstanceProgress>();
+  const batches: BatchProgress[] = entry.plan.batches.map((b) => {
+    for (const i of b.instances) instances.set(i.instanceId, { instanceId: i.instanceId, batch: b.index, state: 'pending', moveInFlight: false, rollbackInFlight: false });
+    return {
+      index: b.index,
+      kind: b.kind,
+      ...(b.gateAfter ? { gateAfter: b.gateAfter } : {}),
+      ...(b.zone !== undefined ? { zone: b.zone } : {}),
+      instanceIds: b.instances.map((i) => i.instanceId),
+      state: 'pending',
+    };
+  });
+  for (const s of entry.plan.skipped) instances.set(s.instance.instanceId, { instanceId: s.instance.instanceId, batch: -1, state: 'skipped', moveInFlight: false, rollbackInFlight: false });
+  return {
+    runId: entry.runId,
+    scaleSet: entry.scaleSet,
+    plan: entry.plan,
+    startedAt: entry.startedAt,
+    lastAt: entry.at,
+    batches,
+    instances,
+    model: 'unchanged',
+    precheckPassed: false,
+    paused: false,
+    waits: { healthMs: 0, pauseMs: 0, gateMs: 0 },
+  };
+}
+
+function instance(p: RunProgress, id: string): InstanceProgress {
+  let found = p.instances.get(id);
+  if (!found) {
+    found = { instanceId: id, batch: -1, state: 'pending', moveInFlight: false, rollbackInFlight: false };
+    p.instances.set(id, found);
+  }
+  return found;
+}
+
+/** Applies one record to the run (mutates and returns it). */
+export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
+  p.lastAt = e.at;
+  switch (e.type) {
+    case 'runStarted':
+      return p;
+    case 'healthCheck':
+      if (e.rule === 'O1' && e.ok) p.precheckPassed = true;
+      return p;
+    case 'modelUpdate':
+      p.model = e.phase === 'intent' ? 'updating' : 'updated';
+      return p;
+    case 'batchStarted':
+      p.batches[e.batch].state = 'started';
+      return p;
+    case 'batchSplit': {
+      // The gate (if any) moves to the last piece: it opens after the whole planned batch.
+      const { gateAfter, ...batch } = p.batches[e.batch];
+      const deferred = new Set(e.deferred);
+      p.batches[e.batch] = { ...batch, instanceIds: batch.instanceIds.filter((id) => !deferred.has(id)) };
+      const inserted: BatchProgress = {
+        index: e.batch + 1,
+        kind: 'batch',
+        ...(gateAfter ? { gateAfter } : {}),
+        ...(batch.zone !== undefined ? { zone: batch.zone } : {}),
+        instanceIds: [...e.deferred],
+        state: 'pending',
+      };
+      p.batches.splice(e.batch + 1, 0, inserted);
+      p.batches = p.batches.map((b, i) => ({ ...b, index: i }));
+      for (const b of p.batches) for (const id of b.instanceIds) instance(p, id).batch = b.index;
+      return p;
+    }
+    case 'instanceSkipped': {
+      const i = instance(p, e.instanceId);
+      i.state = 'skipped';
+      i.moveInFlight = false;
+      return p;
+    }
+    case 'moveIntent':
+      for (const m of e.instances) {
+        const i = instance(p, m.id);
+        i.state = 'moving';
+        i.from = m.from;
+        i.moveInFlight = true;
+      }
+      return p;
+    case 'moved': {
+      const i = instance(p, e.instanceId);
+      i.moveInFlight = false;
+      i.state = e.ok ? 'waitingHealth' : 'failed';
+      i.movedAt = e.at;
+      if (e.error) i.error = e.error;
+      return p;
+    }
+    case 'healthVerdict': {
+      const i = instance(p, e.instanceId);
+      i.state = e.healthy ? 'succeeded' : 'failed';
+      if (!e.healthy) i.error = `not healthy in time (${e.health})`;
+      return p;
+    }
+    case 'rollbackIntent':
+      for (const id of e.instanceIds) {
+        const i = instance(p, id);
+        i.state = 'rollingBack';
+        i.rollbackInFlight = true;
+      }
+      return p;
+    case 'rolledBack': {
+      const i = instance(p, e.instanceId);
+      i.rollbackInFlight = false;
+      i.state = e.ok ? 'rolledBack' : 'rollbackFailed';
+      if (e.error) i.error = e.error;
+      return p;
+    }
+    case 'batchFinished':
+      p.batches[e.batch].state = 'finished';
+      return p;
+    case 'gate':
+      p.gate = { batch: e.batch, reason: e.reason, state: e.state };
+      return p;
+    case 'paused':
+      p.paused = e.paused;
+      return p;
+    case 'cancelRequested':
+      p.cancel = e.mode;
+      return p;
+    case 'waited':
+      p.waits[`${e.kind}Ms`] += e.ms;
+      return p;
+    case 'runFinished':
+      p.finished = { outcome: e.outcome, ...(e.reason ? { reason: e.reason } : {}), at: e.at };
+      return p;
+  }
+}
+
+/** Replays a journal; undefined when it has no start record. */
+export function replayJournal(entries: readonly JournalEntry[]): RunProgress | undefined {
+  const start = entries.find((e): e is Extract<JournalEntry, { type: 'runStarted' }> => e.type === 'runStarted');
+  if (!start) return undefined;
+  const progress = startProgress(start);
+  for (const e of entries) if (e !== start) applyRecord(progress, e);
+  return progress;
+}
+
+export { startProgress };
