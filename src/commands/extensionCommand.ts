@@ -1,0 +1,16 @@
+// The shape of one command: its id (as contributed in package.json) and a handler that receives the
+// extension's services. One command per file; registerCommands.ts lists them.
+import type * as vscode from 'vscode';
+import type { ConnectionManager } from '../connection/connectionManager';
+import type { ScaleSetTreeProvider } from '../views/scaleSetTreeProvider';
+
+export interface CommandServices {
+  readonly context: vscode.ExtensionContext;
+  readonly connection: ConnectionManager;
+  readonly tree: ScaleSetTreeProvider;
+}
+
+export interface ExtensionCommand {
+  readonly id: string;
+  run(services: CommandServices, ...args: unknown[]): unknown;
+}

@@ -1,0 +1,39 @@
+// The one registration point for commands: adding a command is one file plus one entry in `commands`.
+// Every handler is wrapped so that a failure becomes a clear notification, never an unhandled rejection
+// (issue 4, item 5), and so that the caller can add measurement (telemetry's instrumentCommand).
+import * as vscode from 'vscode';
+import { describeAzureError } from '../azure/azureError';
+import type { CommandServices, ExtensionCommand } from './extensionCommand';
+import { cancelLoadingCommand } from './cancelLoading';
+import { refreshCommand } from './refresh';
+import { selectSubscriptionsCommand } from './selectSubscriptions';
+import { selectTenantCommand } from './selectTenant';
+import { signInCommand } from './signIn';
+import { signOutCommand } from './signOut';
+import { useSimulatorCommand } from './useSimulator';
+
+export const commands: readonly ExtensionCommand[] = [
+  refreshCommand,
+  signInCommand,
+  signOutCommand,
+  useSimulatorCommand,
+  selectSubscriptionsCommand,
+  selectTenantCommand,
+  cancelLoadingCommand,
+];
+
+export type CommandWrapper = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (...args: unknown[]) => Promise<unknown>;
+
+export function registerCommands(services: CommandServices, wrap: CommandWrapper = (_id, handler) => handler): vscode.Disposable[] {
+  return commands.map((command) => {
+    const handler = wrap(command.id, async (...args: unknown[]) => command.run(services, ...args));
+    return vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (err) {
+        void vscode.window.showErrorMessage(describeAzureError(err).message);
+        return undefined;
+      }
+    });
+  });
+}

@@ -1,0 +1,16 @@
+// What the tree and the commands need from a connection, without VS Code: a gateway per tenant (each
+// tenant needs its own token) and the user's tenant choice. Built by createAzureAccess().
+import type { CloudName } from '../azure/clouds';
+import type { AzureGateway } from '../azure/gateway';
+import type { CallStats } from '../azure/callStats';
+
+export interface AzureAccess {
+  readonly cloud: CloudName;
+  readonly endpoint: string;
+  /** Only this tenant's subscriptions (setting `vmssUpgrades.tenant`); undefined: every tenant. */
+  readonly tenantId?: string;
+  /** A gateway whose tokens are for `tenantId` (undefined: the account's home tenant). */
+  gateway(tenantId?: string): AzureGateway;
+  /** ARM traffic of every gateway so far. */
+  stats(): CallStats;
+}

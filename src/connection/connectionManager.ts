@@ -1,0 +1,234 @@
+// Picks cloud + credential + endpoint and creates the gateways (issue 4, items 1 and 4). Three modes:
+// signed out (the view shows its welcome content), Azure (VS Code's Microsoft account; a fresh session
+// for every token) and the simulator (started in-process on first use). Settings, sign-in/sign-out and
+// account changes re-evaluate the mode one at a time; the SDK and the simulator load only when the tree
+// first asks for data, never during activation.
+import * as vscode from 'vscode';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { type CloudName, clouds, managementScope } from '../azure/clouds';
+import { authProviderFor, requiredSovereignEnvironment, sovereignEnvironmentSetting } from '../auth/authProvider';
+import { createSessionCredential } from '../auth/sessionCredential';
+import { type SessionAccount, sessionScopes } from '../auth/sessionSource';
+import { vscodeSessionSource } from '../auth/vscodeSessionSource';
+import type { AzureAccess } from './azureAccess';
+import { createAzureAccess } from './createAzureAccess';
+import { cloudSetting, configuredCloud, configuredTenant, setCloud, tenantSetting } from './settings';
+import { simulatorCredential } from './simulatorCredential';
+import type { SimulatorEndpoint, SimulatorStarter } from './simulatorEndpoint';
+
+export type ConnectionMode = 'signedOut' | 'azure' | 'simulator';
+
+export const connectedContextKey = 'vmssUpgrades.connected';
+export const simulatorContextKey = 'vmssUpgrades.simulator';
+const signedOutStateKey = 'vmssUpgrades.signedOut';
+
+export interface ConnectionDependencies {
+  readonly startSimulator: SimulatorStarter;
+  /** Extra SDK pipeline policies, e.g. the HTTP debug log. */
+  readonly policies?: readonly PipelinePolicy[];
+}
+
+export class ConnectionManager implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ConnectionMode>();
+  /** Fires after every re-evaluation that changed the mode, the account or the tenant. */
+  readonly onDidChange = this.changed.event;
+  private currentMode: ConnectionMode = 'signedOut';
+  private currentCloud: CloudName = 'AzureCloud';
+  private currentAccount: SessionAccount | undefined;
+  private currentTenant: string | undefined;
+  private accessPromise: Promise<AzureAccess | undefined> | undefined;
+  private simulator: Promise<SimulatorEndpoint> | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly deps: ConnectionDependencies,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(cloudSetting) || e.affectsConfiguration(tenantSetting) || e.affectsConfiguration(sovereignEnvironmentSetting)) this.reevaluate();
+      }),
+      vscode.authentication.onDidChangeSessions((e) => {
+        if (e.provider.id === authProviderFor(this.currentCloud)) this.reevaluate();
+      }),
+    );
+  }
+
+  get mode(): ConnectionMode {
+    return this.currentMode;
+  }
+
+  get cloud(): CloudName {
+    return this.currentCloud;
+  }
+
+  get account(): SessionAccount | undefined {
+    return this.currentAccount;
+  }
+
+  /** Resolves when every pending re-evaluation has finished. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Decides the mode from settings and VS Code's sessions (silently); call once after activation. */
+  reevaluate(options: { restartSimulator?: boolean } = {}): Promise<void> {
+    this.queue = this.queue.then(() => this.evaluate(options)).catch(() => undefined);
+    return this.queue;
+  }
+
+  /**
+   * The connection, created on first use; undefined while signed out. In simulator mode this starts
+   * the simulator; a failed start rejects (the tree shows it) and the next call tries again.
+   */
+  access(): Promise<AzureAccess | undefined> {
+    if (this.currentMode === 'signedOut') return Promise.resolve(undefined);
+    this.accessPromise ??= this.createAccess().catch((err: unknown) => {
+      this.accessPromise = undefined;
+      throw err;
+    });
+    return this.accessPromise;
+  }
+
+  /** Interactive sign-in (optionally to one tenant). Leaves simulator mode. Returns false if the user declined. */
+  async signIn(tenantId?: string): Promise<boolean> {
+    let cloud = configuredCloud();
+    if (cloud === 'Simulator') {
+      cloud = 'AzureCloud';
+      await setCloud(cloud);
+    }
+    if (!(await this.ensureSovereignEnvironment(cloud))) return false;
+    const provider = authProviderFor(cloud)!;
+    const scopes = sessionScopes([managementScope(clouds[cloud].resourceManager)], tenantId);
+    // createIfNone shows VS Code's own account picker / consent; it rejects when the user cancels.
+    await vscode.authentication.getSession(provider, scopes, { createIfNone: true });
+    await this.state.update(signedOutStateKey, false);
+    await this.reevaluate();
+    return true;
+  }
+
+  /**
+   * Stops using the account here (VS Code keeps the account itself; the Accounts menu removes it) or
+   * leaves simulator mode. The view returns to its welcome content.
+   */
+  async signOut(): Promise<void> {
+    await this.state.update(signedOutStateKey, true);
+    if (configuredCloud() === 'Simulator') await setCloud('AzureCloud');
+    await this.reevaluate();
+  }
+
+  /** Switches to the simulator, or restarts it when it is already in use. */
+  async useSimulator(): Promise<void> {
+    await this.state.update(signedOutStateKey, false);
+    if (configuredCloud() !== 'Simulator') await setCloud('Simulator');
+    await this.reevaluate({ restartSimulator: true });
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+    void this.stopSimulator();
+  }
+
+  private async evaluate(options: { restartSimulator?: boolean }): Promise<void> {
+    const cloud = configuredCloud();
+    const tenant = configuredTenant();
+    let mode: ConnectionMode;
+    let account: SessionAccount | undefined;
+    if (cloud === 'Simulator') {
+      mode = 'simulator';
+    } else if (this.state.get<boolean>(signedOutStateKey, false)) {
+      mode = 'signedOut';
+    } else {
+      account = await this.silentAccount(cloud, tenant);
+      mode = account ? 'azure' : 'signedOut';
+    }
+    const restart = options.restartSimulator === true && mode === 'simulator';
+    const same = mode === this.currentMode && cloud === this.currentCloud && tenant === this.currentTenant && account?.id === this.currentAccount?.id && !restart;
+    if (same) return;
+    if (this.currentMode === 'simulator' && (mode !== 'simulator' || restart)) await this.stopSimulator();
+    this.currentMode = mode;
+    this.currentCloud = cloud;
+    this.currentTenant = tenant;
+    this.currentAccount = account;
+    this.accessPromise = undefined;
+    await Promise.all([
+      vscode.commands.executeCommand('setContext', connectedContextKey, mode !== 'signedOut'),
+      vscode.commands.executeCommand('setContext', simulatorContextKey, mode === 'simulator'),
+    ]);
+    this.changed.fire(mode);
+  }
+
+  private async silentAccount(cloud: CloudName, tenant: string | undefined): Promise<SessionAccount | undefined> {
+    const provider = authProviderFor(cloud);
+    if (!provider) return undefined;
+    try {
+      const session = await vscode.authentication.getSession(provider, sessionScopes([managementScope(clouds[cloud].resourceManager)], tenant), { silent: true });
+      return session ? { id: session.account.id, label: session.account.label } : undefined;
+    } catch {
+      // No such provider (e.g. a sovereign cloud without its environment set): treated as signed out.
+      return undefined;
+    }
+  }
+
+  private async ensureSovereignEnvironment(cloud: CloudName): Promise<boolean> {
+    const required = requiredSovereignEnvironment(cloud);
+    if (!required) return true;
+    const current = vscode.workspace.getConfiguration().get<string>(sovereignEnvironmentSetting);
+    if (current === required) return true;
+    const setIt = vscode.l10n.t('Set it and sign in');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Signing in to {0} needs VS Code\'s setting "{1}" to be "{2}" (it is "{3}").', cloud, sovereignEnvironmentSetting, required, current ?? ''),
+      { modal: true },
+      setIt,
+    );
+    if (choice !== setIt) return false;
+    await vscode.workspace.getConfiguration().update(sovereignEnvironmentSetting, required, vscode.ConfigurationTarget.Global);
+    return true;
+  }
+
+  private async createAccess(): Promise<AzureAccess | undefined> {
+    const policies = this.deps.policies ?? [];
+    if (this.currentMode === 'simulator') {
+      this.simulator ??= this.deps.startSimulator().catch((err: unknown) => {
+        this.simulator = undefined;
+        throw err;
+      });
+      const sim = await this.simulator;
+      return createAzureAccess({
+        cloud: 'Simulator',
+        credentialFor: () => simulatorCredential,
+        clientOptions: {
+          endpoint: sim.endpoint,
+          ...(sim.ca ? { ca: sim.ca } : {}),
+          ...(sim.httpClient ? { httpClient: sim.httpClient } : {}),
+          // The simulator is local: a request anywhere else is a bug, refused before it leaves.
+          allowedHosts: ['127.0.0.1', 'localhost'],
+          policies,
+        },
+      });
+    }
+    if (this.currentMode === 'azure') {
+      const source = vscodeSessionSource(authProviderFor(this.currentCloud)!);
+      return createAzureAccess({
+        cloud: this.currentCloud,
+        tenantId: this.currentTenant,
+        credentialFor: (tenantId) => createSessionCredential(source, tenantId),
+        clientOptions: { endpoint: clouds[this.currentCloud].resourceManager, policies },
+      });
+    }
+    return undefined;
+  }
+
+  private async stopSimulator(): Promise<void> {
+    const running = this.simulator;
+    this.simulator = undefined;
+    if (!running) return;
+    try {
+      await (await running).stop();
+    } catch {
+      // It failed to start or is already gone: nothing to stop.
+    }
+  }
+}

@@ -1,0 +1,89 @@
+// The "Scale Sets" view: subscriptions → scale sets → zones → update domains → instances (issue 4).
+// Loading lives in ScaleSetTreeModel (plain Node); this class adds what needs VS Code: a progress bar on
+// the view while children load, a "cancel loading" that aborts the requests in flight, change events,
+// and watch(ref, until) — polling one scale set while an operation on it runs.
+import * as vscode from 'vscode';
+import type { ScaleSetRef } from '../azure/gateway';
+import type { CloudName } from '../azure/clouds';
+import type { AzureAccess } from '../connection/azureAccess';
+import { type Clock, realClock } from '../shared/clock';
+import { ScaleSetTreeModel } from './treeModel';
+import type { ScaleSetNode, TreeNode } from './treeNodes';
+import { toTreeItem } from './treeItems';
+import { ScaleSetWatcher } from './scaleSetWatcher';
+
+export const scaleSetsViewId = 'vmssUpgrades.scaleSets';
+export const loadingContextKey = 'vmssUpgrades.loading';
+
+export interface ScaleSetTreeOptions {
+  access(): Promise<AzureAccess | undefined>;
+  cloud(): CloudName | undefined;
+  selectedSubscriptions(): readonly string[];
+  /** How often a watched scale set is read again (default 5 s). */
+  pollIntervalMs?: number;
+  clock?: Clock;
+}
+
+export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly model: ScaleSetTreeModel;
+  private readonly watcher: ScaleSetWatcher;
+  private loads = new AbortController();
+  private inFlight = 0;
+
+  constructor(private readonly options: ScaleSetTreeOptions) {
+    this.model = new ScaleSetTreeModel({
+      access: options.access,
+      selectedSubscriptions: options.selectedSubscriptions,
+      onNodesChanged: (nodes) => this.changed.fire([...nodes]),
+    });
+    this.watcher = new ScaleSetWatcher(this.model, (nodes) => this.changed.fire([...nodes]), options.clock ?? realClock, options.pollIntervalMs ?? 5000);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return toTreeItem(node, this.options.cloud());
+  }
+
+  getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const signal = this.loads.signal;
+    return this.withLoading(() => this.model.getChildren(node, signal));
+  }
+
+  /** Reloads a node's subtree (undefined: the whole tree). */
+  refresh(node?: TreeNode): void {
+    this.model.invalidate(node);
+    this.changed.fire(node);
+  }
+
+  /** Aborts every load in flight; the affected levels show "Loading cancelled" with Retry. */
+  cancelLoading(): void {
+    this.loads.abort();
+    this.loads = new AbortController();
+  }
+
+  /** Polls a scale set while `until` is pending (the orchestrator and commands call this). */
+  watch(ref: ScaleSetRef, until: PromiseLike<unknown>): vscode.Disposable {
+    return this.watcher.watch(ref, until);
+  }
+
+  scaleSetNode(ref: ScaleSetRef): ScaleSetNode | undefined {
+    return this.model.scaleSetNode(ref);
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.model.dispose();
+    this.loads.abort();
+    this.changed.dispose();
+  }
+
+  private async withLoading<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inFlight++ === 0) void vscode.commands.executeCommand('setContext', loadingContextKey, true);
+    try {
+      return await vscode.window.withProgress({ location: { viewId: scaleSetsViewId } }, work);
+    } finally {
+      if (--this.inFlight === 0) void vscode.commands.executeCommand('setContext', loadingContextKey, false);
+    }
+  }
+}

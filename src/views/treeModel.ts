@@ -1,0 +1,260 @@
+// Loads the Scale Sets tree lazily — subscriptions → scale sets → zones → update domains → instances —
+// and caches each level until it is invalidated (issue 4, item 3). No VS Code here: the provider adds
+// progress, cancellation UI and change events; this part runs in plain Node against the simulator.
+// Every failure becomes a message node under the level that failed, so the rest of the tree keeps
+// working (issue 4, item 5).
+import { describeAzureError } from '../azure/azureError';
+import type { AzureGateway, InstanceSnapshot, RollingUpgradeStatusInfo, ScaleSetRef } from '../azure/gateway';
+import { scaleSetRefFromId } from '../azure/gateway';
+import type { AzureAccess } from '../connection/azureAccess';
+import { listSubscriptions } from '../connection/subscriptionInventory';
+import { countScaleSets, resourceGraphThreshold } from '../connection/scaleSetOverview';
+import { groupInstances, isGroupList } from './instanceGroups';
+import { mapLimited } from './mapLimited';
+import { mayRunPlatformUpgrade } from './scaleSetFacts';
+import {
+  type InstanceGroupNode,
+  type MessageNode,
+  type MessageReason,
+  type ScaleSetNode,
+  type SubscriptionNode,
+  type TreeNode,
+  rootKey,
+  scaleSetKey,
+  subscriptionKey,
+} from './treeNodes';
+
+export interface TreeModelOptions {
+  /**
+   * The current connection, established on first use (the simulator starts, the SDK loads); undefined
+   * while signed out (the view then shows its welcome content). Rejects when connecting failed.
+   */
+  access(): Promise<AzureAccess | undefined>;
+  /** Subscription ids the user chose to show (setting `vmssUpgrades.subscriptions`); empty: all. */
+  selectedSubscriptions(): readonly string[];
+  /** Rows whose own appearance changed after their children loaded (background look-ups). */
+  onNodesChanged(nodes: readonly TreeNode[]): void;
+  /** Selected subscriptions at which one Resource Graph query gives the overview. */
+  resourceGraphThreshold?: number;
+  /** Background rolling-upgrade look-ups in flight per subscription. */
+  statusConcurrency?: number;
+}
+
+function isRolling(status: RollingUpgradeStatusInfo | undefined): boolean {
+  return status?.runningStatus?.code === 'RollingForward';
+}
+
+export class ScaleSetTreeModel {
+  private readonly cache = new Map<string, Promise<TreeNode[]>>();
+  private readonly scaleSets = new Map<string, ScaleSetNode>();
+  private readonly instances = new Map<string, InstanceSnapshot[]>();
+  private readonly watched = new Set<string>();
+  /** Aborts background work and in-flight loads of everything that was invalidated. */
+  private generation = new AbortController();
+
+  constructor(private readonly options: TreeModelOptions) {}
+
+  /** Children of a node (undefined: the root). Concurrent calls for the same node share one load. */
+  getChildren(node: TreeNode | undefined, signal?: AbortSignal): Promise<TreeNode[]> {
+    const key = node?.key ?? rootKey;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const combined = signal ? AbortSignal.any([signal, this.generation.signal]) : this.generation.signal;
+    const load = this.load(node, combined).then((children) => {
+      // A cancelled load is not remembered: expanding the node again retries it.
+      if (children.some((c) => c.kind === 'message' && c.reason === 'cancelled') && this.cache.get(key) === load) this.cache.delete(key);
+      return children;
+    });
+    this.cache.set(key, load);
+    return load;
+  }
+
+  /** Forgets a node's subtree (undefined: everything) so the next getChildren loads it again. */
+  invalidate(node?: TreeNode): void {
+    if (!node) {
+      this.generation.abort();
+      this.generation = new AbortController();
+      this.cache.clear();
+      this.scaleSets.clear();
+      this.instances.clear();
+      return;
+    }
+    // A refresh asks Azure again rather than trusting Resource Graph's earlier "empty".
+    if (node.kind === 'subscription') node.scaleSetCount = undefined;
+    const prefix = `${node.key}/`;
+    for (const key of [...this.cache.keys()]) if (key === node.key || key.startsWith(prefix)) this.cache.delete(key);
+    for (const key of [...this.instances.keys()]) if (key === node.key || key.startsWith(prefix)) this.instances.delete(key);
+  }
+
+  /** The loaded row of a scale set, if its subscription has been expanded. */
+  scaleSetNode(ref: ScaleSetRef): ScaleSetNode | undefined {
+    return this.scaleSets.get(scaleSetKey(ref));
+  }
+
+  /** Marks a set as having one of our operations in flight (the row shows it; contextValue `busy`). */
+  setWatching(ref: ScaleSetRef, watching: boolean): ScaleSetNode | undefined {
+    const key = scaleSetKey(ref);
+    if (watching) this.watched.add(key);
+    else this.watched.delete(key);
+    const node = this.scaleSets.get(key);
+    if (node) node.watching = watching;
+    return node;
+  }
+
+  /**
+   * Reads a loaded scale set again — the model, its rolling upgrade and, if they were shown, its
+   * instances — and replaces its cached children. Used while an operation on the set is in flight.
+   */
+  async reloadScaleSet(node: ScaleSetNode, signal?: AbortSignal): Promise<void> {
+    const gateway = await this.gatewayFor(node.subscription);
+    if (!gateway) return;
+    const instancesShown = this.instances.has(node.key);
+    const [scaleSet, rolling, instances] = await Promise.all([
+      gateway.getScaleSet(node.ref, signal),
+      gateway.getLatestRollingUpgrade(node.ref, signal).catch(() => node.rolling),
+      instancesShown ? gateway.listInstances(node.ref, signal) : Promise.resolve(undefined),
+    ]);
+    node.scaleSet = scaleSet;
+    node.rolling = rolling;
+    if (instances) {
+      this.invalidate(node);
+      this.instances.set(node.key, instances);
+      this.cache.set(node.key, Promise.resolve(this.instanceChildren(node, instances)));
+    }
+  }
+
+  dispose(): void {
+    this.generation.abort();
+  }
+
+  private async gatewayFor(subscription: SubscriptionNode): Promise<AzureGateway | undefined> {
+    return (await this.options.access())?.gateway(subscription.tokenTenant);
+  }
+
+  private async load(node: TreeNode | undefined, signal: AbortSignal): Promise<TreeNode[]> {
+    try {
+      if (!node) return await this.loadSubscriptions(signal);
+      switch (node.kind) {
+        case 'subscription':
+          return await this.loadScaleSets(node, signal);
+        case 'scaleSet':
+          return await this.loadInstances(node, signal);
+        case 'instanceGroup':
+          return this.groupChildren(node);
+        default:
+          return [];
+      }
+    } catch (err) {
+      const error = describeAzureError(err);
+      return [this.message(node, error.kind === 'aborted' || signal.aborted ? 'cancelled' : 'loadFailed', { error })];
+    }
+  }
+
+  private message(parent: TreeNode | undefined, reason: MessageReason, extra: Partial<MessageNode> = {}): MessageNode {
+    const suffix = extra.tenant ? `:${extra.tenant.tenantId}` : '';
+    return { kind: 'message', key: `${parent?.key ?? rootKey}/msg:${reason}${suffix}`, reason, parent, ...extra };
+  }
+
+  private async loadSubscriptions(signal: AbortSignal): Promise<TreeNode[]> {
+    const access = await this.options.access();
+    if (!access) return [];
+    const listing = await listSubscriptions(access, signal);
+    const problems = listing.tenantProblems.map((p) => this.message(undefined, 'tenantUnavailable', { tenant: p.tenant, error: describeAzureError(p.error) }));
+    if (listing.subscriptions.length === 0) return [this.message(undefined, 'noSubscriptions'), ...problems];
+    const selected = new Set(this.options.selectedSubscriptions().map((s) => s.toLowerCase()));
+    const shown = selected.size ? listing.subscriptions.filter((s) => selected.has(s.info.subscriptionId.toLowerCase())) : listing.subscriptions;
+    if (shown.length === 0) return [this.message(undefined, 'noSelectedSubscriptions'), ...problems];
+    const nodes: SubscriptionNode[] = shown.map((s) => ({ kind: 'subscription', key: subscriptionKey(s.info.subscriptionId), subscription: s.info, tokenTenant: s.tokenTenant }));
+    if (nodes.length >= (this.options.resourceGraphThreshold ?? resourceGraphThreshold)) {
+      void this.addScaleSetCounts(access, shown, nodes, this.generation.signal);
+    }
+    return [...nodes, ...problems];
+  }
+
+  /** Background: one Resource Graph query gives every subscription's count; rows update when it lands. */
+  private async addScaleSetCounts(access: AzureAccess, listed: Parameters<typeof countScaleSets>[1], nodes: SubscriptionNode[], signal: AbortSignal): Promise<void> {
+    const counts = await countScaleSets(access, listed, signal);
+    if (signal.aborted) return;
+    const changed = nodes.filter((n) => {
+      const count = counts.get(n.subscription.subscriptionId.toLowerCase());
+      if (count === undefined || this.cache.has(n.key)) return false;
+      n.scaleSetCount = count;
+      return true;
+    });
+    if (changed.length) this.options.onNodesChanged(changed);
+  }
+
+  private async loadScaleSets(node: SubscriptionNode, signal: AbortSignal): Promise<TreeNode[]> {
+    // Resource Graph said the subscription is empty: no call (a refresh asks again).
+    if (node.scaleSetCount === 0) return [this.message(node, 'noScaleSets')];
+    const gateway = await this.gatewayFor(node);
+    if (!gateway) return [];
+    const sets = await gateway.listScaleSets(node.subscription.subscriptionId, signal);
+    const nodes = sets
+      .filter((s) => s.id)
+      .map((scaleSet): ScaleSetNode => {
+        const ref = scaleSetRefFromId(scaleSet.id!);
+        const key = scaleSetKey(ref);
+        const existing = this.scaleSets.get(key);
+        const setNode: ScaleSetNode = { kind: 'scaleSet', key, subscription: node, ref, scaleSet, rolling: existing?.rolling, watching: this.watched.has(key) };
+        this.scaleSets.set(key, setNode);
+        return setNode;
+      })
+      .sort((a, b) => a.ref.name.localeCompare(b.ref.name));
+    node.scaleSetCount = nodes.length;
+    if (nodes.length === 0) return [this.message(node, 'noScaleSets')];
+    void this.lookUpRollingUpgrades(gateway, nodes.filter(mayRunPlatformUpgrade), this.generation.signal);
+    return nodes;
+  }
+
+  /** Background: marks sets on which a platform rolling upgrade is running (A6) without blocking the list. */
+  private async lookUpRollingUpgrades(gateway: AzureGateway, nodes: ScaleSetNode[], signal: AbortSignal): Promise<void> {
+    await mapLimited(nodes, this.options.statusConcurrency ?? 4, async (node) => {
+      if (signal.aborted) return;
+      const rolling = await gateway.getLatestRollingUpgrade(node.ref, signal).catch(() => node.rolling);
+      if (signal.aborted) return;
+      const changed = isRolling(rolling) !== isRolling(node.rolling);
+      node.rolling = rolling;
+      if (changed) this.options.onNodesChanged([node]);
+    });
+  }
+
+  private async loadInstances(node: ScaleSetNode, signal: AbortSignal): Promise<TreeNode[]> {
+    const gateway = await this.gatewayFor(node.subscription);
+    if (!gateway) return [];
+    // The rolling status rides along: same round trip, so the row is current whenever it is expanded.
+    const [instances, rolling] = await Promise.all([
+      gateway.listInstances(node.ref, signal),
+      gateway.getLatestRollingUpgrade(node.ref, signal).catch(() => node.rolling),
+    ]);
+    const changed = isRolling(rolling) !== isRolling(node.rolling);
+    node.rolling = rolling;
+    this.instances.set(node.key, instances);
+    if (changed) queueMicrotask(() => this.options.onNodesChanged([node]));
+    return this.instanceChildren(node, instances);
+  }
+
+  private instanceChildren(node: ScaleSetNode, instances: readonly InstanceSnapshot[]): TreeNode[] {
+    if (instances.length === 0) return [this.message(node, 'noInstances')];
+    return this.toNodes(node, node.key, groupInstances(instances, 'zone'));
+  }
+
+  private groupChildren(group: InstanceGroupNode): TreeNode[] {
+    return group.level === 'zone' ? this.toNodes(group.scaleSet, group.key, groupInstances(group.instances, 'updateDomain'), String(group.value)) : this.toNodes(group.scaleSet, group.key, [...group.instances]);
+  }
+
+  private toNodes(scaleSet: ScaleSetNode, parentKey: string, list: ReturnType<typeof groupInstances>, zone?: string): TreeNode[] {
+    if (isGroupList(list)) {
+      return list.map((g): InstanceGroupNode => ({
+        kind: 'instanceGroup',
+        key: `${parentKey}/${g.level === 'zone' ? 'zone' : 'ud'}:${g.value}`,
+        level: g.level,
+        scaleSet,
+        value: g.value,
+        zone,
+        instances: g.instances,
+      }));
+    }
+    return list.map((instance) => ({ kind: 'instance', key: `${scaleSet.key}/vm:${instance.instanceId}`, scaleSet, instance }));
+  }
+}
