@@ -1,0 +1,104 @@
+// The dashboard client: receives state from the extension (which owns it), renders it, and sends
+// the user's decisions back. It keeps only its scale set id with setState, so the extension knows
+// which dashboard to rebuild after a reload; everything else is re-sent by the extension.
+import { isHostMessage, parsePersistedState, type LogEntry, type RunAction, type WebviewMessage } from '../webview/contract';
+import { DashboardModel, type Section } from './dashboardModel';
+import { buildSkeleton } from './skeleton';
+import { renderHeader } from './renderHeader';
+import { renderRun, renderTimers } from './renderRun';
+import { renderBatches } from './renderBatches';
+import { renderHeatMap } from './renderHeatMap';
+import { renderPlatform } from './renderPlatform';
+import { appendLog, replaceLog } from './renderLog';
+import { renderHistory } from './renderHistory';
+import { runStatusLabels } from './labels';
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('app') ?? document.body;
+const scaleSetId = parsePersistedState(vscode.getState())?.scaleSetId ?? document.body.dataset.scaleSetId ?? '';
+vscode.setState({ scaleSetId });
+
+const dom = buildSkeleton(root);
+const model = new DashboardModel();
+const dirty = new Set<Section>();
+let pendingLog: { replaced: boolean; entries: LogEntry[] } = { replaced: false, entries: [] };
+let frame: number | undefined;
+let renders = 0;
+let lastAnnounced = '';
+
+function post(message: WebviewMessage): void {
+  vscode.postMessage(message);
+}
+
+function announce(text: string): void {
+  if (text && text !== lastAnnounced) {
+    lastAnnounced = text;
+    dom.announcer.textContent = text;
+  }
+}
+
+function flush(): void {
+  frame = undefined;
+  const state = model.state;
+  if (!state) return;
+  const now = model.simulatedNow(performance.now());
+  if (dirty.has('header')) renderHeader(dom, state.scaleSet);
+  if (dirty.has('run')) {
+    renderRun(dom, state.run, now);
+    renderBatches(dom.batches.body, state.run, now);
+    renderHeatMap(dom.heatMap, state.run?.instances ?? []);
+    if (state.run) announce(state.run.gate ? `Approval needed: ${state.run.gate.title}` : `Run ${runStatusLabels[state.run.status].text}`);
+  }
+  if (dirty.has('platform')) renderPlatform(dom, state.platform);
+  if (dirty.has('history')) renderHistory(dom.history.body, state.history);
+  if (pendingLog.replaced) replaceLog(dom.log, model.log);
+  else appendLog(dom.log, pendingLog.entries);
+  dirty.clear();
+  pendingLog = { replaced: false, entries: [] };
+  document.body.dataset.renders = String(++renders);
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (!isHostMessage(event.data)) {
+    console.warn('dashboard: ignored a message of unknown shape');
+    return;
+  }
+  const change = model.apply(event.data, performance.now());
+  for (const s of change.sections) dirty.add(s);
+  if (change.logReplaced) pendingLog = { replaced: true, entries: [] };
+  else if (!pendingLog.replaced) pendingLog.entries.push(...change.appended);
+  frame ??= requestAnimationFrame(flush);
+});
+
+// One delegated listener for every button (no inline handlers: the CSP forbids them).
+root.addEventListener('click', (event) => {
+  const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+  if (!button || button.disabled) return;
+  const action = button.dataset.action;
+  switch (action) {
+    case 'approve':
+    case 'reject':
+      if (button.dataset.gate) post({ type: 'gate', gateId: button.dataset.gate, decision: action });
+      return;
+    case 'start':
+    case 'pause':
+    case 'resume':
+    case 'cancel':
+    case 'cancelNow':
+      post({ type: 'run', action: action satisfies RunAction });
+      return;
+    case 'cancelPlatformUpgrade':
+    case 'exportHistory':
+    case 'refresh':
+      post({ type: action });
+      return;
+  }
+});
+
+// Timers tick in simulated time between messages; nothing else re-renders on the tick.
+setInterval(() => {
+  const run = model.state?.run;
+  if (run && !run.endedAt) renderTimers(dom, run, model.simulatedNow(performance.now()));
+}, 1000);
+
+post({ type: 'ready' });

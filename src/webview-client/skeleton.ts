@@ -1,0 +1,95 @@
+// The dashboard's fixed layout, built once. Sections are landmarks with headings (screen-reader
+// navigation); the controls live here, not in re-rendered parts, so re-rendering never steals focus.
+import { el, icon } from './dom';
+
+function button(action: string, label: string, iconName: string, extra: Record<string, string> = {}): HTMLButtonElement {
+  return el('button', { type: 'button', 'data-action': action, class: 'action', ...extra }, [icon(iconName), el('span', {}, [label])]);
+}
+
+function section(id: string, title: string, children: (Node | string)[], headingExtras: Node[] = []): HTMLElement {
+  return el('section', { id, class: 'card', 'aria-labelledby': `${id}-heading` }, [
+    el('div', { class: 'card-head' }, [el('h2', { id: `${id}-heading` }, [title]), ...headingExtras]),
+    ...children,
+  ]);
+}
+
+export function buildSkeleton(root: HTMLElement) {
+  const title = el('h1', { id: 'title' }, ['Scale set']);
+  const meta = el('p', { class: 'meta', id: 'meta' });
+
+  const runStatus = el('p', { class: 'run-status', id: 'run-status' });
+  const runTarget = el('p', { class: 'run-target', id: 'run-target' });
+  const counts = el('dl', { class: 'counts', id: 'run-counts' });
+  const timers = el('p', { class: 'timers', id: 'run-timers', 'aria-live': 'off' });
+  const outcome = el('p', { class: 'outcome', id: 'run-outcome' });
+  const controls = {
+    start: button('start', 'Start run', 'play'),
+    pause: button('pause', 'Pause', 'debug-pause'),
+    resume: button('resume', 'Resume', 'debug-continue'),
+    cancel: button('cancel', 'Cancel after this batch', 'debug-stop', { class: 'action secondary' }),
+    cancelNow: button('cancelNow', 'Stop now', 'close', { class: 'action secondary' }),
+  };
+  const noRun = el('p', { class: 'empty', id: 'no-run' }, ['No run for this scale set yet. Use “Run OS Upgrade with the Embedded Orchestrator…” to plan one.']);
+
+  const gateTitle = el('p', { class: 'gate-title', id: 'gate-title' });
+  const gateDetail = el('p', { class: 'gate-detail', id: 'gate-detail' });
+  const gateWaited = el('p', { class: 'gate-waited', id: 'gate-waited' });
+  const approve = button('approve', 'Approve', 'check');
+  const reject = button('reject', 'Reject', 'close', { class: 'action secondary' });
+  const gate = section('gate', 'Waiting for your approval', [gateTitle, gateDetail, gateWaited, el('div', { class: 'buttons' }, [approve, reject])]);
+  gate.hidden = true;
+  gate.classList.add('gate');
+
+  const batchesBody = el('tbody');
+  const batchesTable = el('table', { class: 'batches', 'aria-describedby': 'batches-heading' }, [
+    el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, ['Batch']), el('th', { scope: 'col' }, ['Status']), el('th', { scope: 'col' }, ['Instances']), el('th', { scope: 'col' }, ['Time'])])]),
+    batchesBody,
+  ]);
+  const heatMap = el('div', { class: 'heat-map', id: 'heat-map-grid' });
+
+  const platformBody = el('div', { id: 'platform-body' });
+  const cancelPlatform = button('cancelPlatformUpgrade', 'Cancel Azure rolling upgrade', 'debug-stop', { class: 'action secondary' });
+
+  const logList = el('ol', { class: 'log', id: 'event-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Event log', tabindex: '0' });
+  const historyBody = el('tbody');
+  const historyTable = el('table', { class: 'history', 'aria-describedby': 'history-heading' }, [
+    el('thead', {}, [
+      el('tr', {}, ['Started', 'By', 'Status', 'Target', 'Upgraded / failed / rolled back', 'Took'].map((h) => el('th', { scope: 'col' }, [h]))),
+    ]),
+    historyBody,
+  ]);
+  const exportHistory = button('exportHistory', 'Export JSON…', 'save');
+  const announcer = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', id: 'announcer' });
+
+  root.replaceChildren(
+    el('header', { class: 'page-head' }, [title, meta, el('div', { class: 'buttons' }, [button('refresh', 'Refresh', 'refresh', { class: 'action secondary' })])]),
+    el('main', { class: 'grid' }, [
+      el('div', { class: 'column' }, [
+        section('run', 'Run', [noRun, runStatus, runTarget, counts, timers, outcome, el('div', { class: 'buttons' }, Object.values(controls))]),
+        gate,
+        section('batches', 'Batches', [batchesTable]),
+        section('heat-map', 'Heat map — update domains × fault domains', [heatMap]),
+      ]),
+      el('div', { class: 'column' }, [
+        section('platform', 'Azure rolling upgrade', [platformBody, el('div', { class: 'buttons' }, [cancelPlatform])]),
+        section('log-section', 'Event log', [logList]),
+        section('history-section', 'History', [el('div', { class: 'scroll-x' }, [historyTable])], [exportHistory]),
+      ]),
+    ]),
+    announcer,
+  );
+
+  return {
+    header: { title, meta },
+    run: { noRun, status: runStatus, target: runTarget, counts, timers, outcome, controls },
+    gate: { section: gate, title: gateTitle, detail: gateDetail, waited: gateWaited, approve, reject },
+    batches: { body: batchesBody, table: batchesTable },
+    heatMap,
+    platform: { body: platformBody, cancel: cancelPlatform },
+    log: logList,
+    history: { body: historyBody, table: historyTable, exportButton: exportHistory },
+    announcer,
+  };
+}
+
+export type DashboardDom = ReturnType<typeof buildSkeleton>;

@@ -1,0 +1,251 @@
+// The dashboard's message contract: the ONE module both sides import — the panel host
+// (src/webview/) and the browser client (src/webview-client/). It holds types and the guards that
+// validate what crosses the boundary, and nothing else: no `vscode`, no Node modules, so the
+// client bundle can include it.
+
+/** Where an instance is in a run; the client colours cells by it. */
+export const instanceStates = [
+  'pending',
+  'upToDate',
+  'upgrading',
+  'waitingHealth',
+  'succeeded',
+  'unhealthy',
+  'rollingBack',
+  'rolledBack',
+  'failed',
+  'skipped',
+] as const;
+export type InstanceState = (typeof instanceStates)[number];
+
+export const batchStatuses = ['pending', 'running', 'waitingHealth', 'rollingBack', 'succeeded', 'failed', 'cancelled'] as const;
+export type BatchStatus = (typeof batchStatuses)[number];
+
+export const runStatuses = [
+  'planned',
+  'running',
+  'pausingBetweenBatches',
+  'paused',
+  'waitingApproval',
+  'cancelling',
+  'completed',
+  'completedWithFailures',
+  'aborted',
+  'refused',
+  'rejected',
+  'cancelled',
+  'failed',
+] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+export interface InstanceCell {
+  readonly id: string;
+  readonly name: string;
+  readonly state: InstanceState;
+  readonly zone?: string;
+  readonly updateDomain?: number;
+  readonly faultDomain?: number;
+  /** The image version the instance runs now. */
+  readonly version?: string;
+  /** Why it is in this state, e.g. "not healthy within 5 minutes (O4)". */
+  readonly detail?: string;
+}
+
+export interface BatchRow {
+  readonly index: number;
+  readonly instanceIds: readonly string[];
+  readonly status: BatchStatus;
+  /** Simulated epoch ms. */
+  readonly startedAt?: number;
+  readonly endedAt?: number;
+  /** e.g. "update domain 2" or "zone 1". */
+  readonly label?: string;
+}
+
+/** A gate waiting for a person: a canary check or an approval between batches. */
+export interface GateView {
+  readonly id: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly openedAt: number;
+}
+
+export interface RunCounts {
+  readonly total: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly rolledBack: number;
+  readonly inProgress: number;
+  readonly pending: number;
+}
+
+/** An embedded-orchestrator run (a plan under review, or running, or finished). */
+export interface RunView {
+  readonly runId: string;
+  readonly status: RunStatus;
+  /** e.g. "Canonical ubuntu-24_04-lts server 1.0.2". */
+  readonly target: string;
+  readonly strategy: string;
+  /** O5/O6 thresholds as the run applies them, shown beside the counts. */
+  readonly thresholds?: { readonly maxUnhealthyUpgradedPercent: number; readonly maxUnhealthyPercent: number };
+  readonly startedAt?: number;
+  readonly endedAt?: number;
+  /** Why the run ended the way it did (abort reason, error). */
+  readonly outcome?: string;
+  readonly counts: RunCounts;
+  readonly batches: readonly BatchRow[];
+  readonly instances: readonly InstanceCell[];
+  readonly gate?: GateView;
+}
+
+/** A6: Azure's own rolling upgrade, as `rollingUpgrades/latest` reports it. */
+export interface PlatformUpgradeView {
+  readonly status: string;
+  readonly lastAction?: string;
+  readonly startedAt?: number;
+  readonly endedAt?: number;
+  readonly successful: number;
+  readonly failed: number;
+  readonly inProgress: number;
+  readonly pending: number;
+  readonly error?: string;
+  /** A6: start succeeds even when there is nothing newer; the dashboard says so. */
+  readonly note?: string;
+}
+
+export type LogLevel = 'info' | 'warning' | 'error';
+
+export interface LogEntry {
+  /** Increases by one per entry within a dashboard; lets the client skip entries it already has. */
+  readonly seq: number;
+  readonly at: number;
+  readonly level: LogLevel;
+  readonly text: string;
+}
+
+/** A5 entries and our journal's runs, merged, newest first. */
+export interface HistoryEntry {
+  readonly id: string;
+  readonly source: 'platform' | 'embedded';
+  readonly status: string;
+  readonly startedAt?: number;
+  readonly endedAt?: number;
+  readonly target?: string;
+  readonly startedBy?: string;
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly rolledBack: number;
+  readonly error?: string;
+}
+
+export interface ScaleSetHeader {
+  readonly id: string;
+  readonly name: string;
+  readonly resourceGroup: string;
+  readonly location?: string;
+  readonly image?: string;
+  readonly upgradeMode?: string;
+  readonly automaticOsUpgrade?: boolean;
+}
+
+export interface DashboardState {
+  readonly scaleSet: ScaleSetHeader;
+  readonly run?: RunView;
+  readonly platform?: PlatformUpgradeView;
+  readonly log: readonly LogEntry[];
+  readonly history: readonly HistoryEntry[];
+  /** The injected clock's time when this was sent, and its speed, so timers tick in simulated time. */
+  readonly clock: { readonly now: number; readonly timeScale: number };
+}
+
+// ---- extension → webview ----------------------------------------------------------------------
+
+export type HostMessage =
+  | { readonly type: 'snapshot'; readonly state: DashboardState }
+  | { readonly type: 'run'; readonly run: RunView | null; readonly clock: DashboardState['clock'] }
+  | { readonly type: 'platform'; readonly platform: PlatformUpgradeView | null }
+  | { readonly type: 'log'; readonly entries: readonly LogEntry[] }
+  | { readonly type: 'history'; readonly history: readonly HistoryEntry[] }
+  | { readonly type: 'scaleSet'; readonly scaleSet: ScaleSetHeader };
+
+// ---- webview → extension ----------------------------------------------------------------------
+
+/** `cancel` stops after the current batch; `cancelNow` stops at once (the executor's two cancels). */
+export const runActions = ['start', 'pause', 'resume', 'cancel', 'cancelNow'] as const;
+export type RunAction = (typeof runActions)[number];
+
+export type WebviewMessage =
+  /** The client is (re)loaded and wants a snapshot. */
+  | { readonly type: 'ready' }
+  | { readonly type: 'gate'; readonly gateId: string; readonly decision: 'approve' | 'reject' }
+  | { readonly type: 'run'; readonly action: RunAction }
+  | { readonly type: 'cancelPlatformUpgrade' }
+  | { readonly type: 'exportHistory' }
+  | { readonly type: 'refresh' };
+
+/** What the client keeps with `setState` (and what the serializer gets back after a reload). */
+export interface PersistedClientState {
+  readonly scaleSetId: string;
+  readonly activeTab?: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
+}
+
+function hasOnlyKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {
+  return Object.keys(value).every((k) => keys.includes(k));
+}
+
+const idPattern = /^[\w.:-]{1,128}$/;
+
+/** The boundary check: anything the webview sends is untrusted until this says otherwise. */
+export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
+  if (!isRecord(raw)) return undefined;
+  switch (raw.type) {
+    case 'ready':
+    case 'cancelPlatformUpgrade':
+    case 'exportHistory':
+    case 'refresh':
+      return hasOnlyKeys(raw, ['type']) ? { type: raw.type } : undefined;
+    case 'gate':
+      return hasOnlyKeys(raw, ['type', 'gateId', 'decision']) && typeof raw.gateId === 'string' && idPattern.test(raw.gateId) && oneOf(['approve', 'reject'] as const, raw.decision)
+        ? { type: 'gate', gateId: raw.gateId, decision: raw.decision }
+        : undefined;
+    case 'run':
+      return hasOnlyKeys(raw, ['type', 'action']) && oneOf(runActions, raw.action) ? { type: 'run', action: raw.action } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** What the serializer accepts from `getState()` after a window reload. */
+export function parsePersistedState(raw: unknown): PersistedClientState | undefined {
+  if (!isRecord(raw) || typeof raw.scaleSetId !== 'string' || !raw.scaleSetId.startsWith('/subscriptions/')) return undefined;
+  return { scaleSetId: raw.scaleSetId, ...(typeof raw.activeTab === 'string' ? { activeTab: raw.activeTab } : {}) };
+}
+
+/** The client's check of what the host sends (defence in depth; a wrong type is a bug, not an attack). */
+export function isHostMessage(raw: unknown): raw is HostMessage {
+  if (!isRecord(raw)) return false;
+  switch (raw.type) {
+    case 'snapshot':
+      return isRecord(raw.state) && isRecord(raw.state.scaleSet) && Array.isArray(raw.state.log) && Array.isArray(raw.state.history);
+    case 'run':
+      return (raw.run === null || isRecord(raw.run)) && isRecord(raw.clock);
+    case 'platform':
+      return raw.platform === null || isRecord(raw.platform);
+    case 'log':
+      return Array.isArray(raw.entries);
+    case 'history':
+      return Array.isArray(raw.history);
+    case 'scaleSet':
+      return isRecord(raw.scaleSet);
+    default:
+      return false;
+  }
+}

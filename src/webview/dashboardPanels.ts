@@ -1,0 +1,181 @@
+// The panel host: one dashboard panel per scale set, rebuilt from the extension's state whenever
+// the webview (re)loads — after being hidden (no retainContextWhenHidden) and after a window reload
+// (the serializer; `onWebviewPanel:vmssUpgrades.dashboard` activates us for it). Messages from the
+// webview are validated here, at the boundary; anything else is logged and dropped.
+import * as vscode from 'vscode';
+import type { Clock } from '../shared/clock';
+import { scaleSetRefFromId } from '../azure/gateway';
+import { parsePersistedState, parseWebviewMessage, type HostMessage, type RunAction, type ScaleSetHeader, type WebviewMessage } from './contract';
+import { dashboardHtml } from './dashboardHtml';
+import { DashboardSession } from './dashboardSession';
+
+export const dashboardViewType = 'vmssUpgrades.dashboard';
+
+/** What the dashboard's buttons do; the run controller and the commands provide it. */
+export interface DashboardActions {
+  gate(scaleSetId: string, gateId: string, decision: 'approve' | 'reject'): unknown;
+  run(scaleSetId: string, action: RunAction): unknown;
+  cancelPlatformUpgrade(scaleSetId: string): unknown;
+  exportHistory(scaleSetId: string): unknown;
+  /** Loads the header, platform upgrade and history of a set (also after a reload). */
+  refresh(scaleSetId: string): unknown;
+}
+
+/** Test hook: every message delivered to a webview or accepted from one. */
+export interface DashboardTraffic {
+  readonly scaleSetId: string;
+  readonly direction: 'toWebview' | 'fromWebview';
+  readonly message: HostMessage | WebviewMessage;
+}
+
+function headerFromId(scaleSetId: string): ScaleSetHeader {
+  const ref = scaleSetRefFromId(scaleSetId);
+  return { id: scaleSetId, name: ref.name, resourceGroup: ref.resourceGroup };
+}
+
+export class DashboardPanels implements vscode.Disposable {
+  private readonly sessions = new Map<string, DashboardSession>();
+  private readonly panels = new Map<string, vscode.WebviewPanel>();
+  private readonly traffic = new vscode.EventEmitter<DashboardTraffic>();
+  private readonly disposables: vscode.Disposable[] = [this.traffic];
+  private actions: DashboardActions | undefined;
+  readonly onDidExchangeMessage = this.traffic.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly clock: Clock,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(dashboardViewType, {
+        deserializeWebviewPanel: async (panel, state) => {
+          const persisted = parsePersistedState(state);
+          if (!persisted) {
+            this.log.warn('Dashboard: a restored panel had no scale set id; closing it.');
+            panel.dispose();
+            return;
+          }
+          this.attach(panel, this.session(persisted.scaleSetId));
+          await this.actions?.refresh(persisted.scaleSetId);
+        },
+      }),
+    );
+  }
+
+  setActions(actions: DashboardActions): void {
+    this.actions = actions;
+  }
+
+  /** The state of a set's dashboard, created on first use (whether or not a panel is open). */
+  session(scaleSetId: string, header?: ScaleSetHeader): DashboardSession {
+    const key = scaleSetId.toLowerCase();
+    let session = this.sessions.get(key);
+    if (!session) {
+      session = new DashboardSession(header ?? headerFromId(scaleSetId), this.clock);
+      this.sessions.set(key, session);
+    } else if (header) {
+      session.setScaleSet(header);
+    }
+    return session;
+  }
+
+  isOpen(scaleSetId: string): boolean {
+    return this.panels.has(scaleSetId.toLowerCase());
+  }
+
+  /** Reveals the set's panel, or opens one. */
+  show(scaleSetId: string, header?: ScaleSetHeader): DashboardSession {
+    const session = this.session(scaleSetId, header);
+    const existing = this.panels.get(scaleSetId.toLowerCase());
+    if (existing) {
+      existing.reveal(undefined, false);
+      return session;
+    }
+    const panel = vscode.window.createWebviewPanel(dashboardViewType, this.title(session), vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true });
+    this.attach(panel, session);
+    void this.actions?.refresh(session.scaleSetId);
+    return session;
+  }
+
+  dispose(): void {
+    for (const panel of this.panels.values()) panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private title(session: DashboardSession): string {
+    return vscode.l10n.t('Upgrades: {0}', session.snapshot().scaleSet.name);
+  }
+
+  private attach(panel: vscode.WebviewPanel, session: DashboardSession): void {
+    const key = session.scaleSetId.toLowerCase();
+    this.panels.get(key)?.dispose();
+    this.panels.set(key, panel);
+    const roots = [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'node_modules', '@vscode', 'codicons', 'dist')];
+    panel.webview.options = { enableScripts: true, localResourceRoots: roots };
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-bar.svg');
+    panel.title = this.title(session);
+    const uri = (...path: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
+    panel.webview.html = dashboardHtml(
+      { cspSource: panel.webview.cspSource, scriptUri: uri('dist', 'webview', 'dashboard.js'), styleUri: uri('media', 'dashboard.css'), codiconsUri: uri('node_modules', '@vscode', 'codicons', 'dist', 'codicon.css') },
+      session.scaleSetId,
+      panel.title,
+    );
+    const post = (message: HostMessage) => {
+      // A hidden webview is torn down; it asks for a snapshot when it is shown again.
+      if (!panel.visible) return;
+      void panel.webview.postMessage(message).then((delivered) => {
+        if (delivered) this.traffic.fire({ scaleSetId: session.scaleSetId, direction: 'toWebview', message });
+      });
+    };
+    const unsubscribe = session.subscribe((message) => {
+      if (message.type === 'scaleSet') panel.title = this.title(session);
+      post(message);
+    });
+    const received = panel.webview.onDidReceiveMessage((raw: unknown) => {
+      const message = parseWebviewMessage(raw);
+      if (!message) {
+        this.log.warn(`Dashboard: rejected a message that is not part of the contract: ${JSON.stringify(raw)?.slice(0, 200)}`);
+        return;
+      }
+      this.traffic.fire({ scaleSetId: session.scaleSetId, direction: 'fromWebview', message });
+      this.handle(session, message, post);
+    });
+    panel.onDidDispose(() => {
+      unsubscribe();
+      received.dispose();
+      if (this.panels.get(key) === panel) this.panels.delete(key);
+    });
+  }
+
+  private handle(session: DashboardSession, message: WebviewMessage, post: (m: HostMessage) => void): void {
+    const id = session.scaleSetId;
+    const guard = (work: () => unknown) => {
+      Promise.resolve()
+        .then(work)
+        .catch((err: unknown) => {
+          this.log.error(`Dashboard action ${message.type} failed: ${err instanceof Error ? err.message : String(err)}`);
+          void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+        });
+    };
+    switch (message.type) {
+      case 'ready':
+        post({ type: 'snapshot', state: session.snapshot() });
+        return;
+      case 'gate':
+        guard(() => this.actions?.gate(id, message.gateId, message.decision));
+        return;
+      case 'run':
+        guard(() => this.actions?.run(id, message.action));
+        return;
+      case 'cancelPlatformUpgrade':
+        guard(() => this.actions?.cancelPlatformUpgrade(id));
+        return;
+      case 'exportHistory':
+        guard(() => this.actions?.exportHistory(id));
+        return;
+      case 'refresh':
+        guard(() => this.actions?.refresh(id));
+        return;
+    }
+  }
+}

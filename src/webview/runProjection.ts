@@ -1,0 +1,211 @@
+// Folds the executor's events (src/core/contract.ts: events out) into the dashboard's RunView and a
+// readable event log. Pure — no vscode — so it is unit-tested in Node and the status bar, the
+// dashboard and canned scenarios all see a run the same way.
+import type { InstanceRunState, PlannedInstance, RolloutPlan, RunEvent, RunOutcome, RunState, Strategy } from '../core/contract';
+import type { BatchRow, BatchStatus, GateView, InstanceCell, InstanceState, LogLevel, RunCounts, RunStatus, RunView } from './contract';
+
+export interface ProjectedLine {
+  readonly at: number;
+  readonly level: LogLevel;
+  readonly text: string;
+}
+
+const instanceStateOf: Record<InstanceRunState, InstanceState> = {
+  pending: 'pending',
+  skipped: 'skipped',
+  moving: 'upgrading',
+  waitingHealth: 'waitingHealth',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  rollingBack: 'rollingBack',
+  rolledBack: 'rolledBack',
+  rollbackFailed: 'failed',
+};
+
+const runStatusOf: Record<Exclude<RunState, 'finished'>, RunStatus> = {
+  starting: 'running',
+  prechecking: 'running',
+  running: 'running',
+  awaitingApproval: 'waitingApproval',
+  paused: 'paused',
+  pausingBetweenBatches: 'pausingBetweenBatches',
+};
+
+const outcomeStatus: Record<RunOutcome, RunStatus> = {
+  succeeded: 'completed',
+  completedWithFailures: 'completedWithFailures',
+  aborted: 'aborted',
+  refused: 'refused',
+  cancelled: 'cancelled',
+  rejected: 'rejected',
+  failed: 'failed',
+};
+
+const gateTitles = {
+  canary: 'The canary batch is done — continue with the rest?',
+  zone: 'A zone is done — continue with the next zone?',
+  batch: 'A batch is done — continue with the next one?',
+} as const;
+
+export function describeStrategy(strategy: Strategy, plan: Pick<RolloutPlan, 'batchLimit' | 'policy'>): string {
+  const base = {
+    percentage: `${plan.policy.maxBatchInstancePercent}% per batch (at most ${plan.batchLimit})`,
+    count: `${strategy.count ?? plan.batchLimit} per batch`,
+    updateDomain: 'one update domain at a time',
+    faultDomain: 'one fault domain at a time',
+    zoneThenUpdateDomain: 'zone by zone, update domain by update domain',
+    crossZone: `across zones, ${plan.policy.maxBatchInstancePercent}% per batch`,
+    explicit: 'chosen batches',
+  }[strategy.kind];
+  return strategy.canary ? `canary of ${strategy.canary}, then ${base}` : base;
+}
+
+function cellOf(instance: PlannedInstance, state: InstanceState): InstanceCell {
+  return {
+    id: instance.instanceId,
+    name: instance.name,
+    state,
+    zone: instance.zone,
+    updateDomain: instance.updateDomain,
+    faultDomain: instance.faultDomain,
+    version: instance.currentVersion,
+  };
+}
+
+function batchLabel(batch: RolloutPlan['batches'][number]): string | undefined {
+  if (batch.kind === 'canary') return 'canary';
+  if (batch.zone !== undefined) return `zone ${batch.zone}`;
+  return undefined;
+}
+
+function countsOf(cells: readonly InstanceCell[]): RunCounts {
+  const count = (...states: InstanceState[]) => cells.filter((c) => states.includes(c.state)).length;
+  return {
+    total: cells.length,
+    succeeded: count('succeeded'),
+    failed: count('failed'),
+    rolledBack: count('rolledBack'),
+    inProgress: count('upgrading', 'waitingHealth', 'unhealthy', 'rollingBack'),
+    pending: count('pending'),
+  };
+}
+
+/** One run: the plan gives the batches and instances; events move them along. */
+export class RunProjection {
+  private status: RunStatus = 'planned';
+  private readonly cells = new Map<string, InstanceCell>();
+  private readonly batches: BatchRow[];
+  private readonly lastHealth = new Map<string, string>();
+  private gate: GateView | undefined;
+  private startedAt: number | undefined;
+  private endedAt: number | undefined;
+  private outcome: string | undefined;
+
+  constructor(
+    readonly runId: string,
+    private readonly plan: RolloutPlan,
+  ) {
+    for (const batch of plan.batches) for (const i of batch.instances) this.cells.set(i.instanceId, cellOf(i, 'pending'));
+    for (const s of plan.skipped) this.cells.set(s.instance.instanceId, { ...cellOf(s.instance, s.reason === 'onTarget' ? 'upToDate' : 'skipped'), detail: s.reason === 'onTarget' ? 'already on the target image' : 'not selected' });
+    this.batches = plan.batches.map((b) => ({ index: b.index, instanceIds: b.instances.map((i) => i.instanceId), status: 'pending', label: batchLabel(b) }));
+  }
+
+  get gateId(): string | undefined {
+    return this.gate?.id;
+  }
+
+  get finished(): boolean {
+    return this.endedAt !== undefined;
+  }
+
+  /** The user asked to stop; the executor reports `finished` when it has. */
+  markCancelling(): void {
+    if (!this.finished) this.status = 'cancelling';
+  }
+
+  view(): RunView {
+    const instances = [...this.cells.values()];
+    return {
+      runId: this.runId,
+      status: this.status,
+      target: this.plan.target.description,
+      strategy: describeStrategy(this.plan.strategy, this.plan),
+      thresholds: { maxUnhealthyUpgradedPercent: this.plan.policy.maxUnhealthyUpgradedInstancePercent, maxUnhealthyPercent: this.plan.policy.maxUnhealthyInstancePercent },
+      startedAt: this.startedAt,
+      endedAt: this.endedAt,
+      outcome: this.outcome,
+      counts: countsOf(instances),
+      batches: this.batches.map((b) => ({ ...b })),
+      instances,
+      gate: this.gate,
+    };
+  }
+
+  /** Applies one event; returns the log lines it is worth (none for a repeated health reading). */
+  apply(event: RunEvent): ProjectedLine[] {
+    this.startedAt ??= event.at;
+    const line = (level: LogLevel, text: string): ProjectedLine[] => [{ at: event.at, level, text }];
+    switch (event.type) {
+      case 'run':
+        if (event.state !== 'finished' && this.status !== 'cancelling') this.status = runStatusOf[event.state];
+        return line('info', `Run ${event.state}${event.message ? `: ${event.message}` : ''}`);
+      case 'batch': {
+        const batch = this.batches[event.index];
+        if (batch) {
+          const status: BatchStatus = event.state === 'rechecking' || event.state === 'moving' ? 'running' : event.state;
+          this.batches[event.index] = {
+            ...batch,
+            status,
+            startedAt: batch.startedAt ?? event.at,
+            endedAt: status === 'succeeded' || status === 'failed' ? event.at : undefined,
+          };
+        }
+        return line(event.state === 'failed' ? 'error' : 'info', `Batch ${event.index + 1}: ${event.state}${event.message ? ` — ${event.message}` : ''}`);
+      }
+      case 'instance': {
+        const cell = this.cells.get(event.instanceId);
+        const state = instanceStateOf[event.state];
+        if (cell) {
+          const version = event.state === 'succeeded' ? (this.plan.target.image.exactVersion ?? this.plan.target.image.version ?? cell.version) : cell.version;
+          this.cells.set(event.instanceId, { ...cell, state, version, detail: event.detail ?? (event.state === 'rollbackFailed' ? 'rollback failed' : undefined) });
+        }
+        const level: LogLevel = event.state === 'failed' || event.state === 'rollbackFailed' ? 'error' : event.state === 'rollingBack' || event.state === 'rolledBack' ? 'warning' : 'info';
+        return line(level, `Instance ${event.instanceId}: ${event.state}${event.detail ? ` — ${event.detail}` : ''}`);
+      }
+      case 'health': {
+        if (this.lastHealth.get(event.instanceId) === event.health) return [];
+        this.lastHealth.set(event.instanceId, event.health);
+        const cell = this.cells.get(event.instanceId);
+        // H3: Unknown counts as unhealthy while the batch waits; the cell shows it until the verdict.
+        if (cell && cell.state === 'waitingHealth' && (event.health === 'unhealthy' || event.health === 'unknown')) this.cells.set(event.instanceId, { ...cell, state: 'unhealthy', detail: `reports ${event.health}` });
+        if (cell && cell.state === 'unhealthy' && event.health === 'healthy') this.cells.set(event.instanceId, { ...cell, state: 'waitingHealth', detail: undefined });
+        return line(event.health === 'healthy' || event.health === 'initializing' ? 'info' : 'warning', `Instance ${event.instanceId} reports ${event.health}`);
+      }
+      case 'rollback':
+        if (event.state === 'started') return line('warning', `Rolling back instance ${event.instanceId}${event.toVersion ? ` to ${event.toVersion}` : ''} (O4)`);
+        return line(event.state === 'failed' ? 'error' : 'warning', `Rollback of instance ${event.instanceId} ${event.state === 'done' ? 'done' : 'failed'}`);
+      case 'gate':
+        if (event.state === 'open') {
+          this.gate = { id: `gate-${event.afterBatch}`, title: gateTitles[event.reason], detail: this.gateDetail(event.afterBatch), openedAt: event.at };
+          return line('warning', `Waiting for approval after batch ${event.afterBatch + 1} (${event.reason})`);
+        }
+        this.gate = undefined;
+        return line(event.state === 'rejected' ? 'warning' : 'info', `Gate after batch ${event.afterBatch + 1} ${event.state}`);
+      case 'check':
+        return line(event.ok ? 'info' : 'error', `${event.rule}: ${event.unhealthy} of ${event.total} unhealthy (limit ${event.limitPercent}%) — ${event.ok ? 'ok' : 'limit exceeded'}`);
+      case 'warning':
+        return line('warning', event.message);
+      case 'finished':
+        this.status = outcomeStatus[event.outcome];
+        this.endedAt = event.at;
+        this.gate = undefined;
+        this.outcome = event.summary.reason ?? (event.outcome === 'succeeded' ? 'Every planned instance is on the target image.' : undefined);
+        return line(event.outcome === 'succeeded' ? 'info' : event.outcome === 'completedWithFailures' || event.outcome === 'cancelled' ? 'warning' : 'error', `Run finished: ${event.outcome}${event.summary.reason ? ` — ${event.summary.reason}` : ''}`);
+    }
+  }
+
+  private gateDetail(afterBatch: number): string {
+    const c = countsOf([...this.cells.values()]);
+    return `After batch ${afterBatch + 1} of ${this.batches.length}: ${c.succeeded} upgraded, ${c.failed} failed, ${c.rolledBack} rolled back, ${c.pending} pending.`;
+  }
+}
