@@ -1,0 +1,123 @@
+// A running workbench for UI tests and the demo check: code-server with the extension under
+// development, opened in headless Chromium, plus the few gestures tests need. Selectors follow
+// shared/notes/vscode-host.md.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { launchBrowser, type Browser } from './browser';
+import { startCodeServer, type CodeServer, type CodeServerOptions } from './codeServer';
+import { automationLogLines } from './automationLog';
+import { repoRoot, screenshotDir } from './paths';
+import { workbenchUrl } from './workbenchUrl';
+
+export interface WorkbenchOptions extends CodeServerOptions {
+  /** The extension folder to load as a development extension (default: this repository). */
+  readonly extensionDevelopmentPath?: string | null;
+  readonly readyTimeoutMs?: number;
+}
+
+export class Workbench {
+  /** Console lines of the extension host and workbench, as they arrived. */
+  readonly log: string[] = [];
+
+  private constructor(
+    readonly server: CodeServer,
+    private readonly browser: Browser,
+    readonly url: string,
+  ) {}
+
+  static async start(options: WorkbenchOptions = {}): Promise<Workbench> {
+    const server = await startCodeServer(options);
+    let browser: Browser | undefined;
+    try {
+      browser = await launchBrowser();
+      const extensionDevelopmentPath = options.extensionDevelopmentPath === undefined ? repoRoot : options.extensionDevelopmentPath;
+      const url = workbenchUrl({ origin: server.origin, folder: server.workspaceDir, ...(extensionDevelopmentPath ? { extensionDevelopmentPath } : {}) });
+      const workbench = new Workbench(server, browser, url);
+      await browser.page.exposeFunction('codeAutomationLog', (_level: string, args: unknown) => {
+        workbench.log.push(...automationLogLines(args));
+      });
+      await workbench.open(options.readyTimeoutMs);
+      return workbench;
+    } catch (error) {
+      await browser?.close();
+      await server.stop();
+      throw error;
+    }
+  }
+
+  get page(): Page {
+    return this.browser.page;
+  }
+
+  /** Loads (or reloads) the workbench and waits until it is ready. */
+  async open(timeoutMs = 60_000): Promise<void> {
+    await this.page.goto(this.url, { timeout: timeoutMs });
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: timeoutMs });
+  }
+
+  /** The activity-bar tab of a view container, named after its title. */
+  activityBarTab(title: string): Locator {
+    return this.page.locator('.part.activitybar').getByRole('tab', { name: title });
+  }
+
+  /** Shows a view container in the side bar (clicking its tab only when it is not already shown). */
+  async openViewContainer(title: string, timeoutMs = 30_000): Promise<Locator> {
+    const tab = this.activityBarTab(title);
+    await tab.waitFor({ timeout: timeoutMs });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    const sideBar = this.page.locator('.part.sidebar');
+    await sideBar.waitFor({ state: 'visible', timeout: timeoutMs });
+    return sideBar;
+  }
+
+  /** Runs a command from the palette by its title as shown there (e.g. "Azure Scale Sets: Refresh"). */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await input.press('Enter');
+  }
+
+  /** The command titles the palette offers for a query (the visible rows), then closes it. */
+  async commandPaletteTitles(query: string): Promise<string[]> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(`>${query}`);
+    const labels = this.page.locator('.quick-input-list .monaco-list-row .label-name');
+    await labels.filter({ hasText: query }).first().waitFor();
+    const titles = (await labels.allInnerTexts()).map((title) => title.trim());
+    await input.press('Escape');
+    return titles;
+  }
+
+  /** The content frame of the visible webview (outer iframe.webview.ready → inner #active-frame). */
+  webviewFrame(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  }
+
+  /** A notification toast containing the text. */
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notification-toast').filter({ hasText: text });
+  }
+
+  /** Saves a PNG under .test-artifacts/screenshots/ and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Merges user settings; VS Code applies them while running (no reload needed for most). */
+  updateSettings(settings: Record<string, unknown>): void {
+    this.server.updateSettings(settings);
+  }
+
+  async stop(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+  }
+}
