@@ -16,6 +16,8 @@ const watch = process.argv.includes('--watch');
 const lazyModules = {
   'azure-sdk': 'src/azure/azure-sdk.ts',
   'simulator-entry': 'src/simulator/simulator-entry.ts',
+  // @vscode/extension-telemetry (~350 KB): loaded only when a telemetry connection string is set.
+  'telemetry-reporter': 'src/telemetry/telemetry-reporter.ts',
 };
 const lazyPattern = new RegExp(`^\\./(${Object.keys(lazyModules).join('|')})$`);
 const keepLazyRequires = {
