@@ -6,20 +6,36 @@ import { ConnectionManager } from './connection/connectionManager';
 import { selectedSubscriptions, subscriptionsSetting } from './connection/settings';
 import { startEmbeddedSimulator } from './simulator/loadSimulator';
 import { ScaleSetTreeProvider, scaleSetsViewId } from './views/scaleSetTreeProvider';
+import { createExtensionLog } from './log/extensionLog';
+import { httpLogPolicy } from './log/httpLogPolicy';
+import { setupTelemetry } from './telemetry/setupTelemetry';
+import { instrumentCommand } from './telemetry/instrumentCommand';
+import { connectionKind } from './telemetry/connectionKind';
+import type { Telemetry } from './telemetry/telemetry';
+import type { CaptureSink } from './telemetry/captureSink';
 
 export interface ExtensionApi {
   readonly tree: ScaleSetTreeProvider;
   readonly connection: ConnectionManager;
+  /** The "Azure Scale Sets" log (redacted). */
+  readonly log: vscode.LogOutputChannel;
+  readonly telemetry: Telemetry;
+  /** Test hook: every telemetry event emitted (absent in production mode unless a capture file is named). */
+  readonly telemetryCapture?: CaptureSink;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const connection = new ConnectionManager(context.globalState, { startSimulator: startEmbeddedSimulator });
+  const activationStarted = performance.now();
+  const log = createExtensionLog();
+  const { telemetry, capture } = setupTelemetry(context);
+  const connection = new ConnectionManager(context.globalState, { startSimulator: startEmbeddedSimulator, policies: [httpLogPolicy(log)] });
   const tree = new ScaleSetTreeProvider({
     access: () => connection.access(),
     cloud: () => (connection.mode === 'signedOut' ? undefined : connection.cloud),
     selectedSubscriptions,
   });
   context.subscriptions.push(
+    log,
     connection,
     tree,
     vscode.window.createTreeView(scaleSetsViewId, { treeDataProvider: tree, showCollapseAll: true }),
@@ -27,11 +43,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(subscriptionsSetting)) tree.refresh();
     }),
-    ...registerCommands({ context, connection, tree }),
+    ...registerCommands({ context, connection, tree }, (id, handler) => instrumentCommand(telemetry, id, handler)),
   );
   // Not awaited: a silent session check must not delay activation.
-  void connection.reevaluate();
-  return { tree, connection };
+  const activationMs = Math.round(performance.now() - activationStarted);
+  void connection.reevaluate().finally(() => telemetry.send('activation', { connection: connectionKind(connection.mode) }, { durationMs: activationMs }));
+  return { tree, connection, log, telemetry, ...(capture ? { telemetryCapture: capture } : {}) };
 }
 
 export function deactivate(): void {
