@@ -243,3 +243,23 @@ export type RunCommand =
   | { readonly type: 'resume' }
   | { readonly type: 'cancelAfterBatch' }
   | { readonly type: 'cancelNow' };
+
+/** A copy of where a run stands, for a subscriber that arrives late (a dashboard opened mid-run). */
+export interface RunView {
+  readonly runId: string;
+  readonly scaleSetId: string;
+  readonly target: string;
+  readonly state: RunState;
+  readonly outcome?: RunOutcome;
+  readonly reason?: string;
+  readonly batches: readonly { readonly index: number; readonly kind: PlannedBatch['kind']; readonly state: 'pending' | 'started' | 'finished'; readonly instanceIds: readonly string[]; readonly gateAfter?: PlannedBatch['gateAfter'] }[];
+  readonly instances: Readonly<Record<string, InstanceRunState>>;
+  readonly gate?: { readonly afterBatch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' };
+  readonly paused: boolean;
+  readonly cancelRequested?: 'afterBatch' | 'now';
+}
+
+export interface CommandResult {
+  readonly accepted: boolean;
+  readonly message?: string;
+}

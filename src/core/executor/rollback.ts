@@ -1,0 +1,91 @@
+// O4: instances that failed are rolled back to what they ran before the move (recorded in the journal
+// before the move), unless rollback is off. Same SKU: reimage with the previous `exactVersion`. Across a
+// SKU or image change: model back, manualupgrade the failed instances, model forward again (target.ts).
+import type { ImageRef, InstanceSnapshot } from '../../azure/gateway';
+import { describeAzureError } from '../../azure/azureError';
+import { sameText } from '../imageVersion';
+import { isSettled } from './health';
+import { ensureModelImage } from './modelImage';
+import { readFleet } from './readFleet';
+import type { RunContext } from './runContext';
+import { isAbort, isTransient } from './transient';
+
+const settlePollMs = 15_000;
+
+function isBack(snapshot: InstanceSnapshot, from: ImageRef | undefined, byModel: boolean): boolean {
+  if (!from) return false;
+  if (from.id) return sameText(snapshot.image.id, from.id);
+  const sameSku = !snapshot.image.id && sameText(snapshot.image.sku, from.sku);
+  // A model revert to `latest` lands on the newest version of the old SKU, not necessarily the old one.
+  return byModel ? sameSku : sameSku && sameText(snapshot.image.exactVersion, from.exactVersion);
+}
+
+async function reimageBack(ctx: RunContext, id: string, from: ImageRef | undefined): Promise<{ ok: boolean; error?: string }> {
+  if (!from?.exactVersion) return { ok: false, error: 'the previous exact version is not known' };
+  const started = ctx.clock.now();
+  let failures = 0;
+  for (;;) {
+    try {
+      const snapshot = await ctx.gateway.getInstance(ctx.ref, id, ctx.signal);
+      if (isSettled(snapshot) && isBack(snapshot, from, false)) return { ok: true };
+      if (!isSettled(snapshot)) {
+        if (ctx.clock.now() - started > ctx.moveTimeoutMs) return { ok: false, error: 'the instance stayed in an updating state too long' };
+        await ctx.clock.sleep(settlePollMs, ctx.signal);
+        continue;
+      }
+      await ctx.gateway.reimage(ctx.ref, id, { exactVersion: from.exactVersion, signal: ctx.signal });
+      return { ok: true };
+    } catch (err) {
+      if (isAbort(err, ctx.signal)) throw err;
+      const info = describeAzureError(err);
+      if (info.kind === 'notFound') return { ok: false, error: 'the instance no longer exists' };
+      if (!isTransient(err) || ++failures >= ctx.retry.attempts) return { ok: false, error: info.message };
+      await ctx.clock.sleep(Math.min(ctx.retry.maxDelayMs, ctx.retry.firstDelayMs * 2 ** failures), ctx.signal);
+    }
+  }
+}
+
+async function modelRevert(ctx: RunContext, ids: readonly string[]): Promise<Map<string, { ok: boolean; error?: string }>> {
+  const results = new Map<string, { ok: boolean; error?: string }>();
+  await ensureModelImage(ctx, ctx.target.previousModelImage);
+  let fleet = await readFleet(ctx);
+  const toMove = ids.filter((id) => {
+    const s = fleet.get(id);
+    return s && !(isSettled(s) && isBack(s, ctx.progress.instances.get(id)?.from, true));
+  });
+  if (toMove.length > 0) {
+    try {
+      await ctx.gateway.manualUpgrade(ctx.ref, toMove, ctx.signal);
+    } catch (err) {
+      if (isAbort(err, ctx.signal)) throw err;
+    }
+    fleet = await readFleet(ctx);
+  }
+  for (const id of ids) {
+    const s = fleet.get(id);
+    results.set(id, s && isBack(s, ctx.progress.instances.get(id)?.from, true) ? { ok: true } : { ok: false, error: s ? 'the instance did not return to the previous image' : 'the instance no longer exists' });
+  }
+  await ensureModelImage(ctx, ctx.target.modelImage ?? ctx.target.image);
+  return results;
+}
+
+export async function rollBack(ctx: RunContext, batch: number, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const fresh = ids.filter((id) => !ctx.progress.instances.get(id)?.rollbackInFlight);
+  if (fresh.length > 0) ctx.record({ type: 'rollbackIntent', batch, instanceIds: fresh });
+  for (const id of ids) {
+    ctx.emit({ type: 'instance', instanceId: id, state: 'rollingBack', batch });
+    ctx.emit({ type: 'rollback', instanceId: id, state: 'started', ...(ctx.progress.instances.get(id)?.from?.exactVersion ? { toVersion: ctx.progress.instances.get(id)!.from!.exactVersion } : {}) });
+  }
+  const report = (id: string, result: { ok: boolean; error?: string }) => {
+    ctx.record({ type: 'rolledBack', batch, instanceId: id, ok: result.ok, ...(result.error ? { error: result.error } : {}) });
+    ctx.emit({ type: 'rollback', instanceId: id, state: result.ok ? 'done' : 'failed' });
+    ctx.emit({ type: 'instance', instanceId: id, state: result.ok ? 'rolledBack' : 'rollbackFailed', batch, ...(result.error ? { detail: result.error } : {}) });
+  };
+  if (ctx.target.rollbackMethod === 'reimageExactVersion') {
+    await Promise.all(ids.map(async (id) => report(id, await reimageBack(ctx, id, ctx.progress.instances.get(id)?.from))));
+    return;
+  }
+  const results = await modelRevert(ctx, ids);
+  for (const id of ids) report(id, results.get(id)!);
+}

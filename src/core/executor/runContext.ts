@@ -1,0 +1,27 @@
+// What every step of a run shares: Azure, the clock, the journal recorder, the event hub, the abort
+// signal. Steps record before they act and emit after they record.
+import type { AzureGateway, ScaleSetRef } from '../../azure/gateway';
+import type { Clock } from '../../shared/clock';
+import type { ResolvedTarget, RolloutPolicy, RunEvent } from '../contract';
+import type { JournalEntry, JournalRecord } from '../journal/records';
+import type { RunProgress } from '../journal/replay';
+import type { RetryPlan } from './transient';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type RunEventBody = DistributiveOmit<RunEvent, 'runId' | 'at'>;
+
+export interface RunContext {
+  readonly gateway: AzureGateway;
+  readonly clock: Clock;
+  readonly ref: ScaleSetRef;
+  readonly progress: RunProgress;
+  readonly target: ResolvedTarget;
+  readonly policy: RolloutPolicy;
+  readonly signal: AbortSignal;
+  readonly retry: RetryPlan;
+  /** Longest a single move may stay "updating" before it counts as failed (simulated ms). */
+  readonly moveTimeoutMs: number;
+  /** Appends durably, then applies to `progress`. */
+  record(record: JournalRecord): JournalEntry;
+  emit(event: RunEventBody): void;
+}

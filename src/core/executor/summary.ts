@@ -1,0 +1,40 @@
+// The run summary (durations, counts, ARM traffic) — built from the journal-derived progress, so a
+// resumed run reports the whole run, and from `gateway.stats` for this process's share of ARM calls.
+import { type CallStats, retriesOf } from '../../azure/callStats';
+import { scaleSetId } from '../../azure/gateway';
+import type { InstanceRunState, RunOutcome, RunSummary } from '../contract';
+import type { RunProgress } from '../journal/replay';
+
+export function diffStats(now: CallStats, before: CallStats): CallStats {
+  return { calls: now.calls - before.calls, attempts: now.attempts - before.attempts, throttled: now.throttled - before.throttled, serverErrors: now.serverErrors - before.serverErrors };
+}
+
+export function summarize(p: RunProgress, outcome: RunOutcome, reason: string | undefined, finishedAt: number, stats: CallStats): RunSummary {
+  const finalStates: Record<string, InstanceRunState> = {};
+  const counts = { total: 0, succeeded: 0, failed: 0, rolledBack: 0, rollbackFailed: 0, skipped: 0, notStarted: 0 };
+  for (const [id, i] of p.instances) {
+    finalStates[id] = i.state;
+    counts.total++;
+    if (i.state === 'succeeded') counts.succeeded++;
+    else if (i.state === 'failed') counts.failed++;
+    else if (i.state === 'rolledBack') counts.rolledBack++;
+    else if (i.state === 'rollbackFailed') counts.rollbackFailed++;
+    else if (i.state === 'skipped') counts.skipped++;
+    else if (i.state === 'pending') counts.notStarted++;
+  }
+  return {
+    runId: p.runId,
+    scaleSetId: scaleSetId(p.scaleSet),
+    target: p.plan.target.description,
+    outcome,
+    ...(reason ? { reason } : {}),
+    startedAt: p.startedAt,
+    finishedAt,
+    durationMs: finishedAt - p.startedAt,
+    batches: { planned: p.batches.length, finished: p.batches.filter((b) => b.state === 'finished').length },
+    instances: counts,
+    waits: { ...p.waits },
+    arm: { calls: stats.calls, retries: retriesOf(stats), throttled: stats.throttled, serverErrors: stats.serverErrors },
+    finalStates,
+  };
+}

@@ -1,0 +1,98 @@
+// The core's front door, shared by the extension and the CLI: plan (a dry run that reads Azure and
+// changes nothing), start a run from a plan, resume an unfinished run from its journal.
+import type { AzureGateway, InstanceSnapshot, ScaleSetRef, VirtualMachineScaleSet } from '../azure/gateway';
+import { scaleSetId } from '../azure/gateway';
+import type { Clock } from '../shared/clock';
+import type { DurationEstimates, Gates, RolloutPlan, Strategy, UpgradeTarget } from './contract';
+import { RolloutExecutor } from './executor/executor';
+import type { RetryPlan } from './executor/transient';
+import type { JournalEntry } from './journal/records';
+import { replayJournal, startProgress } from './journal/replay';
+import { describeReadProblems, type JournalStore } from './journal/journalStore';
+import { planRollout } from './planner/planRollout';
+import { type PolicyOverrides, resolvePolicy } from './policy';
+import { resolveTarget } from './target';
+
+export interface PlanRequest {
+  readonly ref: ScaleSetRef;
+  readonly target: UpgradeTarget;
+  readonly strategy: Strategy;
+  readonly policy?: PolicyOverrides;
+  readonly gates?: Partial<Gates>;
+  readonly estimates?: Partial<DurationEstimates>;
+  readonly signal?: AbortSignal;
+}
+
+export type PlanResult =
+  | { readonly ok: true; readonly plan: RolloutPlan; readonly scaleSet: VirtualMachineScaleSet; readonly instances: readonly InstanceSnapshot[] }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+/** Reads the set, its policy, the target (A7) and its instances, and plans. Changes nothing. */
+export async function planFromAzure(gateway: AzureGateway, request: PlanRequest): Promise<PlanResult> {
+  const scaleSet = await gateway.getScaleSet(request.ref, request.signal);
+  const policy = resolvePolicy(scaleSet, request.policy);
+  if (!policy.ok) return { ok: false, errors: policy.errors };
+  const target = await resolveTarget(gateway, request.ref, scaleSet, request.target, request.signal);
+  if (!target.ok) return { ok: false, errors: [target.error] };
+  const instances = await gateway.listInstances(request.ref, request.signal);
+  try {
+    const plan = planRollout({
+      scaleSetId: scaleSetId(request.ref),
+      instances,
+      target: target.target,
+      policy: policy.policy,
+      strategy: request.strategy,
+      ...(request.gates ? { gates: request.gates } : {}),
+      ...(request.estimates ? { estimates: request.estimates } : {}),
+    });
+    return { ok: true, plan, scaleSet, instances };
+  } catch (err) {
+    if (err instanceof RangeError) return { ok: false, errors: [err.message] };
+    throw err;
+  }
+}
+
+export interface RunDependencies {
+  readonly gateway: AzureGateway;
+  readonly clock: Clock;
+  readonly store: JournalStore;
+  readonly retry?: RetryPlan;
+  readonly moveTimeoutMs?: number;
+}
+
+export class UnfinishedRunError extends Error {
+  constructor(readonly runIds: readonly string[]) {
+    super(`An unfinished run exists for this scale set (${runIds.join(', ')}): resume it or let it finish before starting another.`);
+  }
+}
+
+/** Writes the run's first record (the plan) and returns its executor; call `run()` to start it. */
+export function startRun(deps: RunDependencies, ref: ScaleSetRef, plan: RolloutPlan): RolloutExecutor {
+  const unfinished = deps.store.unfinished(scaleSetId(ref));
+  if (unfinished.length > 0) throw new UnfinishedRunError(unfinished.map((r) => r.runId));
+  const now = deps.clock.now();
+  const runId = deps.store.newRunId(ref.name, now);
+  const sink = deps.store.open(runId);
+  const first: JournalEntry = { type: 'runStarted', runId, scaleSet: ref, plan, startedAt: now, seq: 1, at: now };
+  sink.append(first);
+  return new RolloutExecutor({ ...deps, sink, progress: startProgress(first), lastSeq: 1 });
+}
+
+export interface Resumed {
+  readonly executor: RolloutExecutor;
+  /** What reading the journal found (a partial last record from a crash, damaged lines). */
+  readonly problems: readonly string[];
+}
+
+/** Replays an unfinished run's journal; the executor then reads Azure before it moves anything. */
+export function resumeRun(deps: RunDependencies, runId: string): Resumed {
+  const report = deps.store.read(runId);
+  const progress = replayJournal(report.entries);
+  if (!progress) throw new Error(`The journal of run ${runId} has no start record; it cannot be resumed.`);
+  const sink = deps.store.open(runId);
+  const lastSeq = Math.max(0, ...report.entries.map((e) => e.seq));
+  const executor = new RolloutExecutor({ ...deps, sink, progress, lastSeq });
+  // A run is resumed on purpose: a pause recorded before the stop is lifted.
+  if (progress.paused && !progress.finished) executor.send({ type: 'resume' });
+  return { executor, problems: describeReadProblems(report) };
+}
