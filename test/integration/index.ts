@@ -2,7 +2,7 @@
 // out/test/integration/**/*.test.js with mocha. Resolving means "all passed"; rejecting makes
 // the workbench report exit code 1. The counts also go to the JSON file named by
 // VMSS_TEST_RESULTS so the outer runner can add them up without scraping the log.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
@@ -44,10 +44,14 @@ export function run(): Promise<void> {
   });
 }
 
-/** Every *.test.js below this folder, so new test files need no registration. */
+/**
+ * Every *.test.js below this folder, so new test files need no registration — except output
+ * left behind in out/ by a test whose .ts source was deleted or renamed (tsc never cleans out/).
+ */
 function testFiles(dir: string): string[] {
+  const sourceDir = path.resolve(dir, '..', '..', '..', 'test', 'integration');
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.js'))
+    .filter((file) => file.endsWith('.test.js') && existsSync(path.join(sourceDir, file.replace(/\.js$/, '.ts'))))
     .sort()
     .map((file) => path.join(dir, file));
 }
