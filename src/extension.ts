@@ -13,6 +13,9 @@ import { instrumentCommand } from './telemetry/instrumentCommand';
 import { connectionKind } from './telemetry/connectionKind';
 import type { Telemetry } from './telemetry/telemetry';
 import type { CaptureSink } from './telemetry/captureSink';
+import { createUpgradeServices } from './webview/upgradeServices';
+import { dashboardActions } from './commands/dashboardActions';
+import type { DashboardTraffic } from './webview/dashboardPanels';
 
 export interface ExtensionApi {
   readonly tree: ScaleSetTreeProvider;
@@ -22,6 +25,8 @@ export interface ExtensionApi {
   readonly telemetry: Telemetry;
   /** Test hook: every telemetry event emitted (absent in production mode unless a capture file is named). */
   readonly telemetryCapture?: CaptureSink;
+  /** Test hook: every message a dashboard webview received or sent (issue 6). */
+  readonly onDashboardMessage: vscode.Event<DashboardTraffic>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -34,8 +39,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     cloud: () => (connection.mode === 'signedOut' ? undefined : connection.cloud),
     selectedSubscriptions,
   });
+  const upgrades = createUpgradeServices(context, log);
+  const services = { context, connection, tree, upgrades };
+  upgrades.dashboards.setActions(dashboardActions(services));
   context.subscriptions.push(
     log,
+    upgrades,
     connection,
     tree,
     vscode.window.createTreeView(scaleSetsViewId, { treeDataProvider: tree, showCollapseAll: true }),
@@ -43,12 +52,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(subscriptionsSetting)) tree.refresh();
     }),
-    ...registerCommands({ context, connection, tree }, (id, handler) => instrumentCommand(telemetry, id, handler)),
+    ...registerCommands(services, (id, handler) => instrumentCommand(telemetry, id, handler)),
   );
   // Not awaited: a silent session check must not delay activation.
   const activationMs = Math.round(performance.now() - activationStarted);
   void connection.reevaluate().finally(() => telemetry.send('activation', { connection: connectionKind(connection.mode) }, { durationMs: activationMs }));
-  return { tree, connection, log, telemetry, ...(capture ? { telemetryCapture: capture } : {}) };
+  return { tree, connection, log, telemetry, onDashboardMessage: upgrades.dashboards.onDidExchangeMessage, ...(capture ? { telemetryCapture: capture } : {}) };
 }
 
 export function deactivate(): void {

@@ -3,11 +3,14 @@
 import type * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { ScaleSetTreeProvider } from '../views/scaleSetTreeProvider';
+import type { UpgradeServices } from '../webview/upgradeServices';
 
 export interface CommandServices {
   readonly context: vscode.ExtensionContext;
   readonly connection: ConnectionManager;
   readonly tree: ScaleSetTreeProvider;
+  /** Dashboards, runs and the journal (issue 6). */
+  readonly upgrades: UpgradeServices;
 }
 
 export interface ExtensionCommand {

@@ -11,6 +11,8 @@ import { selectTenantCommand } from './selectTenant';
 import { signInCommand } from './signIn';
 import { signOutCommand } from './signOut';
 import { useSimulatorCommand } from './useSimulator';
+import { showDashboardCommand } from './showDashboard';
+import { playDashboardScenarioCommand } from './playDashboardScenario';
 
 export const commands: readonly ExtensionCommand[] = [
   refreshCommand,
@@ -20,6 +22,8 @@ export const commands: readonly ExtensionCommand[] = [
   selectSubscriptionsCommand,
   selectTenantCommand,
   cancelLoadingCommand,
+  showDashboardCommand,
+  playDashboardScenarioCommand,
 ];
 
 export type CommandWrapper = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (...args: unknown[]) => Promise<unknown>;

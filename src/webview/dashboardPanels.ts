@@ -83,8 +83,8 @@ export class DashboardPanels implements vscode.Disposable {
     return this.panels.has(scaleSetId.toLowerCase());
   }
 
-  /** Reveals the set's panel, or opens one. */
-  show(scaleSetId: string, header?: ScaleSetHeader): DashboardSession {
+  /** Reveals the set's panel, or opens one (and loads its data, unless the caller feeds it). */
+  show(scaleSetId: string, header?: ScaleSetHeader, options: { refresh?: boolean } = {}): DashboardSession {
     const session = this.session(scaleSetId, header);
     const existing = this.panels.get(scaleSetId.toLowerCase());
     if (existing) {
@@ -93,7 +93,7 @@ export class DashboardPanels implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(dashboardViewType, this.title(session), vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true });
     this.attach(panel, session);
-    void this.actions?.refresh(session.scaleSetId);
+    if (options.refresh !== false) void this.actions?.refresh(session.scaleSetId);
     return session;
   }
 
