@@ -110,7 +110,7 @@ export function planRollout(input: PlanInput): RolloutPlan {
       // The canary is taken from healthy instances first: an instance that is already down proves nothing.
       const ordered = strategyOrder(kind, rest);
       const healthyFirst = [...ordered.filter((i) => i.health === 'healthy'), ...ordered.filter((i) => i.health !== 'healthy')];
-      const size = Math.min(canaryWanted, domainUnit ? canaryWanted : shrunk, rest.length);
+      const size = Math.min(canaryWanted, domainUnit ? chunkSize : shrunk, rest.length);
       if (size < canaryWanted) warnings.push(`The canary is limited to ${size} instance(s) by the batch limit (O2).`);
       canary = healthyFirst.slice(0, size);
       rest = rest.filter((i) => !canary.includes(i));
