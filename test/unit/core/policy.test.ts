@@ -50,19 +50,19 @@ describe('rollout policy from rollingUpgradePolicy', () => {
     for (const [name, overrides] of cases) {
       const result = resolvePolicy({}, overrides);
       assert.equal(result.ok, false, JSON.stringify(overrides));
-      assert.match((result as { errors: string[] }).errors.join(), new RegExp(name));
+      assert.match((result as { errors: readonly string[] }).errors.join(), new RegExp(name));
     }
   });
 
   it('rejects a pause that is not ISO 8601, naming the property (the docs sample misspelling class of error)', () => {
     const result = resolvePolicy({ upgradePolicy: { rollingUpgradePolicy: { pauseTimeBetweenBatches: '30 seconds' } } });
     assert.equal(result.ok, false);
-    assert.match((result as { errors: string[] }).errors[0], /pauseTimeBetweenBatches/);
+    assert.match((result as { errors: readonly string[] }).errors[0], /pauseTimeBetweenBatches/);
   });
 
   it('reports every invalid value at once', () => {
     const result = resolvePolicy({}, { maxBatchInstancePercent: 1, maxUnhealthyInstancePercent: 1, healthTimeout: 'soon' });
     assert.equal(result.ok, false);
-    assert.equal((result as { errors: string[] }).errors.length, 3);
+    assert.equal((result as { errors: readonly string[] }).errors.length, 3);
   });
 });
