@@ -1,5 +1,13 @@
 // The registry of subcommands: one import and one entry per command file.
 import type { CliCommand } from '../main';
+import { historyCommand } from './history';
+import { planCommand } from './plan';
+import { resumeCommand } from './resume';
+import { runCommand } from './run';
 
 export const commands: Record<string, CliCommand> = {
+  plan: planCommand,
+  run: runCommand,
+  resume: resumeCommand,
+  history: historyCommand,
 };
