@@ -83,3 +83,14 @@ export function absentFact(origin: Origin): Fact {
 export function setFact(value: Value, origin: Origin): Fact {
   return { state: 'set', value, origin };
 }
+
+/**
+ * Whether a property holds a value. A deployment-time value that lists no alternatives counts as
+ * present (`concat(variables('lbId'), '/probes/p')` is some id, just not one we can spell);
+ * alternatives that include "not set" (an if() with null) leave it open.
+ */
+export function isPresent(fact: Fact): Verdict {
+  if (fact.state === 'unknown' && !fact.alternatives) return 'yes';
+  if (fact.state === 'set' && fact.value instanceof Unknown && !fact.value.alternatives) return 'yes';
+  return judge(fact, (value) => value !== undefined && value !== null && value !== '');
+}

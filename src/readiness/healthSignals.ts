@@ -2,7 +2,7 @@
 // networkProfile.healthProbe.id, or the Application Health extension. A probe that is only on a
 // load-balancing rule does not count (R3).
 import { anyExtension, isHealthExtension } from './extensionKinds';
-import { judge, type Verdict } from './facts';
+import { isPresent, type Verdict } from './facts';
 import type { ExtensionModel, ScaleSetModel } from './model';
 
 export interface HealthSignals {
@@ -14,7 +14,7 @@ export interface HealthSignals {
 }
 
 export function healthSignals(model: ScaleSetModel): HealthSignals {
-  const probe = judge(model.healthProbeId, (value) => typeof value === 'string' && value.length > 0);
+  const probe = isPresent(model.healthProbeId);
   const found = anyExtension(model, isHealthExtension);
   const any: Verdict = probe === 'yes' || found.verdict === 'yes' ? 'yes' : probe === 'no' && found.verdict === 'no' ? 'no' : 'unknown';
   return { probe, extension: found.verdict, healthExtension: found.extension, any };

@@ -58,9 +58,9 @@ export interface ServiceFabricNodeType {
 export type ModelShape =
   /** A complete scale set model: every rule applies. */
   | 'full'
-  /** A partial or update-only resource (only sku, only extensionProfile, …). */
+  /** A partial or update-only profile (e.g. only an extensionProfile). */
   | 'partial'
-  /** A Flexible orchestration shell without a virtualMachineProfile. */
+  /** No virtualMachineProfile: an update of an existing set (only sku) or a Flexible shell. */
   | 'no-profile';
 
 export interface ScaleSetModel {

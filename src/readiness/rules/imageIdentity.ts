@@ -1,7 +1,7 @@
 // What kind of image a scale set boots from (R1, R2): a platform image (publisher/offer/sku), an
 // Azure Compute Gallery image (…/galleries/…/images/…[/versions/x] or a shared/community gallery
 // id), a managed image (…/Microsoft.Compute/images/…), or an unmanaged VHD (osDisk.image.uri).
-import { asString, judge, type Verdict } from '../facts';
+import { asString, isPresent, judge } from '../facts';
 import type { Fact, ScaleSetModel } from '../model';
 
 export type ImageKind = 'platform' | 'gallery' | 'managed-image' | 'vhd' | 'none' | 'unknown';
@@ -26,15 +26,12 @@ export function pinsGalleryVersion(id: string): boolean {
   return /\/versions\/[^/]+\/?$/i.test(id);
 }
 
-function present(fact: Fact): Verdict {
-  return judge(fact, (value) => value !== undefined && value !== null && value !== '');
-}
 
 export function imageIdentity(model: ScaleSetModel): ImageIdentity {
   for (const galleryId of [model.sharedGalleryImageId, model.communityGalleryImageId]) {
-    if (present(galleryId) === 'yes') return { kind: 'gallery', fact: galleryId };
+    if (isPresent(galleryId) === 'yes') return { kind: 'gallery', fact: galleryId };
   }
-  const idPresent = present(model.imageId);
+  const idPresent = isPresent(model.imageId);
   if (idPresent === 'yes') {
     const kinds = new Set<string>();
     const verdict = judge(model.imageId, (value) => {
@@ -49,8 +46,8 @@ export function imageIdentity(model: ScaleSetModel): ImageIdentity {
     return { kind: 'unknown', fact: model.imageId };
   }
   if (idPresent === 'unknown') return { kind: 'unknown', fact: model.imageId };
-  if (present(model.osDiskImageUri) === 'yes') return { kind: 'vhd', fact: model.osDiskImageUri };
-  const platform = [model.imagePublisher, model.imageOffer, model.imageSku].map(present);
+  if (isPresent(model.osDiskImageUri) === 'yes') return { kind: 'vhd', fact: model.osDiskImageUri };
+  const platform = [model.imagePublisher, model.imageOffer, model.imageSku].map(isPresent);
   if (platform.every((p) => p === 'yes')) return { kind: 'platform', fact: model.imageSku };
   if (platform.some((p) => p === 'unknown') || model.imageReference.state === 'unknown') return { kind: 'unknown', fact: model.imageReference };
   return { kind: 'none', fact: model.imageReference };

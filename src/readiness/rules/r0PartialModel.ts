@@ -10,8 +10,8 @@ export const r0PartialModel: ReadinessRule = {
     if (model.shape === 'full') return pass('R0', []);
     const what =
       model.shape === 'no-profile'
-        ? 'a scale set without a virtualMachineProfile (Flexible orchestration shell; VMs are attached separately)'
-        : 'a partial or update-only scale set resource (no storageProfile)';
+        ? 'a scale set resource without a virtualMachineProfile (an update of an existing set such as sku.capacity only, or a Flexible shell whose VMs are attached separately)'
+        : 'a partial or update-only scale set resource (a virtualMachineProfile without storageProfile)';
     return note('R0', [], {
       origin: model.origin,
       message: `R0: ${what}; automatic OS image upgrade readiness is judged on the complete scale set model, so only the extension rules apply here.`,

@@ -1,0 +1,101 @@
+// The template linter: parses the text (JSON with comments) with positions, finds the scale
+// sets, builds each one's ScaleSetModel, runs the readiness rules and returns findings with
+// ranges and ready-made quick-fix edits, plus a per-scale-set report for hovers.
+import { parseTree, type ParseError } from 'jsonc-parser';
+import type { ReadinessFinding, ReadinessOptions, ReadinessReport } from '../readiness/findings';
+import { evaluateReadiness } from '../readiness/evaluateReadiness';
+import type { ScaleSetModel, SourceRange } from '../readiness/model';
+import type { RuleId, Severity } from '../readiness/ruleCatalog';
+import type { Value } from '../readiness/value';
+import { type JsonNode } from './jsonNodes';
+import { isJudgedScaleSet, scaleSetModelFromTemplate } from './modelFromTemplate';
+import { LineIndex, type Position } from './positions';
+import { editsForFix, type QuickFix } from './quickFixEdits';
+import { isDeploymentTemplate } from './templateRecognition';
+import { templateResources } from './templateResources';
+import { TemplateScope } from './templateScope';
+
+export interface LintOptions extends ReadinessOptions {
+  /** The document's language id in the editor (`arm-template` counts as a template). */
+  readonly languageId?: string;
+  /** Values from a parameter file, keyed by lower-case parameter name. */
+  readonly parameterValues?: ReadonlyMap<string, Value>;
+}
+
+export interface LintFinding {
+  readonly rule: RuleId;
+  readonly code: string;
+  readonly severity: Severity;
+  readonly kind: ReadinessFinding['kind'];
+  readonly message: string;
+  readonly resource: string;
+  readonly docUrl: string;
+  readonly range: SourceRange;
+  /** Zero-based, as in VS Code. */
+  readonly start: Position;
+  readonly end: Position;
+  readonly fixes: readonly QuickFix[];
+}
+
+export interface ScaleSetLint {
+  readonly resource: string;
+  /** The whole resource object in the document (hover hit-testing). */
+  readonly resourceRange: SourceRange;
+  readonly model: ScaleSetModel;
+  readonly report: ReadinessReport;
+}
+
+export interface LintResult {
+  readonly isTemplate: boolean;
+  readonly findings: readonly LintFinding[];
+  readonly scaleSets: readonly ScaleSetLint[];
+  readonly parseErrors: readonly ParseError[];
+}
+
+const notATemplate = (parseErrors: ParseError[]): LintResult => ({ isTemplate: false, findings: [], scaleSets: [], parseErrors });
+
+export function parseTemplateText(text: string): { root: JsonNode | undefined; errors: ParseError[] } {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  return { root, errors };
+}
+
+export function lintTemplateText(text: string, options: LintOptions = {}): LintResult {
+  const { root, errors } = parseTemplateText(text);
+  if (!root || !isDeploymentTemplate(root, options.languageId)) return notATemplate(errors);
+  const lines = new LineIndex(text);
+  const scope = new TemplateScope(root, options.parameterValues ?? new Map());
+  const resources = templateResources(root, scope);
+  const findings: LintFinding[] = [];
+  const scaleSets: ScaleSetLint[] = [];
+  const seen = new Set<JsonNode>();
+  for (const resource of resources) {
+    if (!isJudgedScaleSet(resource) || seen.has(resource.node)) continue;
+    seen.add(resource.node);
+    const model = scaleSetModelFromTemplate(resource, resources);
+    const report = evaluateReadiness(model, options);
+    scaleSets.push({ resource: model.label, resourceRange: { offset: resource.node.offset, length: resource.node.length }, model, report });
+    for (const finding of report.findings) {
+      const range = finding.origin.range ?? model.origin.range ?? { offset: resource.node.offset, length: 1 };
+      const fixes: QuickFix[] = [];
+      for (const intent of finding.fixes ?? []) {
+        const edits = editsForFix(text, resource.node, intent, intent.kind === 'rename-rolling-policy-property' ? finding.origin.range : undefined);
+        if (edits && edits.length > 0) fixes.push({ title: intent.title, edits });
+      }
+      findings.push({
+        rule: finding.rule,
+        code: finding.code,
+        severity: finding.severity,
+        kind: finding.kind,
+        message: finding.message,
+        resource: finding.resource,
+        docUrl: finding.docUrl,
+        range,
+        start: lines.positionAt(range.offset),
+        end: lines.positionAt(range.offset + range.length),
+        fixes,
+      });
+    }
+  }
+  return { isTemplate: true, findings, scaleSets, parseErrors: errors };
+}

@@ -1,0 +1,109 @@
+// Turns a fix intent (data from the readiness rules) into text edits on the template, with
+// jsonc-parser's modify(): property names follow the document's own casing, objects on the way
+// are created when missing, and nothing is edited through an expression (no fix is offered then).
+import { applyEdits, getNodePath, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import type { FixIntent } from '../readiness/fixIntents';
+import { childProperty, type JsonNode } from './jsonNodes';
+
+export interface TextEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly newText: string;
+}
+
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+/** A JSON path from the resource down, with each existing key spelled as in the document; undefined when the path runs through an expression. */
+function documentPath(resource: JsonNode, keys: readonly string[]): JSONPath | undefined {
+  const path: JSONPath = getNodePath(resource);
+  let node: JsonNode | undefined = resource;
+  for (const key of keys) {
+    if (node && node.type !== 'object') return undefined;
+    const property: JsonNode | undefined = node ? childProperty(node, key) : undefined;
+    path.push(property ? String(property.children?.[0]?.value) : key);
+    node = property?.children?.[1];
+  }
+  return path;
+}
+
+function formatting(text: string): FormattingOptions {
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  return { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+/** Several modifications as one edit against the original text (VS Code applies edits to the original). */
+function combined(text: string, changes: readonly { keys: readonly string[]; value: unknown; append?: boolean }[], resource: JsonNode): TextEdit[] | undefined {
+  let current = text;
+  const options = formatting(text);
+  for (const change of changes) {
+    const path = documentPath(resource, change.keys);
+    if (!path) return undefined;
+    const edits = modify(current, change.append ? [...path, -1] : path, change.value, { formattingOptions: options, isArrayInsertion: change.append });
+    current = applyEdits(current, edits);
+  }
+  if (current === text) return [];
+  let start = 0;
+  while (start < text.length && start < current.length && text[start] === current[start]) start++;
+  let endOld = text.length;
+  let endNew = current.length;
+  while (endOld > start && endNew > start && text[endOld - 1] === current[endNew - 1]) {
+    endOld--;
+    endNew--;
+  }
+  return [{ offset: start, length: endOld - start, newText: current.slice(start, endNew) }];
+}
+
+function healthExtension(os: 'Windows' | 'Linux'): unknown {
+  return {
+    name: 'HealthExtension',
+    properties: {
+      publisher: 'Microsoft.ManagedServices',
+      type: `ApplicationHealth${os}`,
+      typeHandlerVersion: '2.0',
+      autoUpgradeMinorVersion: true,
+      settings: { protocol: 'http', port: 80, requestPath: '/' },
+    },
+  };
+}
+
+const profile = ['properties', 'virtualMachineProfile'];
+
+/** Edits for one fix on one scale set resource; undefined when the template cannot be edited safely there. */
+export function editsForFix(text: string, resource: JsonNode, intent: FixIntent, renameRange?: { offset: number; length: number }): TextEdit[] | undefined {
+  switch (intent.kind) {
+    case 'set-image-version-latest':
+      return combined(text, [{ keys: [...profile, 'storageProfile', 'imageReference', 'version'], value: 'latest' }], resource);
+    case 'enable-automatic-os-upgrade': {
+      const policy = ['properties', 'upgradePolicy', 'automaticOSUpgradePolicy'];
+      return combined(
+        text,
+        [
+          { keys: [...policy, 'enableAutomaticOSUpgrade'], value: true },
+          { keys: [...policy, 'useRollingUpgradePolicy'], value: true },
+        ],
+        resource,
+      );
+    }
+    case 'add-application-health-extension': {
+      const extensionsPath = [...profile, 'extensionProfile', 'extensions'];
+      const path = documentPath(resource, extensionsPath);
+      if (!path) return undefined;
+      let node: JsonNode | undefined = resource;
+      for (const key of extensionsPath) node = node ? childProperty(node, key)?.children?.[1] : undefined;
+      if (node && node.type !== 'array') return undefined;
+      return node
+        ? combined(text, [{ keys: extensionsPath, value: healthExtension(intent.os), append: true }], resource)
+        : combined(text, [{ keys: extensionsPath, value: [healthExtension(intent.os)] }], resource);
+    }
+    case 'disable-windows-automatic-updates':
+      return combined(text, [{ keys: [...profile, 'osProfile', 'windowsConfiguration', 'enableAutomaticUpdates'], value: false }], resource);
+    case 'raise-api-version':
+      return combined(text, [{ keys: ['apiVersion'], value: intent.apiVersion }], resource);
+    case 'rename-rolling-policy-property':
+      if (!renameRange) return undefined;
+      return [{ offset: renameRange.offset, length: renameRange.length, newText: JSON.stringify(intent.to) }];
+  }
+}
