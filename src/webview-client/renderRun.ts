@@ -42,8 +42,10 @@ export function renderRun(dom: DashboardDom, run: RunView | undefined, simulated
         ]
       : [],
   );
-  const thresholds = run?.thresholds ? ` Thresholds: abort above ${run.thresholds.maxUnhealthyUpgradedPercent}% unhealthy upgraded instances (O5), stop above ${run.thresholds.maxUnhealthyPercent}% unhealthy overall (O6).` : '';
-  dom.run.outcome.textContent = run ? `${run.outcome ?? ''}${thresholds}`.trim() : '';
+  dom.run.outcome.textContent = run?.outcome ?? '';
+  dom.run.thresholds.textContent = run?.thresholds
+    ? `Thresholds: abort above ${run.thresholds.maxUnhealthyUpgradedPercent}% unhealthy upgraded instances (O5), stop above ${run.thresholds.maxUnhealthyPercent}% unhealthy overall (O6).`
+    : '';
   const allowed = allowedActions(run?.status);
   for (const [action, button] of Object.entries(dom.run.controls) as [keyof typeof allowed, HTMLButtonElement][]) button.hidden = !allowed[action];
 

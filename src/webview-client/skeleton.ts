@@ -22,6 +22,7 @@ export function buildSkeleton(root: HTMLElement) {
   const counts = el('dl', { class: 'counts', id: 'run-counts' });
   const timers = el('p', { class: 'timers', id: 'run-timers', 'aria-live': 'off' });
   const outcome = el('p', { class: 'outcome', id: 'run-outcome' });
+  const thresholds = el('p', { class: 'thresholds', id: 'run-thresholds' });
   const controls = {
     start: button('start', 'Start run', 'play'),
     pause: button('pause', 'Pause', 'debug-pause'),
@@ -65,7 +66,7 @@ export function buildSkeleton(root: HTMLElement) {
     el('header', { class: 'page-head' }, [title, meta, el('div', { class: 'buttons' }, [button('refresh', 'Refresh', 'refresh', { class: 'action secondary' })])]),
     el('main', { class: 'grid' }, [
       el('div', { class: 'column' }, [
-        section('run', 'Run', [noRun, runStatus, runTarget, counts, timers, outcome, el('div', { class: 'buttons' }, Object.values(controls))]),
+        section('run', 'Run', [noRun, runStatus, runTarget, counts, timers, outcome, thresholds, el('div', { class: 'buttons' }, Object.values(controls))]),
         gate,
         section('batches', 'Batches', [batchesTable]),
         section('heat-map', 'Heat map — update domains × fault domains', [heatMap]),
@@ -81,7 +82,7 @@ export function buildSkeleton(root: HTMLElement) {
 
   return {
     header: { title, meta },
-    run: { noRun, status: runStatus, target: runTarget, counts, timers, outcome, controls },
+    run: { noRun, status: runStatus, target: runTarget, counts, timers, outcome, thresholds, controls },
     gate: { section: gate, title: gateTitle, detail: gateDetail, waited: gateWaited, approve, reject },
     batches: { body: batchesBody, table: batchesTable },
     heatMap,

@@ -147,7 +147,9 @@ export class RunProjection {
     const line = (level: LogLevel, text: string): ProjectedLine[] => [{ at: event.at, level, text }];
     switch (event.type) {
       case 'run':
-        if (event.state !== 'finished' && this.status !== 'cancelling') this.status = runStatusOf[event.state];
+        // The `finished` event that follows says how it ended; this one would only repeat it.
+        if (event.state === 'finished') return [];
+        if (this.status !== 'cancelling') this.status = runStatusOf[event.state];
         return line('info', `Run ${event.state}${event.message ? `: ${event.message}` : ''}`);
       case 'batch': {
         const batch = this.batches[event.index];

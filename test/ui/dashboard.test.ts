@@ -1,0 +1,40 @@
+// The upgrade dashboard in a real VS Code (code-server + Chromium): what a user sees and can do.
+import * as assert from 'node:assert/strict';
+import { workbench, workbenchStartTimeoutMs } from './fixture';
+
+const playScenario = 'Azure Scale Sets: Play a Canned Dashboard Scenario (Development)';
+
+/** Opening the view activates the extension, which then sets the development-only context key. */
+async function showDevelopmentCommands(): Promise<void> {
+  await workbench().openViewContainer('Azure Scale Sets');
+  const deadline = Date.now() + 30_000;
+  while (!(await workbench().commandPaletteTitles('Azure Scale Sets:')).includes(playScenario)) {
+    if (Date.now() > deadline) throw new Error(`"${playScenario}" never appeared in the palette`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+describe('Upgrade dashboard in the workbench', function () {
+  this.timeout(workbenchStartTimeoutMs);
+
+  it('plays a canned run: batches, heat map, the rolled-back instance, counts, log and history', async () => {
+    const wb = workbench();
+    await showDevelopmentCommands();
+    await wb.runCommand(playScenario);
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'rolling-20-one-never-healthy.json' }).click();
+    const view = wb.webviewFrame();
+    await view.getByRole('heading', { name: 'web-frontend' }).waitFor();
+    // The run ends "completed with failures": one instance never became healthy and was rolled back (O4).
+    await view.locator('#run-status[data-status="completedWithFailures"]').waitFor({ timeout: 30_000 });
+    const rolledBack = view.locator('.heat [data-state="rolledBack"]');
+    assert.equal(await rolledBack.count(), 1);
+    assert.match((await rolledBack.getAttribute('aria-label')) ?? '', /rolled back/);
+    assert.equal(await view.locator('.heat [data-state="succeeded"]').count(), 19);
+    assert.equal(await view.locator('[data-count="rolledBack"]').innerText(), '1');
+    assert.equal(await view.locator('[data-count="succeeded"]').innerText(), '19');
+    assert.equal(await view.locator('tr.batch').count(), 6);
+    assert.ok((await view.locator('#event-log li').count()) > 50);
+    assert.equal(await view.locator('#history-section tbody tr').count(), 2);
+    await wb.screenshot('dashboard-canned-run-finished');
+  });
+});
