@@ -49,7 +49,7 @@ function shapeOf(profile: TemplateCursor): ModelShape {
 /** Windows or Linux from the OS disk, the OS configuration, or the image publisher. */
 function osTypeFact(profile: TemplateCursor, publisher: Fact, offer: Fact): Fact {
   const osDiskType = profile.path('storageProfile.osDisk.osType').fact();
-  if (osDiskType.state !== 'absent') return osDiskType;
+  if (osDiskType.state === 'set' || (osDiskType.state === 'unknown' && !osDiskType.mayBeAbsent)) return osDiskType;
   const windowsConfig = profile.path('osProfile.windowsConfiguration').fact();
   const linuxConfig = profile.path('osProfile.linuxConfiguration').fact();
   const isObject = (v: Value | undefined) => isValueObject(v);
@@ -72,6 +72,7 @@ function osTypeFact(profile: TemplateCursor, publisher: Fact, offer: Fact): Fact
     const os = imageOs(publisher.value, offer.state === 'set' ? offer.value : undefined);
     if (os) return { state: 'set', value: os, origin: { ...publisher.origin, description: `image ${publisher.origin.description}` } };
   }
+  if (osDiskType.state === 'unknown') return osDiskType;
   if (publisher.state === 'unknown') return { state: 'unknown', reason: publisher.reason, origin: publisher.origin };
   return { state: 'absent', origin: windowsConfig.origin };
 }

@@ -24,7 +24,7 @@ function shorten(text: string): string {
 function memberOf(value: Value | undefined, key: string | number): Value | undefined {
   if (value === undefined || value === null) return undefined;
   if (isUnknown(value)) {
-    if (!value.alternatives) return value;
+    if (!value.alternatives) return value.member();
     return fromAlternatives(value.reason, value.alternatives.map((alt) => memberOf(alt, key)));
   }
   if (Array.isArray(value)) return typeof key === 'number' ? value[key] : undefined;
@@ -128,7 +128,7 @@ export class TemplateCursor {
     if (state.kind === 'absent') return { state: 'absent', origin };
     const value = state.kind === 'node' ? evaluateJson(state.node, this.scope) : state.value;
     if (value === undefined || value === null) return { state: 'absent', origin };
-    if (isUnknown(value)) return { state: 'unknown', reason: value.reason, alternatives: value.alternatives, origin };
+    if (isUnknown(value)) return { state: 'unknown', reason: value.reason, alternatives: value.alternatives, mayBeAbsent: value.mayBeAbsent, origin };
     return { state: 'set', value, origin };
   }
 }

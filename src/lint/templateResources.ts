@@ -90,8 +90,9 @@ function collect(
     out.push({ node, scope: resourceScope, template, type, name, existing, condition, declarations });
     // Child resources declared inside their parent.
     collect(childValue(node, 'resources'), template, resourceScope, declarations, { type, name }, depth, out);
-    // Nested deployments with an inline template.
-    if (type.toLowerCase() === 'microsoft.resources/deployments' && depth < maxNestingDepth) {
+    // Nested deployments with an inline template (skipped when the deployment's condition is false).
+    const deployed = existing ? false : isUnknown(condition) || (condition !== false && String(condition).toLowerCase() !== 'false');
+    if (type.toLowerCase() === 'microsoft.resources/deployments' && depth < maxNestingDepth && deployed) {
       const nested = childValue(childValue(node, 'properties'), 'template');
       if (nested?.type === 'object') {
         // Outer scope (the default) evaluates the nested template's expressions in the parent's scope.

@@ -90,7 +90,6 @@ export function setFact(value: Value, origin: Origin): Fact {
  * alternatives that include "not set" (an if() with null) leave it open.
  */
 export function isPresent(fact: Fact): Verdict {
-  if (fact.state === 'unknown' && !fact.alternatives) return 'yes';
-  if (fact.state === 'set' && fact.value instanceof Unknown && !fact.value.alternatives) return 'yes';
+  if (fact.state === 'unknown' && !fact.alternatives) return fact.mayBeAbsent ? 'unknown' : 'yes';
   return judge(fact, (value) => value !== undefined && value !== null && value !== '');
 }

@@ -19,7 +19,14 @@ export interface Origin {
 export type Fact =
   | { readonly state: 'set'; readonly value: Value; readonly origin: Origin }
   | { readonly state: 'absent'; readonly origin: Origin }
-  | { readonly state: 'unknown'; readonly reason: string; readonly alternatives?: readonly (Value | undefined)[]; readonly origin: Origin };
+  | {
+      readonly state: 'unknown';
+      readonly reason: string;
+      readonly alternatives?: readonly (Value | undefined)[];
+      /** The property itself may be missing (it is read from a value only known at deployment). */
+      readonly mayBeAbsent?: boolean;
+      readonly origin: Origin;
+    };
 
 export interface ExtensionModel {
   readonly origin: Origin;

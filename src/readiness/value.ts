@@ -19,7 +19,14 @@ export class Unknown {
   constructor(
     readonly reason: string,
     readonly alternatives?: readonly (Value | undefined)[],
+    /** True for a member of an unknown object: the member may not be set at all. */
+    readonly mayBeAbsent = false,
   ) {}
+
+  /** The same unknown seen through a property or index access. */
+  member(): Unknown {
+    return this.mayBeAbsent ? this : new Unknown(this.reason, undefined, true);
+  }
 }
 
 export function isUnknown(value: unknown): value is Unknown {

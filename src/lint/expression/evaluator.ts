@@ -13,7 +13,7 @@ import { ExpressionSyntaxError } from './tokenizer';
 export function accessMember(target: Value, key: Value): Value {
   if (isUnknown(key)) return key;
   if (isUnknown(target)) {
-    if (!target.alternatives) return target;
+    if (!target.alternatives) return target.member();
     return fromAlternatives(target.reason, target.alternatives.map((alt) => (alt === undefined ? null : accessMember(alt, key)))) ?? null;
   }
   if (Array.isArray(target)) {

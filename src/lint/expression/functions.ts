@@ -288,7 +288,7 @@ const functions: Record<string, TemplateFunction> = {
 function tryGet(args: Value[]): Value {
   let current: Value = args[0];
   for (const key of args.slice(1)) {
-    if (isUnknown(current) || isUnknown(key)) return isUnknown(current) ? current : key;
+    if (isUnknown(current) || isUnknown(key)) return isUnknown(current) ? current.member() : key;
     if (current === null) return null;
     if (Array.isArray(current) && typeof key === 'number') current = current[key] ?? null;
     else if (isValueObject(current) && typeof key === 'string') current = getProperty(current, key) ?? null;
