@@ -9,7 +9,7 @@ export const signInCommand: ExtensionCommand = {
     try {
       await connection.signIn(typeof tenantId === 'string' ? tenantId : undefined);
     } catch (err) {
-      if (err instanceof Error && /cancel/i.test(err.message)) return;
+      if (err instanceof Error && /cancel|did not consent/i.test(err.message)) return;
       throw err;
     }
     if (connection.mode === 'signedOut') void vscode.window.showWarningMessage(vscode.l10n.t('Signed in, but no Azure session is available for the chosen cloud and tenant.'));

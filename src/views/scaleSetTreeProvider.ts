@@ -46,6 +46,9 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    // Group rows and reloads after a change event are served from the cache: no progress bar.
+    const cached = this.model.cachedChildren(node);
+    if (cached) return cached;
     const signal = this.loads.signal;
     return this.withLoading(() => this.model.getChildren(node, signal));
   }

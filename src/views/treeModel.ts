@@ -69,6 +69,11 @@ export class ScaleSetTreeModel {
     return load;
   }
 
+  /** The children already loaded (or loading) for a node, without starting a load. */
+  cachedChildren(node: TreeNode | undefined): Promise<TreeNode[]> | undefined {
+    return this.cache.get(node?.key ?? rootKey);
+  }
+
   /** Forgets a node's subtree (undefined: everything) so the next getChildren loads it again. */
   invalidate(node?: TreeNode): void {
     if (!node) {
