@@ -1,6 +1,7 @@
 // The registry of subcommands: one import and one entry per command file.
 import type { CliCommand } from '../main';
 import { historyCommand } from './history';
+import { lintCommand } from './lint';
 import { planCommand } from './plan';
 import { resumeCommand } from './resume';
 import { runCommand } from './run';
@@ -10,4 +11,5 @@ export const commands: Record<string, CliCommand> = {
   run: runCommand,
   resume: resumeCommand,
   history: historyCommand,
+  lint: lintCommand,
 };
