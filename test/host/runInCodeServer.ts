@@ -8,8 +8,11 @@ import { startCodeServer, type CodeServer } from './codeServer';
 import { workbenchUrl } from './workbenchUrl';
 
 export interface ExtensionTestRun {
-  readonly extensionDevelopmentPath: string;
+  /** The extension folder under development; omit to test an installed .vsix instead. */
+  readonly extensionDevelopmentPath?: string;
   readonly extensionTestsPath: string;
+  /** .vsix files installed before the server starts. */
+  readonly installExtensions?: readonly string[];
   /** Workspace folder to open; a fresh scratch folder when absent. */
   readonly workspace?: string;
   /** Environment for the extension host (e.g. where to write the results file). */
@@ -29,7 +32,7 @@ export async function runExtensionTestsInCodeServer(run: ExtensionTestRun): Prom
   let browser: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    server = await startCodeServer({ env: run.env, settings: run.settings });
+    server = await startCodeServer({ env: run.env, settings: run.settings, installExtensions: run.installExtensions });
     browser = await launchBrowser();
     const { page } = browser;
     let settle: (code: number) => void = () => undefined;
@@ -47,7 +50,7 @@ export async function runExtensionTestsInCodeServer(run: ExtensionTestRun): Prom
       workbenchUrl({
         origin: server.origin,
         folder: run.workspace ?? server.workspaceDir,
-        extensionDevelopmentPath: run.extensionDevelopmentPath,
+        ...(run.extensionDevelopmentPath ? { extensionDevelopmentPath: run.extensionDevelopmentPath } : {}),
         extensionTestsPath: run.extensionTestsPath,
       }),
     );

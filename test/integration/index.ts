@@ -14,6 +14,8 @@ export interface IntegrationResults {
   readonly durationMs: number;
   readonly vscodeVersion: string;
   readonly appHost: string;
+  /** Where VS Code loaded the extension from: the repository, or an installed .vsix. */
+  readonly extensionPath: string | undefined;
   readonly failures: readonly { readonly title: string; readonly error: string }[];
 }
 
@@ -33,6 +35,7 @@ export function run(): Promise<void> {
         durationMs: Date.now() - started,
         vscodeVersion: vscode.version,
         appHost: vscode.env.appHost,
+        extensionPath: vscode.extensions.getExtension('vmss-upgrades.vmss-upgrades')?.extensionPath,
         failures,
       };
       if (process.env.VMSS_TEST_RESULTS) writeFileSync(process.env.VMSS_TEST_RESULTS, JSON.stringify(results, null, 2));
