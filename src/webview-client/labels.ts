@@ -31,6 +31,7 @@ export const runStatusLabels: Record<RunStatus, { readonly text: string; readonl
   pausingBetweenBatches: { text: 'Running — pausing between batches (O8)', icon: 'watch' },
   paused: { text: 'Paused', icon: 'debug-pause' },
   waitingApproval: { text: 'Waiting for approval', icon: 'person' },
+  interrupted: { text: 'Interrupted — resume to continue', icon: 'debug-disconnect' },
   cancelling: { text: 'Cancelling', icon: 'loading' },
   completed: { text: 'Completed', icon: 'pass-filled' },
   completedWithFailures: { text: 'Completed with failures', icon: 'warning' },
@@ -47,7 +48,7 @@ export function allowedActions(status: RunStatus | undefined): Record<RunAction,
   return {
     start: status === 'planned',
     pause: status === 'running' || status === 'pausingBetweenBatches' || status === 'waitingApproval',
-    resume: status === 'paused',
+    resume: status === 'paused' || status === 'interrupted',
     cancel: active,
     cancelNow: active || status === 'cancelling',
   };

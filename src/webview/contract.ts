@@ -27,6 +27,8 @@ export const runStatuses = [
   'pausingBetweenBatches',
   'paused',
   'waitingApproval',
+  /** Found unfinished in the journal (the window closed or reloaded mid-run): it can be resumed. */
+  'interrupted',
   'cancelling',
   'completed',
   'completedWithFailures',

@@ -1,8 +1,11 @@
 // Folds the executor's events (src/core/contract.ts: events out) into the dashboard's RunView and a
 // readable event log. Pure — no vscode — so it is unit-tested in Node and the status bar, the
 // dashboard and canned scenarios all see a run the same way.
-import type { InstanceRunState, PlannedInstance, RolloutPlan, RunEvent, RunOutcome, RunState, Strategy } from '../core/contract';
+import type { InstanceRunState, PlannedInstance, RolloutPlan, RunEvent, RunOutcome, RunState, RunView as CoreRunView, Strategy } from '../core/contract';
 import type { BatchRow, BatchStatus, GateView, InstanceCell, InstanceState, LogLevel, RunCounts, RunStatus, RunView } from './contract';
+
+/** Where a run stands structurally: the executor's view(), or a journal replay of a run not running here. */
+export type RunStructure = Pick<CoreRunView, 'batches' | 'instances'>;
 
 export interface ProjectedLine {
   readonly at: number;
@@ -94,7 +97,7 @@ function countsOf(cells: readonly InstanceCell[]): RunCounts {
 export class RunProjection {
   private status: RunStatus = 'planned';
   private readonly cells = new Map<string, InstanceCell>();
-  private readonly batches: BatchRow[];
+  private batches: BatchRow[];
   private readonly lastHealth = new Map<string, string>();
   private gate: GateView | undefined;
   private startedAt: number | undefined;
@@ -116,6 +119,29 @@ export class RunProjection {
 
   get finished(): boolean {
     return this.endedAt !== undefined;
+  }
+
+  /** Shows a run found unfinished in the journal and not running in this window. */
+  markInterrupted(): void {
+    if (!this.finished) this.status = 'interrupted';
+  }
+
+  /**
+   * Aligns batches and instance states with the executor's own view: the executor may split a batch
+   * (O2) and renumber the ones after it, and a resumed run starts from its journal, not from events.
+   */
+  sync(structure: RunStructure): void {
+    this.batches = structure.batches.map((b) => {
+      const old = this.batches[b.index];
+      const status: BatchStatus = old?.status && old.status !== 'pending' ? old.status : b.state === 'finished' ? 'succeeded' : b.state === 'started' ? 'running' : 'pending';
+      return { index: b.index, instanceIds: [...b.instanceIds], status, startedAt: old?.startedAt, endedAt: old?.endedAt, label: b.kind === 'canary' ? 'canary' : this.zoneLabel(b.instanceIds) };
+    });
+    for (const [id, state] of Object.entries(structure.instances)) {
+      const cell = this.cells.get(id);
+      const mapped = instanceStateOf[state];
+      // A health reading may show more than the executor's state ("unhealthy" while it still waits).
+      if (cell && !(cell.state === 'unhealthy' && mapped === 'waitingHealth') && !(cell.state === 'upToDate' && mapped === 'skipped')) this.cells.set(id, { ...cell, state: mapped });
+    }
   }
 
   /** The user asked to stop; the executor reports `finished` when it has. */
@@ -204,6 +230,12 @@ export class RunProjection {
         this.outcome = event.summary.reason ?? (event.outcome === 'succeeded' ? 'Every planned instance is on the target image.' : undefined);
         return line(event.outcome === 'succeeded' ? 'info' : event.outcome === 'completedWithFailures' || event.outcome === 'cancelled' ? 'warning' : 'error', `Run finished: ${event.outcome}${event.summary.reason ? ` — ${event.summary.reason}` : ''}`);
     }
+  }
+
+  private zoneLabel(ids: readonly string[]): string | undefined {
+    const zones = new Set(ids.map((id) => this.cells.get(id)?.zone));
+    const [zone] = zones;
+    return zones.size === 1 && zone !== undefined ? `zone ${zone}` : undefined;
   }
 
   private gateDetail(afterBatch: number): string {

@@ -13,7 +13,22 @@ export interface UpgradeServices extends vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
 }
 
-export function createUpgradeServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, clock: Clock = realClock): UpgradeServices {
+/**
+ * A clock that asks `current` each time: with the simulator the executor must wait in the simulator's
+ * time scale (a 5-minute health wait in seconds), otherwise in real time.
+ */
+export function followingClock(current: () => Clock): Clock {
+  return {
+    now: () => current().now(),
+    sleep: (ms, signal) => current().sleep(ms, signal),
+    get timeScale() {
+      return current().timeScale;
+    },
+  };
+}
+
+export function createUpgradeServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, currentClock: () => Clock = () => realClock): UpgradeServices {
+  const clock = followingClock(currentClock);
   const dashboards = new DashboardPanels(context.extensionUri, clock, log);
   // Canned dashboard scenarios are a development tool: offered only outside production.
   void vscode.commands.executeCommand('setContext', 'vmssUpgrades.devMode', context.extensionMode !== vscode.ExtensionMode.Production);

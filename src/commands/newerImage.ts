@@ -1,0 +1,28 @@
+// A6/A7: does Azure offer an image newer than what the instances run? "Start" reports success even
+// when nothing is newer, so the command asks first and says so plainly.
+import type { AzureGateway, InstanceSnapshot, ScaleSetRef, VirtualMachineScaleSet } from '../azure/gateway';
+import { compareImageVersions, newestImageVersion } from '../core/imageVersion';
+
+export type NewerImage =
+  | { readonly kind: 'newer'; readonly newest: string; readonly behind: number }
+  | { readonly kind: 'none'; readonly newest: string }
+  /** A gallery or custom image, or no versions listed: A7 cannot say. */
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+/** Compares each instance's exact version with the newest version Azure lists for the set's image. */
+export function compareWithNewest(instances: readonly Pick<InstanceSnapshot, 'image'>[], versions: readonly string[]): NewerImage {
+  const newest = newestImageVersion(versions);
+  if (!newest) return { kind: 'unknown', reason: 'Azure lists no versions of this image' };
+  const behind = instances.filter((i) => !i.image.exactVersion || compareImageVersions(i.image.exactVersion, newest) < 0).length;
+  return behind > 0 ? { kind: 'newer', newest, behind } : { kind: 'none', newest };
+}
+
+export async function findNewerImage(gateway: AzureGateway, ref: ScaleSetRef, set: VirtualMachineScaleSet, signal?: AbortSignal): Promise<NewerImage> {
+  const image = set.virtualMachineProfile?.storageProfile?.imageReference;
+  if (!image?.publisher || !image.offer || !image.sku) return { kind: 'unknown', reason: 'the set runs a gallery or custom image' };
+  const [instances, versions] = await Promise.all([
+    gateway.listInstances(ref, signal),
+    gateway.listImageVersions(ref.subscriptionId, set.location, image.publisher, image.offer, image.sku, signal),
+  ]);
+  return compareWithNewest(instances, versions);
+}

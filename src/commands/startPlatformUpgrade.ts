@@ -1,0 +1,62 @@
+// A6: starts Azure's own rolling OS upgrade. First it checks whether anything newer exists (A7) —
+// Azure reports success even when nothing changes — and warns that a manually started upgrade has no
+// automatic rollback. Then it watches `rollingUpgrades/latest` in the dashboard until the upgrade ends.
+import * as vscode from 'vscode';
+import { describeAzureError } from '../azure/azureError';
+import { watchPlatformUpgrade } from '../webview/platformWatch';
+import type { ExtensionCommand } from './extensionCommand';
+import { findNewerImage } from './newerImage';
+import { refreshDashboard } from './dashboardActions';
+import { resolveScaleSet } from './scaleSetTarget';
+
+/** Simulated ms between two reads of the rolling upgrade status. */
+export const platformPollMs = 10_000;
+
+export const startPlatformUpgradeCommand: ExtensionCommand = {
+  id: 'vmssUpgrades.startPlatformUpgrade',
+  async run(services, arg?: unknown) {
+    const target = await resolveScaleSet(services, arg, vscode.l10n.t('Start Azure Rolling OS Upgrade'));
+    if (!target) return;
+    const { gateway, ref } = target;
+    const newer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Comparing the instances of {0} with the newest image (A7)…', ref.name) }, async () =>
+      findNewerImage(gateway, ref, await gateway.getScaleSet(ref)),
+    );
+    let note: string | undefined;
+    if (newer.kind === 'none') {
+      note = vscode.l10n.t('No newer image: every instance already runs {0}. Azure reports such an upgrade as successful without changing anything (A6).', newer.newest);
+      const anyway = vscode.l10n.t('Start Anyway');
+      if ((await vscode.window.showWarningMessage(note, { modal: true }, anyway)) !== anyway) return;
+    }
+    const start = vscode.l10n.t('Start Rolling Upgrade');
+    const detail =
+      newer.kind === 'newer'
+        ? vscode.l10n.t('{0} instance(s) are behind {1}.', newer.behind, newer.newest)
+        : newer.kind === 'unknown'
+          ? vscode.l10n.t('Whether a newer image exists cannot be checked: {0}.', newer.reason)
+          : undefined;
+    const confirmed = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Start Azure’s rolling OS upgrade on {0}?', ref.name),
+      { modal: true, detail: `${vscode.l10n.t('A manually started rolling upgrade has NO automatic rollback (A6): instances that fail keep the new image.')}${detail ? `\n\n${detail}` : ''}` },
+      start,
+    );
+    if (confirmed !== start) return;
+
+    const session = services.upgrades.dashboards.show(target.id);
+    session.append([{ level: 'warning', text: vscode.l10n.t('Starting Azure’s rolling OS upgrade (manual trigger: no automatic rollback, A6).') }]);
+    if (note) session.append([{ level: 'warning', text: note }]);
+    const started = gateway.startOsRollingUpgrade(ref);
+    services.tree.watch(ref, started);
+    const watched = watchPlatformUpgrade({ gateway, ref, session, clock: services.upgrades.clock, intervalMs: platformPollMs, note, starting: started });
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Azure rolling OS upgrade on {0}', ref.name) }, async () => {
+      try {
+        await started;
+      } catch (err) {
+        const error = describeAzureError(err);
+        session.append([{ level: 'error', text: vscode.l10n.t('Azure’s rolling upgrade failed: {0}', error.message) }]);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} failed: {1}', ref.name, error.message));
+      }
+      await watched;
+      await refreshDashboard(services, target.id);
+    });
+  },
+};
