@@ -16,6 +16,7 @@ import type { CaptureSink } from './telemetry/captureSink';
 import { createUpgradeServices } from './webview/upgradeServices';
 import { dashboardActions } from './commands/dashboardActions';
 import type { DashboardTraffic } from './webview/dashboardPanels';
+import { registerTemplateLinting } from './language/registerTemplateLinting';
 
 export interface ExtensionApi {
   readonly tree: ScaleSetTreeProvider;
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     ...registerCommands(services, (id, handler) => instrumentCommand(telemetry, id, handler)),
   );
+  registerTemplateLinting(context);
   // Not awaited: a silent session check must not delay activation.
   const activationMs = Math.round(performance.now() - activationStarted);
   void connection.reevaluate().finally(() => telemetry.send('activation', { connection: connectionKind(connection.mode) }, { durationMs: activationMs }));

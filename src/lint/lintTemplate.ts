@@ -47,6 +47,8 @@ export interface ScaleSetLint {
 
 export interface LintResult {
   readonly isTemplate: boolean;
+  /** The parsed document (for hovers). */
+  readonly root?: JsonNode;
   readonly findings: readonly LintFinding[];
   readonly scaleSets: readonly ScaleSetLint[];
   readonly parseErrors: readonly ParseError[];
@@ -97,5 +99,5 @@ export function lintTemplateText(text: string, options: LintOptions = {}): LintR
       });
     }
   }
-  return { isTemplate: true, findings, scaleSets, parseErrors: errors };
+  return { isTemplate: true, root, findings, scaleSets, parseErrors: errors };
 }

@@ -1,0 +1,68 @@
+// Diagnostics as you type: lint recognised templates on open, on change (debounced), on
+// settings changes; clear them when the document closes or stops being a template.
+import * as vscode from 'vscode';
+import { toDiagnostic } from './findingDiagnostics';
+import { lintSection } from './lintSettings';
+import type { TemplateLintCache } from './templateLintCache';
+
+const debounceMs = 300;
+
+export class TemplateDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('vmss-upgrades');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly cache: TemplateLintCache) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.update(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cancel(d);
+        this.cache.forget(d);
+        this.collection.delete(d.uri);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(lintSection)) return;
+        this.cache.clear();
+        for (const document of vscode.workspace.textDocuments) this.update(document);
+      }),
+    );
+    for (const document of vscode.workspace.textDocuments) this.update(document);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    this.cancel(document);
+    const key = document.uri.toString();
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.update(document);
+      }, debounceMs),
+    );
+  }
+
+  private cancel(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  update(document: vscode.TextDocument): void {
+    if (document.isClosed) return;
+    const result = this.cache.lint(document);
+    if (!result || !result.isTemplate) {
+      this.collection.delete(document.uri);
+      return;
+    }
+    this.collection.set(document.uri, result.findings.map(toDiagnostic));
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.collection.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
