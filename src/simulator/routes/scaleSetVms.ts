@@ -1,0 +1,60 @@
+// Scale set VMs: list (paged, `$expand=instanceView`), get, getInstanceView and reimage (an LRO;
+// optional `exactVersion` pins or rolls back one instance — O9).
+import { invalidParameter } from '../armError';
+import { reimage, reimageTarget } from '../engine/instanceOperations';
+import { empty, json, type SimRequest, type SimResponse } from '../http/message';
+import { pageOf } from '../http/paging';
+import { parseObjectBody } from '../http/requestBody';
+import type { Route, RouteParams } from '../http/router';
+import { instanceViewJson } from '../serialize/instanceViewJson';
+import { vmJson } from '../serialize/vmJson';
+import { etagOf } from '../serialize/scaleSetJson';
+import type { RouteContext } from './context';
+import { lroHeaders } from './lroResponse';
+import { requireInstance, requireScaleSet } from './lookup';
+
+const vmss = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}';
+
+function expandsInstanceView(req: SimRequest): boolean {
+  // Query keys arrive percent-encoded (%24expand); URLSearchParams decodes them.
+  return (req.url.searchParams.get('$expand') ?? '').toLowerCase() === 'instanceview';
+}
+
+function list(ctx: RouteContext, req: SimRequest, params: RouteParams): SimResponse {
+  const set = requireScaleSet(ctx.world, params);
+  if (req.url.searchParams.has('$filter')) {
+    throw invalidParameter('$filter', 'The simulator does not evaluate $filter on virtual machine lists; list without it and filter on the client.');
+  }
+  const withView = expandsInstanceView(req);
+  const items = set.instances.map((i) => vmJson(ctx.world, set, i, withView));
+  return json(200, pageOf(req, items, ctx.world.timing.pageSize));
+}
+
+function get(ctx: RouteContext, req: SimRequest, params: RouteParams): SimResponse {
+  const set = requireScaleSet(ctx.world, params);
+  const inst = requireInstance(set, params.instanceId);
+  return json(200, vmJson(ctx.world, set, inst, expandsInstanceView(req)), { etag: etagOf(inst.etag) });
+}
+
+function getInstanceView(ctx: RouteContext, _req: SimRequest, params: RouteParams): SimResponse {
+  const set = requireScaleSet(ctx.world, params);
+  return json(200, instanceViewJson(ctx.world, set, requireInstance(set, params.instanceId)));
+}
+
+function postReimage(ctx: RouteContext, req: SimRequest, params: RouteParams): SimResponse {
+  const world = ctx.world;
+  const set = requireScaleSet(world, params);
+  const inst = requireInstance(set, params.instanceId);
+  const body = parseObjectBody(req) ?? {};
+  const target = reimageTarget(world, set, inst, body.exactVersion);
+  const op = world.operations.create(set.subscriptionId, set.location, world.now);
+  reimage(world, set, inst, target, () => world.operations.finish(op, world.now, 'Succeeded'));
+  return empty(202, lroHeaders(req, op));
+}
+
+export const scaleSetVmRoutes: Route<RouteContext>[] = [
+  { method: 'GET', pattern: `${vmss}/virtualMachines`, handler: list },
+  { method: 'GET', pattern: `${vmss}/virtualMachines/{instanceId}`, handler: get },
+  { method: 'GET', pattern: `${vmss}/virtualMachines/{instanceId}/instanceView`, handler: getInstanceView },
+  { method: 'POST', pattern: `${vmss}/virtualMachines/{instanceId}/reimage`, handler: postReimage },
+];

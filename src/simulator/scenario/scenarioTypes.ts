@@ -1,0 +1,65 @@
+// The scenario format in TypeScript (scenario.schema.json is the authority; SCENARIOS.md explains it).
+import type { FaultRule } from '../http/faults';
+import type { Budget } from '../http/throttling';
+import type { HealthState, PowerState } from '../state/model';
+
+export type BehaviourSpec =
+  | 'healthy'
+  | 'neverHealthy'
+  | { kind: 'healthy' | 'neverHealthy' }
+  | { kind: 'slow'; seconds: number }
+  | { kind: 'flaky'; unhealthyRatio: number; periodSeconds?: number }
+  | { kind: 'unhealthyOnVersion'; version: string };
+
+export interface InstanceSpec {
+  zone?: string;
+  updateDomain?: number;
+  faultDomain?: number;
+  powerState?: PowerState;
+  health?: HealthState;
+  extensionsFailed?: boolean;
+  osVersion?: string;
+  afterUpgrade?: BehaviourSpec;
+}
+
+export interface ScaleSetSpec {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  orchestrationMode?: 'Uniform' | 'Flexible';
+  vmSize?: string;
+  osType?: 'Linux' | 'Windows';
+  image: { publisher: string; offer: string; sku: string; version?: string };
+  osVersion?: string;
+  upgradePolicy?: Record<string, unknown>;
+  healthSignal?: { kind: 'extension' } | { kind: 'probe'; loadBalancer: string; probe: string } | { kind: 'none' };
+  extensions?: { name: string; publisher: string; type: string; typeHandlerVersion: string; settings?: Record<string, unknown> }[];
+  singlePlacementGroup?: boolean;
+  zones?: string[];
+  updateDomains?: number;
+  faultDomains?: number;
+  dataDisks?: { lun: number; diskSizeGB: number }[];
+  tags?: Record<string, string>;
+  afterUpgrade?: BehaviourSpec;
+  instances: { count: number; overrides?: Record<string, InstanceSpec> };
+}
+
+export interface Scenario {
+  name?: string;
+  description?: string;
+  seed?: number;
+  timeScale?: number;
+  startTime?: string;
+  latencyMs?: number;
+  timing?: Partial<Record<'modelUpdateSeconds' | 'instanceUpgradeSeconds' | 'healthGraceSeconds' | 'healthWaitSeconds' | 'healthCheckIntervalSeconds' | 'automaticUpgradeDelaySeconds' | 'firstRolloutDelaySeconds' | 'pageSize', number>>;
+  tenants: { tenantId: string; displayName: string; defaultDomain?: string; countryCode?: string; tenantCategory?: string }[];
+  subscriptions: { subscriptionId: string; displayName: string; tenantId: string; state?: string; tags?: Record<string, string> }[];
+  resourceGroups?: { subscriptionId: string; name: string; location: string }[];
+  images: { publisher: string; offer: string; sku: string; locations: string[]; versions: (string | { version: string; publishedAtSeconds?: number })[] }[];
+  loadBalancers?: { subscriptionId: string; resourceGroup: string; name: string; location: string; sku: 'Standard' | 'Basic'; probes: string[] }[];
+  scaleSets: ScaleSetSpec[];
+  events?: { atSeconds: number; publishImage: { publisher: string; offer: string; sku: string; version: string; location?: string } }[];
+  faults?: FaultRule[];
+  throttling?: { budgets?: Budget[] };
+}

@@ -1,0 +1,126 @@
+// A scale set VM (VirtualMachineScaleSetVMs_Get/List): its view of the model it runs (storage profile
+// with the exact OS image version, network, OS profile), latestModelApplied, extensions as child
+// resources and, with $expand=instanceView, the instance view.
+import { diskId, instanceResourceId, osDiskName, standaloneVmId } from '../state/ids';
+import type { Instance, ScaleSet } from '../state/model';
+import { modelExtensions, orchestrationMode, vmProfile } from '../state/modelView';
+import type { World } from '../state/world';
+import { instanceViewJson } from './instanceViewJson';
+import { etagOf } from './scaleSetJson';
+import { iso } from './time';
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown): Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+}
+
+function arr(value: unknown): Json[] {
+  return Array.isArray(value) ? value.map(obj) : [];
+}
+
+function nicConfigurations(profile: Json): Json[] {
+  return arr(obj(profile.networkProfile).networkInterfaceConfigurations).map((nic) => {
+    const props = obj(nic.properties);
+    return {
+      name: nic.name,
+      properties: {
+        primary: props.primary ?? true,
+        enableAcceleratedNetworking: props.enableAcceleratedNetworking ?? false,
+        dnsSettings: { dnsServers: [], ...obj(props.dnsSettings) },
+        enableIPForwarding: props.enableIPForwarding ?? false,
+        ipConfigurations: arr(props.ipConfigurations).map((ip) => ({
+          name: ip.name,
+          properties: { privateIPAddressVersion: 'IPv4', ...obj(ip.properties) },
+        })),
+        ...(props.networkSecurityGroup ? { networkSecurityGroup: props.networkSecurityGroup } : {}),
+      },
+    };
+  });
+}
+
+function osProfile(set: ScaleSet, inst: Instance, profile: Json): Json {
+  const os = obj(profile.osProfile);
+  const platform =
+    set.osType === 'Windows'
+      ? { windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true, ...obj(os.windowsConfiguration) } }
+      : { linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: true, ...obj(os.linuxConfiguration) } };
+  return {
+    computerName: inst.name.replace(/_/g, '').slice(0, 15),
+    adminUsername: os.adminUsername ?? 'azureuser',
+    ...platform,
+    secrets: [],
+    allowExtensionOperations: true,
+    requireGuestProvisionSignal: true,
+  };
+}
+
+function storageProfile(set: ScaleSet, inst: Instance, profile: Json): Json {
+  const osDisk = obj(obj(profile.storageProfile).osDisk);
+  const accountType = String(obj(osDisk.managedDisk).storageAccountType ?? 'Premium_LRS');
+  const name = osDiskName(set, inst);
+  return {
+    imageReference: { ...inst.appliedImage, version: inst.appliedImage.version, exactVersion: inst.osImage.version },
+    osDisk: {
+      osType: set.osType,
+      name,
+      createOption: 'FromImage',
+      caching: osDisk.caching ?? 'ReadWrite',
+      managedDisk: { storageAccountType: accountType, id: diskId(set, name) },
+      diskSizeGB: typeof osDisk.diskSizeGB === 'number' ? osDisk.diskSizeGB : 30,
+    },
+    // A2: data disks survive OS upgrades; their names do not change.
+    dataDisks: set.dataDisks.map((d) => {
+      const diskName = `${set.name}_${inst.name}_disk${d.lun + 2}_${inst.vmId.replace(/-/g, '').slice(0, 16)}`;
+      return { lun: d.lun, name: diskName, createOption: 'Empty', caching: 'None', managedDisk: { storageAccountType: accountType, id: diskId(set, diskName) }, diskSizeGB: d.diskSizeGB, toBeDetached: false };
+    }),
+  };
+}
+
+export function vmJson(world: World, set: ScaleSet, inst: Instance, withInstanceView: boolean): Json {
+  const profile = vmProfile(set);
+  const id = instanceResourceId(set, inst);
+  const busy = inst.busyUntil !== undefined && world.now < inst.busyUntil;
+  const flexible = orchestrationMode(set) === 'Flexible';
+  const nics = nicConfigurations(profile);
+  return {
+    name: inst.name,
+    id,
+    type: 'Microsoft.Compute/virtualMachineScaleSets/virtualMachines',
+    location: set.location,
+    tags: { ...set.tags },
+    instanceId: inst.instanceId,
+    ...(flexible ? {} : { sku: { name: set.sku.name, tier: set.sku.tier } }),
+    ...(inst.zone ? { zones: [inst.zone] } : {}),
+    etag: etagOf(inst.etag),
+    properties: {
+      latestModelApplied: inst.appliedModel === set.modelVersion,
+      modelDefinitionApplied: 'VirtualMachineScaleSet',
+      vmId: inst.vmId,
+      ...(flexible ? { virtualMachineResourceId: standaloneVmId(set, inst) } : {}),
+      networkProfileConfiguration: { networkInterfaceConfigurations: nics },
+      storageProfile: storageProfile(set, inst, profile),
+      osProfile: osProfile(set, inst, profile),
+      networkProfile: { networkInterfaces: nics.map((nic) => ({ id: `${id}/networkInterfaces/${String(nic.name)}` })) },
+      securityProfile: { securityType: 'Standard', ...obj(profile.securityProfile) },
+      diagnosticsProfile: { bootDiagnostics: { enabled: true } },
+      provisioningState: busy ? 'Updating' : 'Succeeded',
+      timeCreated: iso(inst.timeCreated),
+      ...(withInstanceView ? { instanceView: instanceViewJson(world, set, inst) } : {}),
+    },
+    resources: modelExtensions(set).map((e) => ({
+      name: e.name,
+      id: `${id}/extensions/${e.name}`,
+      type: 'Microsoft.Compute/virtualMachineScaleSets/virtualMachines/extensions',
+      location: set.location,
+      properties: {
+        autoUpgradeMinorVersion: true,
+        provisioningState: inst.extensionsFailed ? 'Failed' : 'Succeeded',
+        publisher: e.publisher,
+        type: e.type,
+        typeHandlerVersion: e.typeHandlerVersion,
+        settings: e.settings,
+      },
+    })),
+  };
+}

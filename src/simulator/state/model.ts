@@ -1,0 +1,124 @@
+// The simulated world's data: tenants, subscriptions, load balancers, platform images and scale sets
+// with their instances. Plain data; behaviour lives in engine/ and the routes.
+
+import type { UpgradeRun } from './upgradeRun';
+
+export type HealthState = 'healthy' | 'unhealthy' | 'initializing' | 'unknown';
+export type PowerState = 'running' | 'stopped' | 'deallocated';
+export type OrchestrationMode = 'Uniform' | 'Flexible';
+export type OsType = 'Linux' | 'Windows';
+
+/** How an instance behaves after its OS disk is replaced (scenario-defined). */
+export type Behaviour =
+  | { readonly kind: 'healthy' }
+  /** Unhealthy on any OS version other than the one it started with (so a rollback heals it). */
+  | { readonly kind: 'neverHealthy' }
+  /** Unhealthy until `seconds` after the disk replacement, then healthy. */
+  | { readonly kind: 'slow'; readonly seconds: number }
+  /** Unhealthy in a seeded share of `periodSeconds`-long slots. */
+  | { readonly kind: 'flaky'; readonly unhealthyRatio: number; readonly periodSeconds: number }
+  | { readonly kind: 'unhealthyOnVersion'; readonly version: string };
+
+export interface Tenant {
+  readonly tenantId: string;
+  readonly displayName: string;
+  readonly defaultDomain: string;
+  readonly countryCode: string;
+  readonly tenantCategory: string;
+}
+
+export interface Subscription {
+  readonly subscriptionId: string;
+  readonly displayName: string;
+  readonly tenantId: string;
+  readonly state: string;
+  readonly tags: Record<string, string>;
+}
+
+export interface LoadBalancer {
+  readonly subscriptionId: string;
+  readonly resourceGroup: string;
+  readonly name: string;
+  readonly location: string;
+  readonly sku: 'Standard' | 'Basic';
+  readonly probes: readonly string[];
+}
+
+export interface ImageKey {
+  readonly publisher: string;
+  readonly offer: string;
+  readonly sku: string;
+}
+
+export interface ImageReference extends ImageKey {
+  readonly version: string;
+}
+
+export interface ImageVersion extends ImageKey {
+  readonly location: string;
+  readonly version: string;
+  /** Simulated epoch ms from which the version is listed (A4: published versions only). */
+  readonly publishedAt: number;
+}
+
+export interface Instance {
+  readonly instanceId: string;
+  readonly name: string;
+  readonly vmId: string;
+  readonly zone?: string;
+  readonly updateDomain: number;
+  readonly faultDomain: number;
+  readonly timeCreated: number;
+  powerState: PowerState;
+  /** The exact image version on the OS disk. */
+  osImage: ImageReference;
+  /** The OS disk version before the last replacement (what a rollback restores). */
+  previousOsImage?: ImageReference;
+  /** Version the instance started the scenario with (neverHealthy is unhealthy on any other). */
+  readonly originalVersion: string;
+  /** Model generation applied to this instance; equal to the set's modelVersion = latestModelApplied. */
+  appliedModel: number;
+  /** Image reference of the model when it was applied (version may be 'latest'). */
+  appliedImage: ImageReference;
+  /** Set while an operation (upgrade, reimage, rollback) replaces the OS disk. */
+  busyUntil?: number;
+  /** When the OS disk was last replaced; the health timeline restarts there. */
+  diskReplacedAt?: number;
+  /** Health before any disk replacement in the scenario. */
+  baselineHealth: HealthState;
+  /** An extension failed to provision (H1). */
+  extensionsFailed: boolean;
+  behaviour: Behaviour;
+  etag: number;
+}
+
+export interface ScaleSet {
+  readonly subscriptionId: string;
+  readonly resourceGroup: string;
+  readonly name: string;
+  readonly location: string;
+  readonly uniqueId: string;
+  readonly timeCreated: number;
+  tags: Record<string, string>;
+  sku: { name: string; tier: string; capacity: number };
+  zones?: string[];
+  /** ARM `properties` as the client sees them (minus the server-computed fields). */
+  properties: Record<string, unknown>;
+  /** Generation of `virtualMachineProfile`; bumped on every change to it. */
+  modelVersion: number;
+  etag: number;
+  /** Model updates (PATCH/PUT) finish at this simulated time; until then provisioningState is Updating. */
+  updatingUntil?: number;
+  instances: Instance[];
+  nextInstanceNumber: number;
+  /** Behaviour given to instances created later (scale-out). */
+  defaultBehaviour: Behaviour;
+  readonly osType: OsType;
+  /** Where new instances go: zones round-robin, update/fault domain counts. */
+  readonly placement: { readonly zones?: readonly string[]; readonly updateDomains: number; readonly faultDomains: number };
+  readonly dataDisks: readonly { lun: number; diskSizeGB: number }[];
+  /** Rolling upgrades, oldest first (A5/A6). */
+  readonly upgradeRuns: UpgradeRun[];
+  /** A pending automatic OS upgrade start (A1/A4). */
+  automaticUpgradeEvent?: number;
+}

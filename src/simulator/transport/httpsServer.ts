@@ -1,0 +1,59 @@
+// HTTPS on 127.0.0.1 only: the listening socket is bound to loopback and every request is checked
+// again (handleRequest refuses other remote addresses). A dropped-connection fault destroys the socket.
+import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { SimRequest, SimResponse } from '../http/message';
+import type { Certificate } from './certificate';
+
+export type Dispatch = (req: SimRequest) => Promise<SimResponse>;
+
+export interface RunningServer {
+  readonly port: number;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+function readBody(req: import('node:http').IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startHttpsServer(cert: Certificate, port: number, dispatch: Dispatch): Promise<RunningServer> {
+  let origin = '';
+  const server = https.createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const headers = new Map(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : (v ?? '')]));
+      const out = await dispatch({ method: req.method ?? 'GET', url: new URL(req.url ?? '/', origin), origin, headers, body, remoteAddress: req.socket.remoteAddress ?? '' });
+      if (out.delayMs) await wait(out.delayMs);
+      if (out.drop) {
+        req.socket.destroy();
+        return;
+      }
+      const text = out.body === undefined ? '' : JSON.stringify(out.body);
+      res.writeHead(out.status, { ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}), 'content-length': Buffer.byteLength(text), ...out.headers });
+      res.end(text);
+    })().catch(() => req.socket.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  origin = `https://127.0.0.1:${actual}`;
+  return {
+    port: actual,
+    url: origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
