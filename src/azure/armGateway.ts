@@ -67,9 +67,12 @@ export class ArmGateway implements AzureGateway {
         const page = await this.clients.resourceGraph().resources({
           subscriptions: [...subscriptionIds],
           query: scaleSetsQuery,
-          options: { resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) },
+          // $top 1000 (the maximum; default 100) keeps a large estate to one or two sequential pages.
+          options: { resultFormat: 'objectArray', top: 1000, ...(skipToken ? { skipToken } : {}) },
         });
-        for (const row of page.data as unknown as { id: string; subscriptionId: string }[]) {
+        // The SDK (arm-resourcegraph 5.0.0-beta.4) deserializes the row array into an object keyed "0", "1", ….
+        const rows = (Array.isArray(page.data) ? page.data : Object.values(page.data ?? {})) as { id: string; subscriptionId: string }[];
+        for (const row of rows) {
           const list = bySubscription.get(row.subscriptionId) ?? [];
           list.push(row.id);
           bySubscription.set(row.subscriptionId, list);
