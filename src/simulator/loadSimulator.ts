@@ -3,10 +3,8 @@
 // costs nothing at activation; in out/ (plain-Node tests) it loads the compiled module.
 import type { SimulatorEndpoint } from '../connection/simulatorEndpoint';
 
-/** What this loader needs from simulator-entry (kept structural until the entry exists). */
-interface SimulatorEntry {
-  startSimulator(options?: { scenario?: string }): Promise<{ url: string; ca?: string; stop(): Promise<void> }>;
-}
+/** The lazily loaded module (a type-only import: nothing of it enters the activation bundle). */
+type SimulatorEntry = typeof import('./simulator-entry');
 
 let entry: SimulatorEntry | undefined;
 

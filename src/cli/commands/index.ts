@@ -5,6 +5,7 @@ import { lintCommand } from './lint';
 import { planCommand } from './plan';
 import { resumeCommand } from './resume';
 import { runCommand } from './run';
+import { simulatorCommand } from './simulator';
 
 export const commands: Record<string, CliCommand> = {
   plan: planCommand,
@@ -12,4 +13,5 @@ export const commands: Record<string, CliCommand> = {
   resume: resumeCommand,
   history: historyCommand,
   lint: lintCommand,
+  simulator: simulatorCommand,
 };
