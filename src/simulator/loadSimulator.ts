@@ -14,7 +14,16 @@ export function loadSimulator(): SimulatorEntry {
   return entry;
 }
 
-export async function startEmbeddedSimulator(): Promise<SimulatorEndpoint> {
-  const sim = await loadSimulator().startSimulator();
+/**
+ * The extension's simulator: HTTPS on 127.0.0.1 (the same network path as Azure). Tests and demos pick
+ * another scenario or time scale through VMSS_SIMULATOR_SCENARIO (a built-in name or a JSON file) and
+ * VMSS_SIMULATOR_TIME_SCALE; the extension host inherits them from VS Code's environment.
+ */
+export async function startEmbeddedSimulator(env: NodeJS.ProcessEnv = process.env): Promise<SimulatorEndpoint> {
+  const timeScale = Number(env.VMSS_SIMULATOR_TIME_SCALE);
+  const sim = await loadSimulator().startSimulator({
+    ...(env.VMSS_SIMULATOR_SCENARIO ? { scenario: env.VMSS_SIMULATOR_SCENARIO } : {}),
+    ...(timeScale > 0 ? { timeScale } : {}),
+  });
   return { endpoint: sim.url, ...(sim.ca ? { ca: sim.ca } : {}), stop: () => sim.stop() };
 }
