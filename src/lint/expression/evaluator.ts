@@ -11,7 +11,11 @@ import { ExpressionSyntaxError } from './tokenizer';
 
 /** Member access as ARM does it: object properties case-insensitively, array items by integer. */
 export function accessMember(target: Value, key: Value): Value {
-  if (isUnknown(key)) return key;
+  if (isUnknown(key)) {
+    // An index known to be one of a few values (a copy loop's copyIndex()): the member is one of theirs.
+    if (!key.alternatives || isUnknown(target)) return key;
+    return fromAlternatives(key.reason, key.alternatives.map((alt) => (alt === undefined ? null : accessMember(target, alt)))) ?? null;
+  }
   if (isUnknown(target)) {
     if (!target.alternatives) return target.member();
     return fromAlternatives(target.reason, target.alternatives.map((alt) => (alt === undefined ? null : accessMember(alt, key)))) ?? null;
