@@ -1,0 +1,66 @@
+// The real SDK clients pointed at a simulator, unchanged but for `endpoint` and either a trusting
+// HTTPS agent or the in-memory httpClient. A pipeline policy refuses any host but 127.0.0.1, so a
+// test can never reach Azure.
+import * as https from 'node:https';
+import type { TokenCredential } from '@azure/core-auth';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { ComputeManagementClient } from '@azure/arm-compute';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import type { Simulator } from '../../../../src/simulator/simulator';
+
+export const credential: TokenCredential = { getToken: async () => ({ token: 'test-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+
+export function hostGuard(): PipelinePolicy {
+  return {
+    name: 'onlyLoopback',
+    sendRequest(request, next) {
+      const host = new URL(request.url).hostname;
+      if (host !== '127.0.0.1') throw new Error(`test refused a request to ${host}`);
+      return next(request);
+    },
+  };
+}
+
+export interface RetrySettings {
+  maxRetries?: number;
+  retryDelayInMs?: number;
+  maxRetryDelayInMs?: number;
+}
+
+export const fastRetry: RetrySettings = { maxRetries: 3, retryDelayInMs: 5, maxRetryDelayInMs: 40 };
+
+export interface Clients {
+  readonly transport: 'https' | 'memory';
+  compute(subscriptionId: string): ComputeManagementClient;
+  subscriptions(): SubscriptionClient;
+  graph(): ResourceGraphClient;
+  /** Closes the keep-alive sockets (HTTPS). */
+  close(): void;
+}
+
+export function sdkClients(sim: Simulator, transport: 'https' | 'memory', retryOptions: RetrySettings = fastRetry): Clients {
+  const agent = transport === 'https' ? new https.Agent({ ca: sim.ca, keepAlive: true }) : undefined;
+  const options = {
+    endpoint: sim.url,
+    ...(agent ? { agent } : { httpClient: sim.httpClient }),
+    retryOptions,
+    additionalPolicies: [{ policy: hostGuard(), position: 'perRetry' as const }],
+  };
+  return {
+    transport,
+    compute: (subscriptionId) => new ComputeManagementClient(credential, subscriptionId, options),
+    subscriptions: () => new SubscriptionClient(credential, options),
+    graph: () => new ResourceGraphClient(credential, options),
+    close: () => agent?.destroy(),
+  };
+}
+
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** LRO options: poll at once, every time (simulated time moves with the StepClock). */
+export const poll = { updateIntervalInMs: 0 };
