@@ -82,7 +82,8 @@ step_done "npm install code-server@$code_server_version"
 # `npx node-gyp`, which must not prompt (some npmrc files say yes=false).
 node_prefix=$(dirname "$(dirname "$(command -v node)")")
 if [[ -f /usr/include/node/node.h ]]; then node_prefix=/usr; fi
-export npm_config_nodedir=$node_prefix npm_config_yes=true
+# JOBS: node-gyp compiles with every core.
+export npm_config_nodedir=$node_prefix npm_config_yes=true JOBS=max
 
 cd "$vscode_dir"
 npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
