@@ -83,5 +83,7 @@ if (watch) {
     sizes[out] = Object.values(r.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
   }
   writeFileSync(path.join(root, 'dist', 'sizes.json'), JSON.stringify(sizes, null, 2));
+  // l10n/bundle.l10n.json is generated from the sources' vscode.l10n.t calls (scripts/l10n-export.mjs).
+  (await import('./l10n-export.mjs')).writeBundle();
   if (process.argv.includes('--report')) console.log(JSON.stringify(sizes, null, 2));
 }

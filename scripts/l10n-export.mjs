@@ -92,6 +92,15 @@ export function auditStragglers(files = sourceFiles()) {
       if (ts.isPropertyAssignment(node) && uiProperties.has(node.name.getText()) && /[A-Za-z]{3,} [A-Za-z]/.test(literalText(node.initializer) ?? '')) {
         report(node.initializer, `property ${node.name.getText()}`);
       }
+      if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(node.left) &&
+        uiProperties.has(node.left.name.text) &&
+        /[A-Za-z]{3,} [A-Za-z]/.test(literalText(node.right) ?? '')
+      ) {
+        report(node.right, `assignment to .${node.left.name.text}`);
+      }
       if (ts.isNewExpression(node) && /TreeItem$/.test(node.expression.getText()) && node.arguments?.[0] && /[A-Za-z]{3,} [A-Za-z]/.test(literalText(node.arguments[0]) ?? '')) {
         report(node.arguments[0], 'TreeItem label');
       }
@@ -104,6 +113,14 @@ export function auditStragglers(files = sourceFiles()) {
 
 function serialize(bundle) {
   return `${JSON.stringify(bundle, null, 2)}\n`;
+}
+
+/** Writes l10n/bundle.l10n.json (the build calls this, so a package never ships a stale bundle). */
+export function writeBundle() {
+  const { bundle } = extractBundle();
+  mkdirSync(path.dirname(bundlePath), { recursive: true });
+  writeFileSync(bundlePath, serialize(bundle));
+  return Object.keys(bundle).length;
 }
 
 export function bundleIsCurrent() {
@@ -124,9 +141,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       process.exitCode = 1;
     } else console.log(`l10n: bundle current (${Object.keys(bundle).length} strings)`);
   } else {
-    mkdirSync(path.dirname(bundlePath), { recursive: true });
-    writeFileSync(bundlePath, serialize(bundle));
-    console.log(`l10n: wrote ${Object.keys(bundle).length} strings to ${path.relative(root, bundlePath)}`);
+    console.log(`l10n: wrote ${writeBundle()} strings to ${path.relative(root, bundlePath)}`);
   }
   for (const at of dynamic) console.log(`l10n: message is not a literal (cannot be translated): ${at}`);
   if (process.argv.includes('--audit')) {

@@ -10,6 +10,7 @@
 // `await restartWorkbench({ env: {...} })` in your suite's before(), and
 // `await restartWorkbench()` in its after() so later suites get the default again.
 import { Workbench, type WorkbenchOptions } from '../host/workbench';
+import { collectServerArtifacts, privacyCaptureEnv } from './privacyCapture';
 
 /** Time for starting code-server and Chromium and loading the workbench on a busy 2-core machine. */
 export const workbenchStartTimeoutMs = 180_000;
@@ -22,15 +23,25 @@ export function workbench(): Workbench {
 }
 
 export async function restartWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  await stopCurrent();
+  current = await Workbench.start(withPrivacyCapture(options));
+  return current;
+}
+
+/** Every server of the run writes its telemetry and log where the privacy scan reads them (privacy.test.ts). */
+function withPrivacyCapture(options: WorkbenchOptions = {}): WorkbenchOptions {
+  return { ...options, env: { ...privacyCaptureEnv(), ...options.env } };
+}
+
+async function stopCurrent(): Promise<void> {
+  if (current) collectServerArtifacts(current.server);
   await current?.stop();
   current = undefined;
-  current = await Workbench.start(options);
-  return current;
 }
 
 before(async function () {
   this.timeout(workbenchStartTimeoutMs);
-  current = await Workbench.start();
+  current = await Workbench.start(withPrivacyCapture());
 });
 
 afterEach(async function () {
@@ -43,6 +54,5 @@ afterEach(async function () {
 
 after(async function () {
   this.timeout(30_000);
-  await current?.stop();
-  current = undefined;
+  await stopCurrent();
 });

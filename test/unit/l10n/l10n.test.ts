@@ -55,10 +55,12 @@ describe('l10n export', function () {
         "void vscode.window.showErrorMessage('Could not upgrade the scale set');",
         "void vscode.window.showInformationMessage(vscode.l10n.t('Done'));",
         "const pick = { title: 'Choose a scale set', placeHolder: vscode.l10n.t('Name') };",
+        "item.tooltip = 'Upgrade in progress';",
+        "item.contextValue = 'scale set node';",
       ].join('\n'),
       (file) => script.auditStragglers([file]),
     );
-    assert.deepEqual(found.map((f) => f.why), ['showErrorMessage', 'property title']);
+    assert.deepEqual(found.map((f) => f.why), ['showErrorMessage', 'property title', 'assignment to .tooltip']);
   });
 
   it('l10n/bundle.l10n.json matches the sources (regenerate: node scripts/l10n-export.mjs)', async () => {
