@@ -25,5 +25,5 @@ export async function startEmbeddedSimulator(env: NodeJS.ProcessEnv = process.en
     ...(env.VMSS_SIMULATOR_SCENARIO ? { scenario: env.VMSS_SIMULATOR_SCENARIO } : {}),
     ...(timeScale > 0 ? { timeScale } : {}),
   });
-  return { endpoint: sim.url, ...(sim.ca ? { ca: sim.ca } : {}), stop: () => sim.stop() };
+  return { endpoint: sim.url, ...(sim.ca ? { ca: sim.ca } : {}), clock: sim.clock, stop: () => sim.stop() };
 }

@@ -39,13 +39,13 @@ export interface Clients {
   close(): void;
 }
 
-export function sdkClients(sim: Simulator, transport: 'https' | 'memory', retryOptions: RetrySettings = fastRetry): Clients {
+export function sdkClients(sim: Simulator, transport: 'https' | 'memory', retryOptions: RetrySettings = fastRetry, policies: PipelinePolicy[] = []): Clients {
   const agent = transport === 'https' ? new https.Agent({ ca: sim.ca, keepAlive: true }) : undefined;
   const options = {
     endpoint: sim.url,
     ...(agent ? { agent } : { httpClient: sim.httpClient }),
     retryOptions,
-    additionalPolicies: [{ policy: hostGuard(), position: 'perRetry' as const }],
+    additionalPolicies: [hostGuard(), ...policies].map((policy) => ({ policy, position: 'perRetry' as const })),
   };
   return {
     transport,
@@ -64,3 +64,24 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 /** LRO options: poll at once, every time (simulated time moves with the StepClock). */
 export const poll = { updateIntervalInMs: 0 };
+
+export interface RecordedResponse {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: unknown;
+}
+
+/** A pipeline policy recording every raw response (what the simulator sent, before the SDK reads it). */
+export function recorder(into: RecordedResponse[]): PipelinePolicy {
+  return {
+    name: 'recordResponses',
+    async sendRequest(request, next) {
+      const response = await next(request);
+      const text = response.bodyAsText;
+      into.push({ method: request.method, url: request.url, status: response.status, headers: response.headers.toJSON(), body: text ? (JSON.parse(text) as unknown) : undefined });
+      return response;
+    },
+  };
+}
