@@ -10,7 +10,7 @@ import type { Value } from '../readiness/value';
 import { type JsonNode } from './jsonNodes';
 import { isJudgedScaleSet, scaleSetModelFromTemplate } from './modelFromTemplate';
 import { LineIndex, type Position } from './positions';
-import { editsForFix, type QuickFix } from './quickFixEdits';
+import { quickFixFor, type QuickFix } from './quickFixEdits';
 import { isDeploymentTemplate } from './templateRecognition';
 import { templateResources } from './templateResources';
 import { TemplateScope } from './templateScope';
@@ -81,8 +81,8 @@ export function lintTemplateText(text: string, options: LintOptions = {}): LintR
       const range = finding.origin.range ?? model.origin.range ?? { offset: resource.node.offset, length: 1 };
       const fixes: QuickFix[] = [];
       for (const intent of finding.fixes ?? []) {
-        const edits = editsForFix(text, resource.node, intent, intent.kind === 'rename-rolling-policy-property' ? finding.origin.range : undefined);
-        if (edits && edits.length > 0) fixes.push({ title: intent.title, edits });
+        const fix = quickFixFor(text, resource.node, intent, intent.kind === 'rename-rolling-policy-property' ? finding.origin.range : undefined);
+        if (fix) fixes.push(fix);
       }
       findings.push({
         rule: finding.rule,

@@ -40,10 +40,10 @@ function apiVersionFact(resource: TemplateResource, root: TemplateCursor): Fact 
 }
 
 function shapeOf(profile: TemplateCursor): ModelShape {
-  const profileFact = profile.fact();
-  if (profileFact.state === 'absent') return 'no-profile';
-  if (profileFact.state === 'unknown') return 'full';
-  return profile.get('storageProfile').fact().state === 'absent' ? 'partial' : 'full';
+  const presence = profile.presence();
+  if (presence === 'absent') return 'no-profile';
+  if (presence === 'unknown') return 'full';
+  return profile.get('storageProfile').presence() === 'absent' ? 'partial' : 'full';
 }
 
 /** Windows or Linux from the OS disk, the OS configuration, or the image publisher. */

@@ -34,13 +34,18 @@ function formatting(text: string): FormattingOptions {
   return { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
+interface Change {
+  readonly keys: readonly string[];
+  readonly value: unknown;
+  readonly append?: boolean;
+}
+
 /** Several modifications as one edit against the original text (VS Code applies edits to the original). */
-function combined(text: string, changes: readonly { keys: readonly string[]; value: unknown; append?: boolean }[], resource: JsonNode): TextEdit[] | undefined {
+function combined(text: string, changes: readonly Change[], resource: JsonNode): TextEdit[] {
   let current = text;
   const options = formatting(text);
   for (const change of changes) {
-    const path = documentPath(resource, change.keys);
-    if (!path) return undefined;
+    const path = documentPath(resource, change.keys)!;
     const edits = modify(current, change.append ? [...path, -1] : path, change.value, { formattingOptions: options, isArrayInsertion: change.append });
     current = applyEdits(current, edits);
   }
@@ -71,39 +76,52 @@ function healthExtension(os: 'Windows' | 'Linux'): unknown {
 
 const profile = ['properties', 'virtualMachineProfile'];
 
-/** Edits for one fix on one scale set resource; undefined when the template cannot be edited safely there. */
-export function editsForFix(text: string, resource: JsonNode, intent: FixIntent, renameRange?: { offset: number; length: number }): TextEdit[] | undefined {
+/** The JSON changes a fix makes, or undefined when the template cannot be edited safely there. */
+function changesFor(resource: JsonNode, intent: FixIntent): Change[] | undefined {
   switch (intent.kind) {
     case 'set-image-version-latest':
-      return combined(text, [{ keys: [...profile, 'storageProfile', 'imageReference', 'version'], value: 'latest' }], resource);
+      return [{ keys: [...profile, 'storageProfile', 'imageReference', 'version'], value: 'latest' }];
     case 'enable-automatic-os-upgrade': {
       const policy = ['properties', 'upgradePolicy', 'automaticOSUpgradePolicy'];
-      return combined(
-        text,
-        [
-          { keys: [...policy, 'enableAutomaticOSUpgrade'], value: true },
-          { keys: [...policy, 'useRollingUpgradePolicy'], value: true },
-        ],
-        resource,
-      );
+      return [
+        { keys: [...policy, 'enableAutomaticOSUpgrade'], value: true },
+        { keys: [...policy, 'useRollingUpgradePolicy'], value: true },
+      ];
     }
     case 'add-application-health-extension': {
-      const extensionsPath = [...profile, 'extensionProfile', 'extensions'];
-      const path = documentPath(resource, extensionsPath);
-      if (!path) return undefined;
+      const keys = [...profile, 'extensionProfile', 'extensions'];
       let node: JsonNode | undefined = resource;
-      for (const key of extensionsPath) node = node ? childProperty(node, key)?.children?.[1] : undefined;
+      for (const key of keys) node = node ? childProperty(node, key)?.children?.[1] : undefined;
       if (node && node.type !== 'array') return undefined;
-      return node
-        ? combined(text, [{ keys: extensionsPath, value: healthExtension(intent.os), append: true }], resource)
-        : combined(text, [{ keys: extensionsPath, value: [healthExtension(intent.os)] }], resource);
+      return node ? [{ keys, value: healthExtension(intent.os), append: true }] : [{ keys, value: [healthExtension(intent.os)] }];
     }
     case 'disable-windows-automatic-updates':
-      return combined(text, [{ keys: [...profile, 'osProfile', 'windowsConfiguration', 'enableAutomaticUpdates'], value: false }], resource);
+      return [{ keys: [...profile, 'osProfile', 'windowsConfiguration', 'enableAutomaticUpdates'], value: false }];
     case 'raise-api-version':
-      return combined(text, [{ keys: ['apiVersion'], value: intent.apiVersion }], resource);
+      return [{ keys: ['apiVersion'], value: intent.apiVersion }];
     case 'rename-rolling-policy-property':
-      if (!renameRange) return undefined;
-      return [{ offset: renameRange.offset, length: renameRange.length, newText: JSON.stringify(intent.to) }];
+      return undefined;
   }
+}
+
+/**
+ * A quick fix for one finding on one scale set resource, or undefined when the template cannot be
+ * edited safely there. The edits are computed when first read (each one re-parses the document),
+ * so linting stays cheap and only the fix a user looks at costs anything.
+ */
+export function quickFixFor(text: string, resource: JsonNode, intent: FixIntent, renameRange?: { offset: number; length: number }): QuickFix | undefined {
+  if (intent.kind === 'rename-rolling-policy-property') {
+    if (!renameRange) return undefined;
+    return { title: intent.title, edits: [{ offset: renameRange.offset, length: renameRange.length, newText: JSON.stringify(intent.to) }] };
+  }
+  const changes = changesFor(resource, intent);
+  if (!changes || changes.some((change) => !documentPath(resource, change.keys))) return undefined;
+  let edits: readonly TextEdit[] | undefined;
+  return {
+    title: intent.title,
+    get edits() {
+      edits ??= combined(text, changes, resource);
+      return edits;
+    },
+  };
 }

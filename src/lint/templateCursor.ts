@@ -121,6 +121,15 @@ export class TemplateCursor {
     return { description: this.description, range: anchorRange(this.anchor) };
   }
 
+  /** Whether anything is there, without evaluating a written-out subtree. */
+  presence(): 'present' | 'absent' | 'unknown' {
+    const state = this.state;
+    if (state.kind === 'absent') return 'absent';
+    if (state.kind === 'node') return state.node.type === 'null' ? 'absent' : 'present';
+    if (state.value === undefined || state.value === null) return 'absent';
+    return isUnknown(state.value) ? 'unknown' : 'present';
+  }
+
   /** The value under the cursor as a Fact (null counts as not set, as in ARM). */
   fact(): Fact {
     const origin = this.origin;
