@@ -46,7 +46,7 @@ const commandEvents = () => linesOf(telemetryCaptureFile).filter((line) => line.
 
 interface CspReport {
   readonly csp: string;
-  readonly scripts: ReadonlyArray<{ readonly nonce: string; readonly src: string | null; readonly inline: boolean }>;
+  readonly scripts: ReadonlyArray<{ readonly nonce: string; readonly src: string | null; readonly inline: boolean; readonly vscodeShim: boolean }>;
   readonly handlers: readonly string[];
   readonly injectedRan: boolean;
   readonly handlerRan: boolean;
@@ -57,9 +57,15 @@ interface CspReport {
  * Runs inside the dashboard page (browser code, kept as text: the tests compile without DOM types).
  * Reads the policy, the scripts and every attribute, then tries an inline script and an inline handler.
  */
-const cspProbe = `() => {
-  const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
-  const scripts = [...document.scripts].map((s) => ({ nonce: s.nonce, src: s.getAttribute('src'), inline: (s.textContent ?? '').trim().length > 0 }));
+const cspProbe = `(() => {
+  const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+  const csp = meta?.getAttribute('content') ?? '';
+  const scripts = [...document.scripts].map((s) => ({
+    nonce: s.nonce,
+    src: s.getAttribute('src'),
+    inline: (s.textContent ?? '').trim().length > 0,
+    vscodeShim: !!meta && (meta.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_PRECEDING) !== 0 && (s.textContent ?? '').includes('acquireVsCodeApi'),
+  }));
   const handlers = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => el.tagName + '.' + a.name));
   const elements = document.querySelectorAll('*').length;
   const injected = document.createElement('script');
@@ -72,7 +78,7 @@ const cspProbe = `() => {
   injected.remove();
   link.remove();
   return { csp, scripts, handlers, injectedRan: window.__injectedRan === true, handlerRan: window.__handlerRan === true, elements };
-}`;
+})()`;
 
 async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -112,12 +118,16 @@ describe('Privacy and webview security in the workbench', function () {
   it('the live dashboard denies by default, gates scripts by nonce, has no inline handlers, and blocks an injected inline script', async () => {
     const view = workbench().webviewFrame();
     const report = (await view.locator('body').evaluate(cspProbe)) as CspReport;
+    assert.ok(report, 'the probe ran in the dashboard page');
     assert.match(report.csp, /(^|;)\s*default-src 'none'/);
     const nonce = /script-src 'nonce-([^']+)'/.exec(report.csp)?.[1];
     assert.ok(nonce, `script-src is nonce-gated: ${report.csp}`);
     assert.doesNotMatch(report.csp, /unsafe-inline|unsafe-eval/);
-    assert.ok(report.scripts.length >= 1);
-    for (const script of report.scripts) {
+    // VS Code itself puts its acquireVsCodeApi shim before the page's policy; every script of ours comes after it.
+    assert.equal(report.scripts.filter((script) => script.vscodeShim).length, 1, "VS Code's own API shim");
+    const ours = report.scripts.filter((script) => !script.vscodeShim);
+    assert.ok(ours.length >= 1);
+    for (const script of ours) {
       assert.equal(script.nonce, nonce, 'every script carries the page nonce');
       assert.equal(script.inline, false, 'no inline script');
       assert.ok(script.src);
