@@ -15,6 +15,9 @@ import type { Telemetry } from './telemetry/telemetry';
 import type { CaptureSink } from './telemetry/captureSink';
 import { createUpgradeServices } from './webview/upgradeServices';
 import { dashboardActions } from './commands/dashboardActions';
+import { gatewayForRef } from './commands/scaleSetTarget';
+import { offerUnfinishedRuns } from './commands/offerUnfinishedRuns';
+import { realClock } from './shared/clock';
 import type { DashboardTraffic } from './webview/dashboardPanels';
 import { registerTemplateLinting } from './language/registerTemplateLinting';
 
@@ -40,7 +43,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     cloud: () => (connection.mode === 'signedOut' ? undefined : connection.cloud),
     selectedSubscriptions,
   });
-  const upgrades = createUpgradeServices(context, log);
+  const upgrades = createUpgradeServices(context, log, {
+    gatewayFor: async (ref) => (await gatewayForRef({ connection, tree }, ref)) ?? Promise.reject(new Error(vscode.l10n.t('Sign in to Azure or use the simulator first.'))),
+    watch: (ref, until) => tree.watch(ref, until),
+    currentClock: () => connection.clock ?? realClock,
+  });
   const services = { context, connection, tree, upgrades };
   upgrades.dashboards.setActions(dashboardActions(services));
   context.subscriptions.push(
@@ -59,6 +66,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Not awaited: a silent session check must not delay activation.
   const activationMs = Math.round(performance.now() - activationStarted);
   void connection.reevaluate().finally(() => telemetry.send('activation', { connection: connectionKind(connection.mode) }, { durationMs: activationMs }));
+  // Runs a reload interrupted are offered for resume once the connection is known (never blocking activation).
+  void connection.settled().then(() => offerUnfinishedRuns(services));
   return { tree, connection, log, telemetry, onDashboardMessage: upgrades.dashboards.onDidExchangeMessage, ...(capture ? { telemetryCapture: capture } : {}) };
 }
 

@@ -21,9 +21,11 @@ export async function refreshDashboard(services: CommandServices, scaleSetId: st
     target.gateway.listOsUpgradeHistory(target.ref),
   ]);
   if (set.status === 'fulfilled') session.setScaleSet(scaleSetHeader(target.id, set.value));
-  if (rolling.status === 'fulfilled') session.setPlatform(rolling.value && platformUpgradeView(rolling.value, session.snapshot().platform?.note));
+  if (rolling.status === 'fulfilled') session.setPlatform(rolling.value && platformUpgradeView(rolling.value, session.currentPlatform?.note));
   let ours: ReturnType<typeof embeddedHistory> = [];
   try {
+    // After a window reload the run is no longer in memory: show it from the journal, resumable.
+    if (!services.upgrades.runs.get(target.id)) for (const run of journal.unfinished(target.id)) services.upgrades.runs.showInterrupted(run.runId);
     ours = embeddedHistory(journal, target.id);
   } catch (err) {
     log.warn(`Dashboard: could not read the journal: ${(err as Error).message}`);
@@ -36,16 +38,18 @@ export async function refreshDashboard(services: CommandServices, scaleSetId: st
   }
 }
 
+/** Says why a run command was refused (a stale button, a finished run) instead of failing silently. */
+function report(result: { accepted: boolean; message?: string }): void {
+  if (!result.accepted && result.message) void vscode.window.showWarningMessage(result.message);
+}
+
 export function dashboardActions(services: CommandServices): DashboardActions {
+  const { runs } = services.upgrades;
   const command = (id: string, scaleSetId: string) => vscode.commands.executeCommand(id, scaleSetId);
   return {
     refresh: (scaleSetId) => refreshDashboard(services, scaleSetId),
-    gate: (scaleSetId, gateId, decision) => command(decision === 'approve' ? 'vmssUpgrades.approveGate' : 'vmssUpgrades.rejectGate', scaleSetId).then(() => gateId),
-    run: (scaleSetId, action) =>
-      command(
-        { start: 'vmssUpgrades.startPlannedRun', pause: 'vmssUpgrades.pauseRun', resume: 'vmssUpgrades.resumeRun', cancel: 'vmssUpgrades.cancelRun', cancelNow: 'vmssUpgrades.stopRunNow' }[action],
-        scaleSetId,
-      ),
+    gate: (scaleSetId, gateId, decision) => report(runs.decide(scaleSetId, gateId, decision)),
+    run: async (scaleSetId, action) => report(await runs.control(scaleSetId, action)),
     cancelPlatformUpgrade: (scaleSetId) => command('vmssUpgrades.cancelPlatformUpgrade', scaleSetId),
     exportHistory: (scaleSetId) => command('vmssUpgrades.exportHistory', scaleSetId),
   };

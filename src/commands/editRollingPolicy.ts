@@ -60,7 +60,7 @@ export const editRollingPolicyCommand: ExtensionCommand = {
     }
     const rollingUpgradePolicy = policyFromAnswers({ percents, pause, flags });
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Updating the rolling upgrade policy of {0}…', target.ref.name) }, () =>
-      target.gateway.updateScaleSet(target.ref, { upgradePolicy: { rollingUpgradePolicy } }),
+      target.gateway.updateScaleSet(target.ref, { upgradePolicy: { mode: set.upgradePolicy?.mode, rollingUpgradePolicy } }),
     );
     await afterScaleSetChange(services, target, vscode.l10n.t('Rolling upgrade policy updated: {0}', JSON.stringify(rollingUpgradePolicy)));
     void vscode.window.showInformationMessage(vscode.l10n.t('The rolling upgrade policy of {0} was updated.', target.ref.name));

@@ -13,6 +13,21 @@ import { signOutCommand } from './signOut';
 import { useSimulatorCommand } from './useSimulator';
 import { showDashboardCommand } from './showDashboard';
 import { playDashboardScenarioCommand } from './playDashboardScenario';
+import { enableAutomaticOsUpgradeCommand } from './enableAutomaticOsUpgrade';
+import { disableAutomaticOsUpgradeCommand } from './disableAutomaticOsUpgrade';
+import { editRollingPolicyCommand } from './editRollingPolicy';
+import { startPlatformUpgradeCommand } from './startPlatformUpgrade';
+import { cancelPlatformUpgradeCommand } from './cancelPlatformUpgrade';
+import { runEmbeddedUpgradeCommand } from './runEmbeddedUpgrade';
+import { startPlannedRunCommand } from './startPlannedRun';
+import { pauseRunCommand } from './pauseRun';
+import { resumeRunCommand } from './resumeRun';
+import { cancelRunCommand } from './cancelRun';
+import { stopRunNowCommand } from './stopRunNow';
+import { approveGateCommand } from './approveGate';
+import { rejectGateCommand } from './rejectGate';
+import { showHistoryCommand } from './showHistory';
+import { exportHistoryCommand } from './exportHistory';
 
 export const commands: readonly ExtensionCommand[] = [
   refreshCommand,
@@ -24,6 +39,21 @@ export const commands: readonly ExtensionCommand[] = [
   cancelLoadingCommand,
   showDashboardCommand,
   playDashboardScenarioCommand,
+  enableAutomaticOsUpgradeCommand,
+  disableAutomaticOsUpgradeCommand,
+  editRollingPolicyCommand,
+  startPlatformUpgradeCommand,
+  cancelPlatformUpgradeCommand,
+  runEmbeddedUpgradeCommand,
+  startPlannedRunCommand,
+  pauseRunCommand,
+  resumeRunCommand,
+  cancelRunCommand,
+  stopRunNowCommand,
+  approveGateCommand,
+  rejectGateCommand,
+  showHistoryCommand,
+  exportHistoryCommand,
 ];
 
 export type CommandWrapper = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (...args: unknown[]) => Promise<unknown>;

@@ -49,20 +49,23 @@ async function pickScaleSet(services: CommandServices, title: string): Promise<{
   return pick && { ref: scaleSetRefFromId(pick.id), tokenTenant: pick.tokenTenant };
 }
 
+/** The gateway for a set: the tenant the tree listed its subscription under, or the configured tenant. */
+export async function gatewayForRef(services: Pick<CommandServices, 'connection' | 'tree'>, ref: ScaleSetRef, tokenTenant?: string): Promise<AzureGateway | undefined> {
+  const access = await services.connection.access();
+  return access?.gateway(access.tenantId ?? tokenTenant ?? services.tree.scaleSetNode(ref)?.subscription.tokenTenant);
+}
+
 /** Resolves the command's argument to a scale set and its gateway; undefined when the user backed out or is signed out. */
 export async function resolveScaleSet(services: CommandServices, arg: unknown, title: string): Promise<ScaleSetTarget | undefined> {
   let chosen: { ref: ScaleSetRef; tokenTenant?: string } | undefined;
   if (isTreeNode(arg)) chosen = fromTree(arg);
-  else if (typeof arg === 'string') {
-    const ref = scaleSetRefFromId(arg);
-    chosen = { ref, tokenTenant: services.tree.scaleSetNode(ref)?.subscription.tokenTenant };
-  }
+  else if (typeof arg === 'string') chosen = { ref: scaleSetRefFromId(arg) };
   chosen ??= await pickScaleSet(services, title);
   if (!chosen) return undefined;
-  const access = await services.connection.access();
-  if (!access) {
+  const gateway = await gatewayForRef(services, chosen.ref, chosen.tokenTenant);
+  if (!gateway) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Sign in to Azure or use the simulator first.'));
     return undefined;
   }
-  return { ref: chosen.ref, id: scaleSetId(chosen.ref), gateway: access.gateway(access.tenantId ?? chosen.tokenTenant) };
+  return { ref: chosen.ref, id: scaleSetId(chosen.ref), gateway };
 }

@@ -15,6 +15,7 @@ import { createAzureAccess } from './createAzureAccess';
 import { cloudSetting, configuredCloud, configuredTenant, setCloud, tenantSetting } from './settings';
 import { simulatorCredential } from './simulatorCredential';
 import type { SimulatorEndpoint, SimulatorStarter } from './simulatorEndpoint';
+import type { Clock } from '../shared/clock';
 
 export type ConnectionMode = 'signedOut' | 'azure' | 'simulator';
 
@@ -38,6 +39,7 @@ export class ConnectionManager implements vscode.Disposable {
   private currentTenant: string | undefined;
   private accessPromise: Promise<AzureAccess | undefined> | undefined;
   private simulator: Promise<SimulatorEndpoint> | undefined;
+  private simulatorClock: Clock | undefined;
   private queue: Promise<void> = Promise.resolve();
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -61,6 +63,11 @@ export class ConnectionManager implements vscode.Disposable {
 
   get cloud(): CloudName {
     return this.currentCloud;
+  }
+
+  /** Simulated time while the simulator serves (its time scale); undefined: real time. */
+  get clock(): Clock | undefined {
+    return this.currentMode === 'simulator' ? this.simulatorClock : undefined;
   }
 
   get account(): SessionAccount | undefined {
@@ -196,6 +203,7 @@ export class ConnectionManager implements vscode.Disposable {
         throw err;
       });
       const sim = await this.simulator;
+      this.simulatorClock = sim.clock;
       return createAzureAccess({
         cloud: 'Simulator',
         credentialFor: () => simulatorCredential,
@@ -224,6 +232,7 @@ export class ConnectionManager implements vscode.Disposable {
   private async stopSimulator(): Promise<void> {
     const running = this.simulator;
     this.simulator = undefined;
+    this.simulatorClock = undefined;
     if (!running) return;
     try {
       await (await running).stop();

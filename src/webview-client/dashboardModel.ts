@@ -38,7 +38,7 @@ export class DashboardModel {
       return { sections: new Set<Section>(['header', 'run', 'platform', 'log', 'history']), logReplaced: true, appended: [] };
     }
     const state = this.state;
-    if (!state) return none; // Updates before the first snapshot are covered by that snapshot.
+    if (!state || message.type === 'focus') return none; // Updates before the first snapshot are covered by that snapshot.
     switch (message.type) {
       case 'run':
         this.state = { ...state, run: message.run ?? undefined };

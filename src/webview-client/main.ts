@@ -1,7 +1,7 @@
 // The dashboard client: receives state from the extension (which owns it), renders it, and sends
 // the user's decisions back. It keeps only its scale set id with setState, so the extension knows
 // which dashboard to rebuild after a reload; everything else is re-sent by the extension.
-import { isHostMessage, parsePersistedState, type LogEntry, type RunAction, type WebviewMessage } from '../webview/contract';
+import { isHostMessage, parsePersistedState, type DashboardSection, type LogEntry, type RunAction, type WebviewMessage } from '../webview/contract';
 import { DashboardModel, type Section } from './dashboardModel';
 import { buildSkeleton } from './skeleton';
 import { renderHeader } from './renderHeader';
@@ -12,6 +12,9 @@ import { renderPlatform } from './renderPlatform';
 import { appendLog, replaceLog } from './renderLog';
 import { renderHistory } from './renderHistory';
 import { runStatusLabels } from './labels';
+
+/** The element ids of the sections (skeleton.ts) a host `focus` message may name. */
+const sectionIds: Record<DashboardSection, string> = { run: 'run', batches: 'batches', 'heat-map': 'heat-map', platform: 'platform', log: 'log-section', history: 'history-section' };
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('app') ?? document.body;
@@ -35,6 +38,15 @@ function announce(text: string): void {
     lastAnnounced = text;
     dom.announcer.textContent = text;
   }
+}
+
+/** Scrolls a section into view and puts keyboard focus on its heading (a screen reader reads it). */
+function focusSection(section: DashboardSection): void {
+  const heading = document.getElementById(`${sectionIds[section]}-heading`);
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus();
 }
 
 function flush(): void {
@@ -61,6 +73,10 @@ function flush(): void {
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!isHostMessage(event.data)) {
     console.warn('dashboard: ignored a message of unknown shape');
+    return;
+  }
+  if (event.data.type === 'focus') {
+    focusSection(event.data.section);
     return;
   }
   const change = model.apply(event.data, performance.now());

@@ -168,7 +168,12 @@ export type HostMessage =
   | { readonly type: 'platform'; readonly platform: PlatformUpgradeView | null }
   | { readonly type: 'log'; readonly entries: readonly LogEntry[] }
   | { readonly type: 'history'; readonly history: readonly HistoryEntry[] }
-  | { readonly type: 'scaleSet'; readonly scaleSet: ScaleSetHeader };
+  | { readonly type: 'scaleSet'; readonly scaleSet: ScaleSetHeader }
+  /** Brings a section into view and moves keyboard focus to its heading. */
+  | { readonly type: 'focus'; readonly section: DashboardSection };
+
+export const dashboardSections = ['run', 'batches', 'heat-map', 'platform', 'log', 'history'] as const;
+export type DashboardSection = (typeof dashboardSections)[number];
 
 // ---- webview → extension ----------------------------------------------------------------------
 
@@ -247,6 +252,8 @@ export function isHostMessage(raw: unknown): raw is HostMessage {
       return Array.isArray(raw.history);
     case 'scaleSet':
       return isRecord(raw.scaleSet);
+    case 'focus':
+      return oneOf(dashboardSections, raw.section);
     default:
       return false;
   }

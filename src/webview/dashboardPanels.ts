@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../shared/clock';
 import { scaleSetRefFromId } from '../azure/gateway';
-import { parsePersistedState, parseWebviewMessage, type HostMessage, type RunAction, type ScaleSetHeader, type WebviewMessage } from './contract';
+import { parsePersistedState, parseWebviewMessage, type DashboardSection, type HostMessage, type RunAction, type ScaleSetHeader, type WebviewMessage } from './contract';
 import { dashboardHtml } from './dashboardHtml';
 import { DashboardSession } from './dashboardSession';
 
@@ -36,6 +36,8 @@ function headerFromId(scaleSetId: string): ScaleSetHeader {
 export class DashboardPanels implements vscode.Disposable {
   private readonly sessions = new Map<string, DashboardSession>();
   private readonly panels = new Map<string, vscode.WebviewPanel>();
+  /** A section to bring into view once a new panel's webview is ready. */
+  private readonly pendingFocus = new Map<string, DashboardSection>();
   private readonly traffic = new vscode.EventEmitter<DashboardTraffic>();
   private readonly disposables: vscode.Disposable[] = [this.traffic];
   private actions: DashboardActions | undefined;
@@ -84,11 +86,17 @@ export class DashboardPanels implements vscode.Disposable {
   }
 
   /** Reveals the set's panel, or opens one (and loads its data, unless the caller feeds it). */
-  show(scaleSetId: string, header?: ScaleSetHeader, options: { refresh?: boolean } = {}): DashboardSession {
+  show(scaleSetId: string, header?: ScaleSetHeader, options: { refresh?: boolean; focus?: DashboardSection } = {}): DashboardSession {
     const session = this.session(scaleSetId, header);
-    const existing = this.panels.get(scaleSetId.toLowerCase());
+    const key = scaleSetId.toLowerCase();
+    if (options.focus) this.pendingFocus.set(key, options.focus);
+    const existing = this.panels.get(key);
     if (existing) {
       existing.reveal(undefined, false);
+      if (options.focus) {
+        this.pendingFocus.delete(key);
+        void existing.webview.postMessage({ type: 'focus', section: options.focus } satisfies HostMessage);
+      }
       return session;
     }
     const panel = vscode.window.createWebviewPanel(dashboardViewType, this.title(session), vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true });
@@ -103,7 +111,7 @@ export class DashboardPanels implements vscode.Disposable {
   }
 
   private title(session: DashboardSession): string {
-    return vscode.l10n.t('Upgrades: {0}', session.snapshot().scaleSet.name);
+    return vscode.l10n.t('Upgrades: {0}', session.header.name);
   }
 
   private attach(panel: vscode.WebviewPanel, session: DashboardSession): void {
@@ -158,9 +166,13 @@ export class DashboardPanels implements vscode.Disposable {
         });
     };
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         post({ type: 'snapshot', state: session.snapshot() });
+        const focus = this.pendingFocus.get(id.toLowerCase());
+        this.pendingFocus.delete(id.toLowerCase());
+        if (focus) post({ type: 'focus', section: focus });
         return;
+      }
       case 'gate':
         guard(() => this.actions?.gate(id, message.gateId, message.decision));
         return;

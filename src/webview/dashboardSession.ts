@@ -10,7 +10,7 @@ export type MessageListener = (message: HostMessage) => void;
 export const maxLogEntries = 20_000;
 
 export class DashboardSession {
-  private header: ScaleSetHeader;
+  private scaleSet: ScaleSetHeader;
   private run: RunView | undefined;
   private platform: PlatformUpgradeView | undefined;
   private history: readonly HistoryEntry[] = [];
@@ -23,19 +23,31 @@ export class DashboardSession {
     header: ScaleSetHeader,
     private readonly clock: Clock,
   ) {
-    this.header = header;
+    this.scaleSet = header;
   }
 
   get scaleSetId(): string {
-    return this.header.id;
+    return this.scaleSet.id;
   }
 
   get currentRun(): RunView | undefined {
     return this.run;
   }
 
+  get currentPlatform(): PlatformUpgradeView | undefined {
+    return this.platform;
+  }
+
+  get currentHistory(): readonly HistoryEntry[] {
+    return this.history;
+  }
+
+  get header(): ScaleSetHeader {
+    return this.scaleSet;
+  }
+
   snapshot(): DashboardState {
-    return { scaleSet: this.header, run: this.run, platform: this.platform, log: [...this.log], history: this.history, clock: this.clockReading() };
+    return { scaleSet: this.scaleSet, run: this.run, platform: this.platform, log: [...this.log], history: this.history, clock: this.clockReading() };
   }
 
   subscribe(listener: MessageListener): () => void {
@@ -44,7 +56,7 @@ export class DashboardSession {
   }
 
   setScaleSet(header: ScaleSetHeader): void {
-    this.header = header;
+    this.scaleSet = header;
     this.emit({ type: 'scaleSet', scaleSet: header });
   }
 

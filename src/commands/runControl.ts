@@ -1,0 +1,53 @@
+// The palette face of the dashboard's run controls: each command file names one action; this builds
+// it. The run is found by the scale set the command was invoked on, or the only run in progress.
+import * as vscode from 'vscode';
+import { scaleSetRefFromId } from '../azure/gateway';
+import type { RunAction } from '../webview/contract';
+import type { CommandServices, ExtensionCommand } from './extensionCommand';
+import { resolveScaleSet } from './scaleSetTarget';
+
+async function runScaleSet(services: CommandServices, arg: unknown, title: string): Promise<string | undefined> {
+  if (arg === undefined) {
+    const running = services.upgrades.runs.running();
+    if (running.length === 1) return running[0].scaleSetId;
+    if (running.length > 1) {
+      const pick = await vscode.window.showQuickPick(
+        running.map((r) => ({ label: r.ref.name, description: r.view().status, id: r.scaleSetId })),
+        { title, placeHolder: vscode.l10n.t('Which run?') },
+      );
+      return pick?.id;
+    }
+  }
+  if (typeof arg === 'string' && scaleSetRefFromId(arg)) return arg;
+  return (await resolveScaleSet(services, arg, title))?.id;
+}
+
+function tell(result: { accepted: boolean; message?: string }): void {
+  if (!result.accepted) void vscode.window.showWarningMessage(result.message ?? vscode.l10n.t('The run did not accept the command.'));
+}
+
+export function runControlCommand(id: string, action: RunAction, title: () => string): ExtensionCommand {
+  return {
+    id,
+    async run(services, arg?: unknown) {
+      const scaleSetId = await runScaleSet(services, arg, title());
+      if (scaleSetId) tell(await services.upgrades.runs.control(scaleSetId, action));
+    },
+  };
+}
+
+export function gateCommand(id: string, decision: 'approve' | 'reject', title: () => string): ExtensionCommand {
+  return {
+    id,
+    async run(services, arg?: unknown) {
+      const scaleSetId = await runScaleSet(services, arg, title());
+      if (!scaleSetId) return;
+      const gateId = services.upgrades.runs.openGate(scaleSetId);
+      if (!gateId) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('No approval gate is open on this run.'));
+        return;
+      }
+      tell(services.upgrades.runs.decide(scaleSetId, gateId, decision));
+    },
+  };
+}

@@ -1,0 +1,147 @@
+// Item 4: plans a rollout with the embedded orchestrator — target (newest, a listed version (A7),
+// another SKU or a gallery/custom image, O9), strategy, canary and gates, policy — and shows the plan
+// in the dashboard as a dry run. Nothing moves until the user presses Start there (or runs
+// "Start the Reviewed Run").
+import * as vscode from 'vscode';
+import type { Gates, Strategy, UpgradeTarget } from '../core/contract';
+import { compareImageVersions } from '../core/imageVersion';
+import type { PolicyOverrides } from '../core/policy';
+import { planFromAzure } from '../core/rollout';
+import type { ExtensionCommand } from './extensionCommand';
+import { back, inputStep } from './multiStepInput';
+import { percentFields, validatePause, validatePercent } from './rollingPolicyFields';
+import { resolveScaleSet, type ScaleSetTarget } from './scaleSetTarget';
+
+interface Choice<T> extends vscode.QuickPickItem {
+  readonly value: T;
+}
+
+async function pickOne<T>(title: string, placeHolder: string, items: Choice<T>[] | Promise<Choice<T>[]>): Promise<T | undefined> {
+  return (await vscode.window.showQuickPick(items, { title, placeHolder, ignoreFocusOut: true }))?.value;
+}
+
+async function pickTarget(target: ScaleSetTarget, title: string): Promise<UpgradeTarget | undefined> {
+  const kind = await pickOne(title, vscode.l10n.t('What should the instances run?'), [
+    { label: vscode.l10n.t('Newest version of the current image'), description: 'A7', value: 'latest' as const },
+    { label: vscode.l10n.t('A specific version…'), description: vscode.l10n.t('upgrade, pin or roll back (A7)'), value: 'version' as const },
+    { label: vscode.l10n.t('Another SKU of the same offer…'), description: vscode.l10n.t('a model change (A3, O9)'), value: 'sku' as const },
+    { label: vscode.l10n.t('A gallery or custom image…'), description: 'O9', value: 'image' as const },
+  ]);
+  switch (kind) {
+    case undefined:
+      return undefined;
+    case 'latest':
+      return { kind: 'latest' };
+    case 'version': {
+      const versions = (async () => {
+        const set = await target.gateway.getScaleSet(target.ref);
+        const image = set.virtualMachineProfile?.storageProfile?.imageReference;
+        if (!image?.publisher || !image.offer || !image.sku) throw new Error(vscode.l10n.t('The set runs a gallery or custom image: choose an image id instead.'));
+        const list = await target.gateway.listImageVersions(target.ref.subscriptionId, set.location, image.publisher, image.offer, image.sku);
+        return [...list].sort((a, b) => compareImageVersions(b, a)).map((v, i) => ({ label: v, description: i === 0 ? vscode.l10n.t('newest') : undefined, value: v }));
+      })();
+      const version = await pickOne(title, vscode.l10n.t('Versions Azure lists for this image (A7)'), versions);
+      return version ? { kind: 'version', version } : undefined;
+    }
+    case 'sku': {
+      const sku = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('The SKU to move to (same publisher and offer, A3)'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a SKU')) });
+      return sku ? { kind: 'sku', sku: sku.trim() } : undefined;
+    }
+    case 'image': {
+      const id = await vscode.window.showInputBox({
+        title,
+        prompt: vscode.l10n.t('Gallery image (definition or version) or managed image resource id'),
+        ignoreFocusOut: true,
+        validateInput: (v) => (/^\/subscriptions\/.+\/providers\/Microsoft\.Compute\/(galleries|images)\//i.test(v.trim()) ? undefined : vscode.l10n.t('Enter a /subscriptions/…/providers/Microsoft.Compute/galleries/… or …/images/… id')),
+      });
+      return id ? { kind: 'image', id: id.trim() } : undefined;
+    }
+  }
+}
+
+async function pickStrategy(title: string): Promise<Strategy | undefined> {
+  const kind = await pickOne(title, vscode.l10n.t('How should instances be grouped into batches?'), [
+    { label: vscode.l10n.t('Percentage batches'), description: vscode.l10n.t('maxBatchInstancePercent of the set per batch (O2)'), value: 'percentage' as const },
+    { label: vscode.l10n.t('Fixed batch size…'), description: 'T2', value: 'count' as const },
+    { label: vscode.l10n.t('One update domain at a time'), description: 'O9, T1', value: 'updateDomain' as const },
+    { label: vscode.l10n.t('One fault domain at a time'), description: 'O9', value: 'faultDomain' as const },
+    { label: vscode.l10n.t('Zone by zone, update domain by update domain'), description: 'O8', value: 'zoneThenUpdateDomain' as const },
+    { label: vscode.l10n.t('Across zones'), description: vscode.l10n.t('enableCrossZoneUpgrade (O8)'), value: 'crossZone' as const },
+  ]);
+  if (!kind) return undefined;
+  let count: number | undefined;
+  if (kind === 'count') {
+    const text = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Instances per batch'), value: '1', ignoreFocusOut: true, validateInput: (v) => (/^[1-9]\d*$/.test(v.trim()) ? undefined : vscode.l10n.t('A whole number of at least 1')) });
+    if (!text) return undefined;
+    count = Number(text);
+  }
+  const canary = await pickOne(title, vscode.l10n.t('Start with a canary batch?'), [
+    { label: vscode.l10n.t('No canary'), value: 0 },
+    { label: vscode.l10n.t('Canary of 1 instance'), value: 1 },
+    { label: vscode.l10n.t('Canary of 2 instances'), value: 2 },
+  ]);
+  if (canary === undefined) return undefined;
+  return { kind, ...(count ? { count } : {}), ...(canary ? { canary } : {}) };
+}
+
+async function pickGates(title: string, canary: boolean): Promise<Partial<Gates> | undefined> {
+  const items: Choice<keyof Gates>[] = [
+    ...(canary ? [{ label: vscode.l10n.t('After the canary'), value: 'afterCanary' as const, picked: true }] : []),
+    { label: vscode.l10n.t('After each zone'), value: 'afterEachZone' },
+    { label: vscode.l10n.t('After each batch'), value: 'afterEachBatch' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: vscode.l10n.t('Where should the run wait for your approval? (none: it runs through)'), ignoreFocusOut: true });
+  return picked && Object.fromEntries(picked.map((p) => [p.value, true]));
+}
+
+async function pickPolicy(title: string): Promise<PolicyOverrides | undefined> {
+  const own = await pickOne(title, vscode.l10n.t('Batch size and health thresholds'), [
+    { label: vscode.l10n.t("Use the scale set's rolling upgrade policy"), value: true },
+    { label: vscode.l10n.t('Override for this run…'), value: false },
+  ]);
+  if (own === undefined) return undefined;
+  if (own) return {};
+  const overrides: Record<string, number | string> = {};
+  const totalSteps = percentFields.length + 1;
+  for (let step = 1; step <= totalSteps; ) {
+    const field = percentFields[step - 1];
+    const result = field
+      ? await inputStep({ title, step, totalSteps, value: String(overrides[field.key] ?? field.defaultValue), prompt: vscode.l10n.t('{0} ({1}–{2}, rule {3})', field.key, field.min, field.max, field.rule), validate: (v) => validatePercent(field, v) })
+      : await inputStep({ title, step, totalSteps, value: String(overrides.pauseTimeBetweenBatches ?? 'PT0S'), prompt: vscode.l10n.t('pauseTimeBetweenBatches (ISO 8601, O8)'), validate: validatePause });
+    if (result === undefined) return undefined;
+    if (result === back) {
+      step--;
+      continue;
+    }
+    if (field) overrides[field.key] = Number(result.trim());
+    else overrides.pauseTimeBetweenBatches = result.trim().toUpperCase();
+    step++;
+  }
+  return overrides as PolicyOverrides;
+}
+
+export const runEmbeddedUpgradeCommand: ExtensionCommand = {
+  id: 'vmssUpgrades.runEmbeddedUpgrade',
+  async run(services, arg?: unknown) {
+    const title = vscode.l10n.t('Run OS Upgrade with the Embedded Orchestrator');
+    const target = await resolveScaleSet(services, arg, title);
+    if (!target) return;
+    const upgradeTarget = await pickTarget(target, title);
+    if (!upgradeTarget) return;
+    const strategy = await pickStrategy(title);
+    if (!strategy) return;
+    const gates = await pickGates(title, (strategy.canary ?? 0) > 0);
+    if (!gates) return;
+    const policy = await pickPolicy(title);
+    if (!policy) return;
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Planning the upgrade of {0} (dry run)…', target.ref.name) }, () =>
+      planFromAzure(target.gateway, { ref: target.ref, target: upgradeTarget, strategy, policy, gates }),
+    );
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot plan the upgrade of {0}: {1}', target.ref.name, result.errors.join('; ')));
+      return;
+    }
+    services.upgrades.runs.review(target.ref, result.plan);
+    services.upgrades.dashboards.show(target.id);
+  },
+};
