@@ -50,12 +50,24 @@ export const quietSettings: Readonly<Record<string, unknown>> = {
   'git.enabled': false,
 };
 
-// Servers not yet stopped. If this process exits without stopping them (a crash, Ctrl-C via
-// exitOnInterrupt), their process groups are killed on the way out.
-const running = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of running) killGroup(child, 'SIGKILL');
-});
+// Servers not yet stopped. If this process exits without stopping them (a crash, a failed
+// test run) or dies of a signal (Ctrl-C in mocha, which has no handler of its own), their
+// process groups are killed on the way out.
+const running = new Map<ChildProcess, string>();
+const killAllRunning = () => {
+  for (const [child, dir] of running) {
+    killGroup(child, 'SIGKILL');
+    removeUnlessKept(dir);
+  }
+};
+process.on('exit', killAllRunning);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAllRunning();
+    // Keep the signal's meaning: when nobody else handles it, die of it as before.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  });
+}
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   assertHostInstalled();
@@ -110,7 +122,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     { cwd: dir, env, detached: true, stdio: ['ignore', log, log] },
   );
   closeSync(log);
-  running.add(child);
+  running.set(child, dir);
 
   const origin = `http://127.0.0.1:${port}`;
   const server: CodeServer = {
@@ -131,7 +143,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       // The file watcher can outlive SIGTERM: make sure the whole group is gone.
       killGroup(child, 'SIGKILL');
       running.delete(child);
-      if (!process.env.VMSS_KEEP_HOST_DIR) rmSync(dir, { recursive: true, force: true });
+      removeUnlessKept(dir);
     },
   };
   try {
@@ -169,6 +181,11 @@ async function waitUntilHealthy(origin: string, child: ChildProcess, timeoutMs: 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`code-server did not answer ${origin}/healthz within ${timeoutMs} ms`);
+}
+
+/** VMSS_KEEP_HOST_DIR=1 keeps server folders (logs, settings, user data) for a post-mortem. */
+function removeUnlessKept(dir: string): void {
+  if (!process.env.VMSS_KEEP_HOST_DIR) rmSync(dir, { recursive: true, force: true });
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
