@@ -87,4 +87,15 @@ describe('simulator manual rollout and model updates (O9)', function () {
     assert.equal(after.statuses[0].code, 'ProvisioningState/succeeded');
     assert.equal(after.vmHealth.status.code, 'HealthState/healthy');
   });
+
+  it('createOrUpdate (PUT) replaces an existing model (200) and creates a new set (201) from the same shape', async () => {
+    const existing = await compute().virtualMachineScaleSets.get('rg-test', 'manual');
+    const updated = await compute().virtualMachineScaleSets.createOrUpdate('rg-test', 'manual', { ...existing, tags: { put: 'yes' } }, poll).pollUntilDone();
+    assert.deepEqual(updated.tags, { put: 'yes' });
+    const created = await compute().virtualMachineScaleSets.createOrUpdate('rg-test', 'copy', { location: existing.location, sku: { ...existing.sku, capacity: 2 }, virtualMachineProfile: existing.virtualMachineProfile, upgradePolicy: existing.upgradePolicy }, poll).pollUntilDone();
+    assert.equal(created.provisioningState, 'Succeeded');
+    assert.equal((await vms('copy')).length, 2);
+    const statuses = sim.requests().filter((r) => r.method === 'PUT').map((r) => r.status);
+    assert.deepEqual(statuses, [200, 201]);
+  });
 });
