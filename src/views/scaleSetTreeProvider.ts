@@ -11,6 +11,7 @@ import { ScaleSetTreeModel } from './treeModel';
 import type { ScaleSetNode, TreeNode } from './treeNodes';
 import { toTreeItem } from './treeItems';
 import { ScaleSetWatcher } from './scaleSetWatcher';
+import { sharedAbortController } from './sharedAbortController';
 
 export const scaleSetsViewId = 'vmssUpgrades.scaleSets';
 export const loadingContextKey = 'vmssUpgrades.loading';
@@ -29,7 +30,7 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   readonly model: ScaleSetTreeModel;
   private readonly watcher: ScaleSetWatcher;
-  private loads = new AbortController();
+  private loads = sharedAbortController();
   private inFlight = 0;
 
   constructor(private readonly options: ScaleSetTreeOptions) {
@@ -62,7 +63,7 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** Aborts every load in flight; the affected levels show "Loading cancelled" with Retry. */
   cancelLoading(): void {
     this.loads.abort();
-    this.loads = new AbortController();
+    this.loads = sharedAbortController();
   }
 
   /** Polls a scale set while `until` is pending (the orchestrator and commands call this). */

@@ -12,6 +12,7 @@ import { countScaleSets, resourceGraphThreshold } from '../connection/scaleSetOv
 import { groupInstances, isGroupList } from './instanceGroups';
 import { mapLimited } from './mapLimited';
 import { mayRunPlatformUpgrade } from './scaleSetFacts';
+import { sharedAbortController } from './sharedAbortController';
 import {
   type InstanceGroupNode,
   type MessageNode,
@@ -50,7 +51,10 @@ export class ScaleSetTreeModel {
   private readonly instances = new Map<string, InstanceSnapshot[]>();
   private readonly watched = new Set<string>();
   /** Aborts background work and in-flight loads of everything that was invalidated. */
-  private generation = new AbortController();
+  private generation = sharedAbortController();
+  /** Loads the user waits for; background look-ups start only when there are none. */
+  private loading = 0;
+  private idle: (() => void)[] = [];
 
   constructor(private readonly options: TreeModelOptions) {}
 
@@ -60,7 +64,9 @@ export class ScaleSetTreeModel {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const combined = signal ? AbortSignal.any([signal, this.generation.signal]) : this.generation.signal;
+    this.loading++;
     const load = this.load(node, combined).then((children) => {
+      if (--this.loading === 0) for (const resume of this.idle.splice(0)) resume();
       // A cancelled load is not remembered: expanding the node again retries it.
       if (children.some((c) => c.kind === 'message' && c.reason === 'cancelled') && this.cache.get(key) === load) this.cache.delete(key);
       return children;
@@ -78,7 +84,7 @@ export class ScaleSetTreeModel {
   invalidate(node?: TreeNode): void {
     if (!node) {
       this.generation.abort();
-      this.generation = new AbortController();
+      this.generation = sharedAbortController();
       this.cache.clear();
       this.scaleSets.clear();
       this.instances.clear();
@@ -214,6 +220,9 @@ export class ScaleSetTreeModel {
 
   /** Background: marks sets on which a platform rolling upgrade is running (A6) without blocking the list. */
   private async lookUpRollingUpgrades(gateway: AzureGateway, nodes: ScaleSetNode[], signal: AbortSignal): Promise<void> {
+    if (nodes.length === 0) return;
+    // Not competing with the levels the user is waiting for (expanding many subscriptions at once).
+    if (this.loading > 0) await new Promise<void>((resume) => this.idle.push(resume));
     await mapLimited(nodes, this.options.statusConcurrency ?? 4, async (node) => {
       if (signal.aborted) return;
       const rolling = await gateway.getLatestRollingUpgrade(node.ref, signal).catch(() => node.rolling);
