@@ -1,44 +1,15 @@
 // Security review, made into tests (issue 8): no `eval` or `new Function` anywhere in what we ship —
 // our code (ESLint's no-eval / no-new-func already) and every bundled library, but for the reviewed
-// exceptions below. Built in memory like the production bundles (minified), plus whatever is in dist/
+// exceptions in dynamicCode.ts. Built in memory like the production bundles (minified), plus whatever is in dist/
 // now (what `npm run package` packs).
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
+import { findDynamicCode } from './dynamicCode';
 
 const root = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []));
-
-const dynamicCode: ReadonlyArray<readonly [string, RegExp]> = [
-  ['eval', /(?<![\w$.])eval\s*\(/],
-  ['new Function', /\bnew\s+Function\s*\(/],
-  ['Function(...)', /(?<![\w$.]|new\s+)Function\s*\(\s*["'`]/],
-  ['indirect eval', /\(\s*0\s*,\s*eval\s*\)/],
-];
-
-/**
- * Third-party code allowed to build functions from strings, each with the reason a reviewer accepted.
- * - ajv (the simulator's scenario validation) compiles a JSON Schema into a validator with
- *   `new Function`. The only schema it is given is src/simulator/scenario.schema.json, bundled with the
- *   extension (enforced by the last test below); scenario files are data checked by that validator and
- *   never become code. Removing it would mean ajv's standalone (pre-generated) validators at build time.
- */
-const reviewedExceptions: ReadonlyArray<{ readonly bundles: RegExp; readonly near: RegExp; readonly reason: string }> = [
-  { bundles: /simulator-entry|cli/, near: /new Function\(`\$\{[\w$]+\.default\.self\}`/, reason: 'ajv compiles the bundled scenario schema' },
-];
-
-function findDynamicCode(bundle: string, text: string): string[] {
-  const found: string[] = [];
-  for (const [what, pattern] of dynamicCode) {
-    const global = new RegExp(pattern.source, 'g');
-    for (const m of text.matchAll(global)) {
-      const context = text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 60);
-      if (!reviewedExceptions.some((e) => e.bundles.test(bundle) && e.near.test(context))) found.push(`${bundle}: ${what} near …${context}…`);
-    }
-  }
-  return found;
-}
 
 const lazy = /^\.\/(azure-sdk|simulator-entry|telemetry-reporter)$/;
 const nodeEntries = ['src/extension.ts', 'src/cli/main.ts', 'src/azure/azure-sdk.ts', 'src/simulator/simulator-entry.ts', 'src/telemetry/telemetry-reporter.ts'];

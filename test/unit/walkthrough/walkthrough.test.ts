@@ -40,7 +40,7 @@ describe('walkthrough', () => {
   it('every step has its markdown media under media/walkthrough/ and a completion event', () => {
     for (const step of walkthrough.steps) {
       assert.ok(step.media.markdown?.startsWith('media/walkthrough/'), step.id);
-      assert.ok(existsSync(path.join(root, step.media.markdown)), step.media.markdown);
+      assert.ok(existsSync(path.join(root, step.media.markdown ?? '')), step.media.markdown);
       assert.ok((step.completionEvents ?? []).length > 0, step.id);
     }
   });

@@ -1,0 +1,33 @@
+// What counts as dynamic code in a bundle (eval, new Function, Function('…')), and the third-party uses
+// reviewed and accepted. Shared by the bundle tests and the .vsix test (test/ui/vsix.test.ts).
+
+export const dynamicCode: ReadonlyArray<readonly [string, RegExp]> = [
+  ['eval', /(?<![\w$.])eval\s*\(/],
+  ['new Function', /\bnew\s+Function\s*\(/],
+  ['Function(...)', /(?<![\w$.]|new\s+)Function\s*\(\s*["'`]/],
+  ['indirect eval', /\(\s*0\s*,\s*eval\s*\)/],
+];
+
+/**
+ * Third-party code allowed to build functions from strings, each with the reason a reviewer accepted.
+ * - ajv (the simulator's scenario validation) compiles a JSON Schema into a validator with
+ *   `new Function`. The only schema it is given is src/simulator/scenario.schema.json, bundled with the
+ *   extension (enforced by a test in bundles.test.ts); scenario files are data checked by that validator and
+ *   never become code. Removing it would mean ajv's standalone (pre-generated) validators at build time.
+ */
+export const reviewedExceptions: ReadonlyArray<{ readonly bundles: RegExp; readonly near: RegExp; readonly reason: string }> = [
+  { bundles: /simulator-entry|cli/, near: /new Function\(`\$\{[\w$]+\.default\.self\}`/, reason: 'ajv compiles the bundled scenario schema' },
+];
+
+export function findDynamicCode(bundle: string, text: string): string[] {
+  const found: string[] = [];
+  for (const [what, pattern] of dynamicCode) {
+    const global = new RegExp(pattern.source, 'g');
+    for (const m of text.matchAll(global)) {
+      const context = text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 60);
+      if (!reviewedExceptions.some((e) => e.bundles.test(bundle) && e.near.test(context))) found.push(`${bundle}: ${what} near …${context}…`);
+    }
+  }
+  return found;
+}
+
