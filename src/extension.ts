@@ -13,7 +13,7 @@ import { instrumentCommand } from './telemetry/instrumentCommand';
 import { connectionKind } from './telemetry/connectionKind';
 import type { Telemetry } from './telemetry/telemetry';
 import type { CaptureSink } from './telemetry/captureSink';
-import { createUpgradeServices } from './webview/upgradeServices';
+import { createUpgradeServices, type UpgradeServices } from './webview/upgradeServices';
 import { dashboardActions } from './commands/dashboardActions';
 import { gatewayForRef } from './commands/scaleSetTarget';
 import { offerUnfinishedRuns } from './commands/offerUnfinishedRuns';
@@ -31,6 +31,8 @@ export interface ExtensionApi {
   readonly telemetryCapture?: CaptureSink;
   /** Test hook: every message a dashboard webview received or sent (issue 6). */
   readonly onDashboardMessage: vscode.Event<DashboardTraffic>;
+  /** Dashboards, embedded runs and the journal (issue 6), for tests that drive a run without the quick picks. */
+  readonly upgrades: UpgradeServices;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -68,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void connection.reevaluate().finally(() => telemetry.send('activation', { connection: connectionKind(connection.mode) }, { durationMs: activationMs }));
   // Runs a reload interrupted are offered for resume once the connection is known (never blocking activation).
   void connection.settled().then(() => offerUnfinishedRuns(services));
-  return { tree, connection, log, telemetry, onDashboardMessage: upgrades.dashboards.onDidExchangeMessage, ...(capture ? { telemetryCapture: capture } : {}) };
+  return { tree, connection, log, telemetry, onDashboardMessage: upgrades.dashboards.onDidExchangeMessage, upgrades, ...(capture ? { telemetryCapture: capture } : {}) };
 }
 
 export function deactivate(): void {

@@ -8,6 +8,6 @@ export const showHistoryCommand: ExtensionCommand = {
   id: 'vmssUpgrades.showHistory',
   async run(services, arg?: unknown) {
     const target = await resolveScaleSet(services, arg, vscode.l10n.t('Show OS Upgrade History'));
-    if (target) services.upgrades.dashboards.show(target.id, undefined, { focus: 'history' });
+    if (target) services.upgrades.dashboards.show(target.id, undefined, { focus: 'history', refresh: true });
   },
 };

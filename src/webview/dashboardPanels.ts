@@ -81,11 +81,19 @@ export class DashboardPanels implements vscode.Disposable {
     return session;
   }
 
+  /** Reloads a set's header, Azure status and history (e.g. after a run finished). */
+  refresh(scaleSetId: string): Promise<unknown> {
+    return Promise.resolve(this.actions?.refresh(scaleSetId));
+  }
+
   isOpen(scaleSetId: string): boolean {
     return this.panels.has(scaleSetId.toLowerCase());
   }
 
-  /** Reveals the set's panel, or opens one (and loads its data, unless the caller feeds it). */
+  /**
+   * Reveals the set's panel, or opens one and loads its data (unless `refresh: false`: the caller
+   * feeds it). An open panel reloads only with `refresh: true`.
+   */
   show(scaleSetId: string, header?: ScaleSetHeader, options: { refresh?: boolean; focus?: DashboardSection } = {}): DashboardSession {
     const session = this.session(scaleSetId, header);
     const key = scaleSetId.toLowerCase();
@@ -93,6 +101,7 @@ export class DashboardPanels implements vscode.Disposable {
     const existing = this.panels.get(key);
     if (existing) {
       existing.reveal(undefined, false);
+      if (options.refresh) void this.actions?.refresh(session.scaleSetId);
       if (options.focus) {
         this.pendingFocus.delete(key);
         void existing.webview.postMessage({ type: 'focus', section: options.focus } satisfies HostMessage);

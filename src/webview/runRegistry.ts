@@ -35,6 +35,8 @@ export interface RunRegistryDeps {
   readonly gatewayFor: (ref: ScaleSetRef) => Promise<AzureGateway>;
   /** The tree's in-flight indicator. */
   readonly watch?: (ref: ScaleSetRef, until: Promise<unknown>) => void;
+  /** Called when a run has finished (the dashboard reloads its history). */
+  readonly finished?: (scaleSetId: string) => void;
   /** Core executor options that tests shorten. */
   readonly retry?: Parameters<typeof startRun>[0]['retry'];
 }
@@ -185,6 +187,7 @@ export class RunRegistry {
       entry.phase = 'finished';
       entry.executor = undefined;
       this.publish(id, entry);
+      this.deps.finished?.(id);
     });
     entry.done.catch((err: unknown) => session.append([{ level: 'error', text: `The run stopped with an error: ${(err as Error).message}` }]));
     this.deps.watch?.(entry.ref, entry.done);

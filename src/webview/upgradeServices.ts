@@ -46,7 +46,7 @@ export function createUpgradeServices(context: vscode.ExtensionContext, log: vsc
   // Canned dashboard scenarios are a development tool: offered only outside production.
   void vscode.commands.executeCommand('setContext', 'vmssUpgrades.devMode', context.extensionMode !== vscode.ExtensionMode.Production);
   const journal = new JournalStore(path.join(context.globalStorageUri.fsPath, 'journal'));
-  const runs = new RunRegistry({ journal, clock, session: (id) => dashboards.session(id), gatewayFor: options.gatewayFor, watch: options.watch });
+  const runs = new RunRegistry({ journal, clock, session: (id) => dashboards.session(id), gatewayFor: options.gatewayFor, watch: options.watch, finished: (id) => void dashboards.refresh(id) });
   const statusBar = createRunStatusBar(runs);
   return {
     dashboards,
