@@ -9,6 +9,7 @@ import type { RuleId, Severity } from '../readiness/ruleCatalog';
 import type { Value } from '../readiness/value';
 import { type JsonNode } from './jsonNodes';
 import { isJudgedScaleSet, scaleSetModelFromTemplate } from './modelFromTemplate';
+import { maxNestingDepth, nestsDeeperThan } from './nestingDepth';
 import { LineIndex, type Position } from './positions';
 import { quickFixFor, type QuickFix } from './quickFixEdits';
 import { isDeploymentTemplate } from './templateRecognition';
@@ -52,6 +53,8 @@ export interface LintResult {
   readonly findings: readonly LintFinding[];
   readonly scaleSets: readonly ScaleSetLint[];
   readonly parseErrors: readonly ParseError[];
+  /** Set when the document was not analysed (e.g. nested too deeply to walk safely). */
+  readonly skippedReason?: string;
 }
 
 const notATemplate = (parseErrors: ParseError[]): LintResult => ({ isTemplate: false, findings: [], scaleSets: [], parseErrors });
@@ -63,6 +66,9 @@ export function parseTemplateText(text: string): { root: JsonNode | undefined; e
 }
 
 export function lintTemplateText(text: string, options: LintOptions = {}): LintResult {
+  if (nestsDeeperThan(text)) {
+    return { isTemplate: false, findings: [], scaleSets: [], parseErrors: [], skippedReason: `the document nests deeper than ${maxNestingDepth} levels` };
+  }
   const { root, errors } = parseTemplateText(text);
   if (!root || !isDeploymentTemplate(root, options.languageId)) return notATemplate(errors);
   const lines = new LineIndex(text);

@@ -77,7 +77,8 @@ export const lintCommand: CliCommand = {
       }
       const result = lintTemplateDocument(text, file, readIfExists, { severity, imageTable });
       if (!result.isTemplate) {
-        io.stderr.write(`vmss-upgrades lint: ${file} is not an ARM deployment template (no deploymentTemplate $schema); skipped\n`);
+        const why = result.skippedReason ?? 'it is not an ARM deployment template (no deploymentTemplate $schema)';
+        io.stderr.write(`vmss-upgrades lint: ${file} skipped: ${why}\n`);
         continue;
       }
       const findings: readonly LintFinding[] = result.findings;

@@ -107,7 +107,7 @@ describe('cli: vmss-upgrades lint', () => {
     writeFileSync(file, '{"name": "x"}');
     const { code, stderr, stdout } = await runCli(['lint', '--format', 'json', file]);
     assert.equal(code, 0);
-    assert.match(stderr, /not an ARM deployment template/);
+    assert.match(stderr, /skipped: it is not an ARM deployment template/);
     assert.deepEqual(JSON.parse(stdout), []);
   });
 });

@@ -199,6 +199,16 @@ describe('lint: template linter', () => {
     assert.equal(relaxed.find((f) => f.rule === 'R12'), undefined);
   });
 
+  it('skips documents nested too deeply to walk, instead of exhausting the stack', () => {
+    const depth = 50_000;
+    const text = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "variables": {"v": ${'['.repeat(depth)}${']'.repeat(depth)}}, "resources": []}`;
+    const result = lintTemplateText(text);
+    assert.equal(result.findings.length, 0);
+    assert.match(result.skippedReason ?? '', /nests deeper than 256 levels/);
+    const deepExpression = template([scaleSet({ name: `[${'concat('.repeat(5000)}'x'${')'.repeat(5000)}]` })]);
+    assert.ok(lintTemplateText(deepExpression).isTemplate);
+  });
+
   it('judges R2 by the seed table when asked', () => {
     const text = template([scaleSet({ imageReference: { publisher: 'Canonical', offer: 'UbuntuServer', sku: '18.04-LTS', version: 'latest' } })]);
     assert.ok(errors(text).includes('R2'));
