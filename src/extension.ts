@@ -11,6 +11,8 @@ import { httpLogPolicy } from './log/httpLogPolicy';
 import { setupTelemetry } from './telemetry/setupTelemetry';
 import { instrumentCommand } from './telemetry/instrumentCommand';
 import { connectionKind } from './telemetry/connectionKind';
+import { reportRuns } from './telemetry/reportRuns';
+import { reportLint } from './telemetry/reportLint';
 import type { Telemetry } from './telemetry/telemetry';
 import type { CaptureSink } from './telemetry/captureSink';
 import { createUpgradeServices, type UpgradeServices } from './webview/upgradeServices';
@@ -63,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (e.affectsConfiguration(subscriptionsSetting)) tree.refresh();
     }),
     ...registerCommands(services, (id, handler) => instrumentCommand(telemetry, id, handler)),
+    { dispose: reportRuns(telemetry, upgrades.runs, () => connectionKind(connection.mode)) },
+    reportLint(telemetry),
   );
   registerTemplateLinting(context);
   // Not awaited: a silent session check must not delay activation.

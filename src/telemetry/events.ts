@@ -1,20 +1,19 @@
 // The complete catalogue of telemetry events (issue 8). Nothing else is ever sent: the sanitizer drops
 // any property or measurement that is not listed here, and the README's privacy section is written from
 // this list. Property values are short enumerations; none may hold an id, a name, a path or a message.
+import type { RunOutcome, StrategyKind } from '../core/contract';
+
+export type { RunOutcome, StrategyKind };
 
 export type Outcome = 'succeeded' | 'failed' | 'cancelled';
 
 /** Instance counts are sent as a bucket, never as the exact size of someone's fleet. */
 export type InstanceCountBucket = '0' | '1-2' | '3-10' | '11-50' | '51-100' | '101-500' | '501-1000' | '1000+';
 
-/** Who drove the upgrade: Azure's own rolling upgrade (A6) or the extension's orchestrator (O1–O8). */
-export type RunStrategy = 'platform' | 'orchestrated';
-
-export type RunOutcome = 'succeeded' | 'failed' | 'cancelled' | 'aborted' | 'rolledBack';
-
 export type ConnectionKind = 'azure' | 'simulator' | 'none';
 
-export type LintSource = 'editor' | 'live' | 'cli';
+/** Where templates were linted: the editor's diagnostics (the CLI sends no telemetry at all). */
+export type LintSource = 'editor';
 
 /** The readiness rules R1–R16 (spec R); lint counts findings per rule. */
 export const readinessRules = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16'] as const;
@@ -30,7 +29,7 @@ export interface TelemetryCatalogue {
     measurements: { durationMs: number };
   };
   run: {
-    properties: { strategy: RunStrategy; outcome: RunOutcome; instanceCount: InstanceCountBucket; connection: ConnectionKind };
+    properties: { strategy: StrategyKind; canary: 'yes' | 'no'; outcome: RunOutcome; instanceCount: InstanceCountBucket; connection: ConnectionKind };
     measurements: { batches: number; rollbacks: number; durationMs: number };
   };
   lint: {
@@ -68,20 +67,21 @@ export const telemetryEvents: { readonly [E in TelemetryEventName]: EventDescrip
     measurements: { durationMs: 'time the command took, in milliseconds' },
   },
   run: {
-    when: 'an OS image upgrade run ended',
+    when: "a run of the extension's orchestrator ended (O1–O8)",
     properties: {
-      strategy: 'platform (Azure rolling upgrade) or orchestrated (the extension drives the batches)',
-      outcome: 'succeeded, failed, cancelled, aborted or rolledBack',
-      instanceCount: 'the number of instances as a bucket: 0, 1-2, 3-10, 11-50, 51-100, 101-500, 501-1000, 1000+',
+      strategy: 'how batches were formed: percentage, count, updateDomain, faultDomain, zoneThenUpdateDomain, crossZone or explicit',
+      canary: 'yes when the run began with a canary batch',
+      outcome: 'succeeded, completedWithFailures, aborted, refused, cancelled, rejected or failed',
+      instanceCount: 'the number of instances in the plan as a bucket: 0, 1-2, 3-10, 11-50, 51-100, 101-500, 501-1000, 1000+',
       connection: 'azure or simulator',
     },
-    measurements: { batches: 'batches started', rollbacks: 'instances rolled back', durationMs: 'run duration, in milliseconds' },
+    measurements: { batches: 'batches finished', rollbacks: 'instances rolled back', durationMs: 'run duration in milliseconds (simulated time on the simulator)' },
   },
   lint: {
-    when: 'templates or a live scale set were checked for readiness',
-    properties: { source: 'editor (ARM template), live (a scale set in Azure) or cli' },
+    when: 'an ARM template open in the editor was checked for readiness (once per document and session, when its findings settle)',
+    properties: { source: 'editor' },
     measurements: {
-      documents: 'templates or scale sets checked',
+      documents: 'templates checked (1)',
       findings: 'findings in total',
       otherFindings: 'findings of checks beyond R1–R16 (e.g. rolling upgrade policy ranges)',
       ...ruleCounts,

@@ -59,7 +59,7 @@ describe('sanitizeEvent', () => {
   });
 
   it('drops measurements that are not finite numbers and properties that are undefined', () => {
-    const event = sanitizeEvent('run', { strategy: 'platform', outcome: 'failed', instanceCount: '3-10', connection: undefined }, { batches: Number.NaN, rollbacks: Infinity, durationMs: 5 });
+    const event = sanitizeEvent('run', { strategy: 'percentage', canary: 'no', outcome: 'failed', instanceCount: '3-10', connection: undefined }, { batches: Number.NaN, rollbacks: Infinity, durationMs: 5 });
     assert.deepEqual(event.measurements, { durationMs: 5 });
     assert.equal('connection' in event.properties, false);
   });
