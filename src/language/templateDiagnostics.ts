@@ -15,7 +15,10 @@ export class TemplateDiagnostics implements vscode.Disposable {
   constructor(private readonly cache: TemplateLintCache) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.update(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        this.schedule(e.document);
+        this.refreshTemplateOf(e.document);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.cancel(d);
         this.cache.forget(d);
@@ -28,6 +31,17 @@ export class TemplateDiagnostics implements vscode.Disposable {
       }),
     );
     for (const document of vscode.workspace.textDocuments) this.update(document);
+  }
+
+  /** A sibling parameter file changed: its template's findings may change too. */
+  private refreshTemplateOf(document: vscode.TextDocument): void {
+    const match = /^(.*)\.parameters\.(jsonc?)$/i.exec(document.uri.path);
+    if (!match) return;
+    const templatePath = `${match[1]}.${match[2]}`;
+    const template = vscode.workspace.textDocuments.find((d) => d.uri.scheme === document.uri.scheme && d.uri.path === templatePath);
+    if (!template) return;
+    this.cache.forget(template);
+    this.schedule(template);
   }
 
   private schedule(document: vscode.TextDocument): void {
