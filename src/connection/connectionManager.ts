@@ -160,11 +160,12 @@ export class ConnectionManager implements vscode.Disposable {
     this.currentTenant = tenant;
     this.currentAccount = account;
     this.accessPromise = undefined;
+    // Listeners (the tree) drop what they loaded for the old connection before anyone can read it.
+    this.changed.fire(mode);
     await Promise.all([
       vscode.commands.executeCommand('setContext', connectedContextKey, mode !== 'signedOut'),
       vscode.commands.executeCommand('setContext', simulatorContextKey, mode === 'simulator'),
     ]);
-    this.changed.fire(mode);
   }
 
   private async silentAccount(cloud: CloudName, tenant: string | undefined): Promise<SessionAccount | undefined> {

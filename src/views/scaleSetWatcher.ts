@@ -66,7 +66,8 @@ export class ScaleSetWatcher implements Disposable {
     if (!watch || --watch.count > 0) return;
     watch.stop.abort();
     this.watches.delete(key);
-    this.model.setWatching(ref, false);
+    const node = this.model.setWatching(ref, false);
+    if (node) this.notify([node]);
     // One last read so the row shows the outcome, not the last in-flight state.
     await this.reload(ref);
   }
