@@ -2,6 +2,9 @@
 // events hold nothing private, and with the user's telemetry off nothing leaves the machine even when a
 // connection string is configured.
 import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { findSensitiveData } from '../../src/shared/redact';
@@ -67,6 +70,24 @@ describe('telemetry in a real VS Code', () => {
     assert.equal(event.isError, true);
     const text = JSON.stringify(event);
     assert.deepEqual(findSensitiveData(text, ['rg-secret', 'secret-site']), []);
+  });
+
+  it('reports the readiness findings of an opened template as rule counts, without its name or path', async function () {
+    this.timeout(60_000);
+    const before = capture(ext).events.length;
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'secret-project-'));
+    const file = path.join(folder, 'payments-prod-vmss.json');
+    // A real template (MIT, see test/fixtures/arm-corpus/INDEX.md) whose expected findings are R3 and R4.
+    copyFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'arm-corpus', 'qs21-vmss-windows-autoscale.json'), file);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const lint = await until(() => capture(ext).events.slice(before).find((e) => e.name === 'lint'), 30_000);
+    assert.equal(lint.properties.source, 'editor');
+    assert.equal(lint.measurements.documents, 1);
+    assert.ok((lint.measurements.R3 ?? 0) >= 1 && (lint.measurements.R4 ?? 0) >= 1, JSON.stringify(lint.measurements));
+    assert.ok(lint.measurements.findings >= 2);
+    assert.deepEqual(findSensitiveData(JSON.stringify(lint), [folder, 'payments-prod-vmss', 'secret-project']), []);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    rmSync(folder, { recursive: true, force: true });
   });
 
   const connectionString = 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:9/';
