@@ -2,10 +2,10 @@
 // changes nothing), start a run from a plan, resume an unfinished run from its journal.
 import type { AzureGateway, InstanceSnapshot, ScaleSetRef, VirtualMachineScaleSet } from '../azure/gateway';
 import { scaleSetId } from '../azure/gateway';
-import type { Clock } from '../shared/clock';
+import { type Clock, realClock } from '../shared/clock';
 import type { DurationEstimates, Gates, RolloutPlan, Strategy, UpgradeTarget } from './contract';
 import { RolloutExecutor } from './executor/executor';
-import type { RetryPlan } from './executor/transient';
+import { defaultRetryPlan, type RetryPlan, withRetries } from './executor/transient';
 import type { JournalEntry } from './journal/records';
 import { replayJournal, startProgress } from './journal/replay';
 import { describeReadProblems, type JournalStore } from './journal/journalStore';
@@ -28,13 +28,14 @@ export type PlanResult =
   | { readonly ok: false; readonly errors: readonly string[] };
 
 /** Reads the set, its policy, the target (A7) and its instances, and plans. Changes nothing. */
-export async function planFromAzure(gateway: AzureGateway, request: PlanRequest): Promise<PlanResult> {
-  const scaleSet = await gateway.getScaleSet(request.ref, request.signal);
+export async function planFromAzure(gateway: AzureGateway, request: PlanRequest, clock: Clock = realClock, retry: RetryPlan = defaultRetryPlan): Promise<PlanResult> {
+  const again = <T>(op: () => Promise<T>) => withRetries(clock, request.signal, op, retry);
+  const scaleSet = await again(() => gateway.getScaleSet(request.ref, request.signal));
   const policy = resolvePolicy(scaleSet, request.policy);
   if (!policy.ok) return { ok: false, errors: policy.errors };
-  const target = await resolveTarget(gateway, request.ref, scaleSet, request.target, request.signal);
+  const target = await again(() => resolveTarget(gateway, request.ref, scaleSet, request.target, request.signal));
   if (!target.ok) return { ok: false, errors: [target.error] };
-  const instances = await gateway.listInstances(request.ref, request.signal);
+  const instances = await again(() => gateway.listInstances(request.ref, request.signal));
   try {
     const plan = planRollout({
       scaleSetId: scaleSetId(request.ref),

@@ -5,7 +5,7 @@ import type { Gates, RolloutPlan, Strategy, StrategyKind, UpgradeTarget } from '
 import type { PolicyOverrides } from '../../core/policy';
 import type { PlanRequest } from '../../core/rollout';
 import { planFromAzure } from '../../core/rollout';
-import { connectionOptions, connectionUsage, gatewayFrom, scaleSetRefFrom, UsageError } from '../connect';
+import { clockFrom, connectionOptions, connectionUsage, gatewayFrom, scaleSetRefFrom, UsageError } from '../connect';
 
 export const rolloutOptions = {
   ...connectionOptions,
@@ -179,7 +179,7 @@ export const planCommand: CliCommand = {
     runWithUsage(io, usage, async () => {
       const request = planRequestFrom(values);
       const gateway = await gatewayFrom(values);
-      const result = await planFromAzure(gateway, request);
+      const result = await planFromAzure(gateway, request, clockFrom(values));
       if (!result.ok) {
         io.stderr.write(`${result.errors.join('\n')}\n`);
         return 1;

@@ -124,14 +124,15 @@ export const runCommand: CliCommand = {
     runWithUsage(io, usage, async () => {
       const request = planRequestFrom(values);
       const gateway = await gatewayFrom(values);
-      const planned = await planFromAzure(gateway, request);
+      const clock = clockFrom(values);
+      const planned = await planFromAzure(gateway, request, clock);
       if (!planned.ok) {
         io.stderr.write(`${planned.errors.join('\n')}\n`);
         return 1;
       }
       if (values.json !== true) printPlan(planned.plan, io);
       const store = new JournalStore(journalDirFrom(values, io.env));
-      const executor = startRun({ gateway, clock: clockFrom(values), store }, request.ref, planned.plan);
+      const executor = startRun({ gateway, clock, store }, request.ref, planned.plan);
       if (values.json !== true) io.stdout.write(`\nRun ${executor.runId} (journal ${store.fileOf(executor.runId)})\n`);
       return driveRun(executor, io, values);
     }),

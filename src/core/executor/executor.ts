@@ -2,6 +2,7 @@
 // Azure, then records the result; commands (approve, reject, pause, resume, cancel) are recorded too.
 // A resumed run replays the journal and continues with the same loop, which always reads Azure before
 // it moves anything (moveInstances.ts), so no instance is moved twice and none is skipped.
+import { setMaxListeners } from 'node:events';
 import type { CallStats } from '../../azure/callStats';
 import type { AzureGateway, InstanceSnapshot } from '../../azure/gateway';
 import { scaleSetId } from '../../azure/gateway';
@@ -61,6 +62,8 @@ export class RolloutExecutor {
 
   constructor(private readonly options: ExecutorOptions) {
     this.seq = options.lastSeq;
+    // Every request of a batch (hundreds at once) listens on the run's one abort signal.
+    setMaxListeners(0, this.abort.signal);
     this.statsBefore = copyStats(options.gateway.stats);
     const progress = options.progress;
     this.ctx = {

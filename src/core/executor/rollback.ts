@@ -20,12 +20,17 @@ function isBack(snapshot: InstanceSnapshot, from: ImageRef | undefined, byModel:
   return byModel ? sameSku : sameSku && sameText(snapshot.image.exactVersion, from.exactVersion);
 }
 
+/** A rollback is what keeps the set whole: a failed rollback operation is tried again (a few times). */
+const rollbackOperationAttempts = 3;
+
 async function reimageBack(ctx: RunContext, id: string, from: ImageRef | undefined): Promise<{ ok: boolean; error?: string }> {
   if (!from?.exactVersion) return { ok: false, error: 'the previous exact version is not known' };
   const started = ctx.clock.now();
-  let failures = 0;
+  let transientFailures = 0;
+  let operationFailures = 0;
   for (;;) {
     try {
+      // Read first: after a retry or a resume the rollback may already have happened.
       const snapshot = await ctx.gateway.getInstance(ctx.ref, id, ctx.signal);
       if (isSettled(snapshot) && isBack(snapshot, from, false)) return { ok: true };
       if (!isSettled(snapshot)) {
@@ -39,8 +44,8 @@ async function reimageBack(ctx: RunContext, id: string, from: ImageRef | undefin
       if (isAbort(err, ctx.signal)) throw err;
       const info = describeAzureError(err);
       if (info.kind === 'notFound') return { ok: false, error: 'the instance no longer exists' };
-      if (!isTransient(err) || ++failures >= ctx.retry.attempts) return { ok: false, error: info.message };
-      await ctx.clock.sleep(Math.min(ctx.retry.maxDelayMs, ctx.retry.firstDelayMs * 2 ** failures), ctx.signal);
+      if (isTransient(err) ? ++transientFailures >= ctx.retry.attempts : ++operationFailures >= rollbackOperationAttempts) return { ok: false, error: info.message };
+      await ctx.clock.sleep(Math.min(ctx.retry.maxDelayMs, ctx.retry.firstDelayMs * 2 ** (transientFailures + operationFailures)), ctx.signal);
     }
   }
 }

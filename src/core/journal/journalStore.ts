@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scaleSetId } from '../../azure/gateway';
 import type { RunOutcome } from '../contract';
-import { FileJournalSink, readJournal, type JournalReadReport } from './journalFile';
+import { FileJournalSink, readJournal, type JournalReadReport, type JournalSink } from './journalFile';
 import type { JournalEntry } from './records';
 
 export interface RunListing {
@@ -42,7 +42,8 @@ export class JournalStore {
     return `${stamp}-${safe}-${Math.random().toString(36).slice(2, 8)}`;
   }
 
-  open(runId: string): FileJournalSink {
+  /** Opens the run's journal for appending (cutting a partial tail a crash left). */
+  open(runId: string): JournalSink & { readonly file: string } {
     return new FileJournalSink(this.fileOf(runId));
   }
 

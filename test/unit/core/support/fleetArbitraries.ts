@@ -1,0 +1,121 @@
+// Random fleets, policies, strategies and fault schedules for the orchestrator's properties. Fleets are
+// described compactly (size + rates + a seed) so that fast-check shrinks them well; sizes lean small
+// so that the suite runs in minutes on two cores.
+import fc from 'fast-check';
+import type { Strategy, StrategyKind } from '../../../../src/core/contract';
+import type { PolicyOverrides } from '../../../../src/core/policy';
+import type { AfterUpgrade, FaultSpec, FleetInstance, FleetSpec } from './fleetScenario';
+
+export interface FleetShape {
+  readonly size: number;
+  readonly seed: number;
+  readonly zones: number;
+  readonly updateDomains: number;
+  readonly faultDomains: number;
+  /** Per mille of instances with each trait. */
+  readonly neverHealthy: number;
+  readonly unhealthyOnTarget: number;
+  readonly slowOk: number;
+  readonly slowFail: number;
+  readonly flaky: number;
+  readonly unhealthyBaseline: number;
+  readonly onTarget: number;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function fleetInstances(shape: FleetShape): FleetInstance[] {
+  const random = mulberry32(shape.seed);
+  return Array.from({ length: shape.size }, () => {
+    const r = random() * 1000;
+    let after: AfterUpgrade = 'healthy';
+    let edge = shape.neverHealthy;
+    if (r < edge) after = 'neverHealthy';
+    else if (r < (edge += shape.unhealthyOnTarget)) after = 'unhealthyOnTarget';
+    else if (r < (edge += shape.slowOk)) after = { slowSeconds: 40 + Math.floor(random() * 160) };
+    else if (r < (edge += shape.slowFail)) after = { slowSeconds: 420 + Math.floor(random() * 400) };
+    else if (r < (edge += shape.flaky)) after = { flaky: 0.3 };
+    const baseline = random() * 1000 < shape.unhealthyBaseline ? 'unhealthy' : 'healthy';
+    const onTarget = random() * 1000 < shape.onTarget;
+    return { baseline, after, ...(onTarget ? { onTarget } : {}) } as FleetInstance;
+  });
+}
+
+const perMille = (max: number) => fc.oneof({ weight: 2, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 0, max }) });
+
+export function fleetShape(sizes: fc.Arbitrary<number>, options: { flaky: boolean }): fc.Arbitrary<FleetShape> {
+  return fc.record({
+    size: sizes,
+    seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    zones: fc.integer({ min: 0, max: 3 }),
+    updateDomains: fc.integer({ min: 1, max: 5 }),
+    faultDomains: fc.integer({ min: 1, max: 3 }),
+    neverHealthy: perMille(250),
+    unhealthyOnTarget: perMille(100),
+    slowOk: perMille(300),
+    slowFail: perMille(100),
+    flaky: options.flaky ? perMille(200) : fc.constant(0),
+    unhealthyBaseline: perMille(250),
+    onTarget: perMille(200),
+  });
+}
+
+/** Mostly 1–6 instances, some up to 30, a few up to 60. */
+export const smallFleetSizes = fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 1, max: 6 }) }, { weight: 4, arbitrary: fc.integer({ min: 7, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: 31, max: 60 }) });
+
+export const transientFaults: fc.Arbitrary<FaultSpec[]> = fc.array(
+  fc.record({ kind: fc.constantFrom<FaultSpec['kind']>('429', '500', '503', 'drop'), rate: fc.integer({ min: 1, max: 12 }).map((p) => p / 100) }),
+  { maxLength: 3 },
+);
+
+export const anyFaults: fc.Arbitrary<FaultSpec[]> = fc.array(
+  fc.oneof(
+    { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom<FaultSpec['kind']>('429', '500', '503', 'drop'), rate: fc.integer({ min: 1, max: 12 }).map((p) => p / 100) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant<FaultSpec['kind']>('failedLro'), rate: fc.integer({ min: 2, max: 25 }).map((p) => p / 100) }) },
+  ),
+  { maxLength: 3 },
+);
+
+export interface RolloutChoice {
+  readonly strategy: Strategy;
+  readonly policy: PolicyOverrides;
+}
+
+const kinds: StrategyKind[] = ['percentage', 'count', 'updateDomain', 'faultDomain', 'zoneThenUpdateDomain', 'crossZone'];
+
+export const rolloutChoice: fc.Arbitrary<RolloutChoice> = fc
+  .record({
+    kind: fc.constantFrom(...kinds),
+    count: fc.integer({ min: 1, max: 10 }),
+    canary: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
+    maxBatch: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 5, max: 100 }) }, { weight: 2, arbitrary: fc.constantFrom(20, 25, 34, 50) }),
+    maxUnhealthy: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 5, max: 100 }) }, { weight: 2, arbitrary: fc.constant(20) }),
+    maxUnhealthyUpgraded: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 0, max: 100 }) }, { weight: 1, arbitrary: fc.constantFrom(20, 50) }),
+    rollback: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    prioritize: fc.boolean(),
+  })
+  .map((c) => ({
+    strategy: { kind: c.kind, ...(c.kind === 'count' ? { count: c.count } : {}), ...(c.canary ? { canary: c.canary } : {}) },
+    policy: {
+      maxBatchInstancePercent: c.maxBatch,
+      maxUnhealthyInstancePercent: c.maxUnhealthy,
+      maxUnhealthyUpgradedInstancePercent: c.maxUnhealthyUpgraded,
+      rollbackFailedInstances: c.rollback,
+      prioritizeUnhealthyInstances: c.prioritize,
+      // The simulator's grace is 30 s: one read per grace period keeps the ARM traffic of a case low.
+      healthPoll: 'PT30S',
+    },
+  }));
+
+export function fleetSpec(shape: FleetShape, faults: readonly FaultSpec[]): FleetSpec {
+  return { seed: shape.seed, instances: fleetInstances(shape), zones: shape.zones, updateDomains: shape.updateDomains, faultDomains: shape.faultDomains, faults };
+}

@@ -1,0 +1,97 @@
+// Builds a simulator scenario (src/simulator/scenario.schema.json) for one random fleet: instance
+// count, zones, update and fault domains, baseline health, behaviour after an upgrade, and faults.
+import type { Scenario } from '../../../../src/simulator/simulator-entry';
+
+export const subscriptionId = '00000000-0000-4000-8000-000000000001';
+export const ref = { subscriptionId, resourceGroup: 'rg-fleet', name: 'fleet' };
+export const image = { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server' };
+export const oldVersion = '24.04.202410020';
+export const newVersion = '24.04.202411050';
+
+/** What an instance does after its OS disk is replaced (the simulator's behaviours). */
+export type AfterUpgrade = 'healthy' | 'neverHealthy' | 'unhealthyOnTarget' | { readonly slowSeconds: number } | { readonly flaky: number };
+
+export interface FleetInstance {
+  readonly baseline: 'healthy' | 'unhealthy';
+  readonly after: AfterUpgrade;
+  /** Already on the target before the run. */
+  readonly onTarget?: boolean;
+}
+
+export interface FaultSpec {
+  readonly kind: '429' | '500' | '503' | 'drop' | 'failedLro';
+  /** Probability per matching request. */
+  readonly rate: number;
+}
+
+export interface FleetSpec {
+  readonly seed: number;
+  readonly instances: readonly FleetInstance[];
+  readonly zones: number;
+  readonly updateDomains: number;
+  readonly faultDomains: number;
+  readonly faults: readonly FaultSpec[];
+}
+
+function behaviour(after: AfterUpgrade) {
+  if (after === 'healthy' || after === 'neverHealthy') return after;
+  if (after === 'unhealthyOnTarget') return { kind: 'unhealthyOnVersion' as const, version: newVersion };
+  if ('slowSeconds' in after) return { kind: 'slow' as const, seconds: after.slowSeconds };
+  return { kind: 'flaky' as const, unhealthyRatio: after.flaky, periodSeconds: 20 };
+}
+
+function faultRules(faults: readonly FaultSpec[]) {
+  return faults.map((f) => {
+    // Only calls to the scale set's resources; the simulator's control endpoints never fault.
+    const base = { path: 'virtualMachineScaleSets', rate: f.rate };
+    switch (f.kind) {
+      case '429':
+        // Without Retry-After the SDK does not retry a 429: the orchestrator's own retry must.
+        return { ...base, status: 429 };
+      case '500':
+      case '503':
+        return { ...base, status: Number(f.kind) };
+      case 'drop':
+        return { ...base, drop: true };
+      case 'failedLro':
+        return { ...base, method: 'POST', path: '/(reimage|manualupgrade)$', failOperation: { code: 'InternalExecutionError', message: 'Injected: the operation failed.' } };
+    }
+  });
+}
+
+export function fleetScenario(spec: FleetSpec): Scenario {
+  const overrides: Record<string, Record<string, unknown>> = {};
+  spec.instances.forEach((inst, i) => {
+    const o: Record<string, unknown> = {};
+    if (inst.baseline === 'unhealthy') o.health = 'unhealthy';
+    if (inst.after !== 'healthy') o.afterUpgrade = behaviour(inst.after);
+    if (inst.onTarget) o.osVersion = newVersion;
+    if (Object.keys(o).length > 0) overrides[String(i)] = o;
+  });
+  return {
+    name: 'property-fleet',
+    seed: spec.seed,
+    startTime: '2026-11-01T00:00:00Z',
+    timing: { modelUpdateSeconds: 5, instanceUpgradeSeconds: 60, healthGraceSeconds: 30, healthWaitSeconds: 300, pageSize: 200 },
+    tenants: [{ tenantId: '00000000-0000-4000-8000-0000000000aa', displayName: 'Property tests' }],
+    subscriptions: [{ subscriptionId, displayName: 'Fleet', tenantId: '00000000-0000-4000-8000-0000000000aa' }],
+    images: [{ ...image, locations: ['westeurope'], versions: ['24.04.202409010', oldVersion, newVersion] }],
+    scaleSets: [
+      {
+        subscriptionId,
+        resourceGroup: ref.resourceGroup,
+        name: ref.name,
+        location: 'westeurope',
+        ...(spec.zones > 0 ? { zones: Array.from({ length: spec.zones }, (_, z) => String(z + 1)) } : {}),
+        image: { ...image, version: 'latest' },
+        osVersion: oldVersion,
+        healthSignal: { kind: 'extension' },
+        upgradePolicy: { mode: 'Manual' },
+        updateDomains: spec.updateDomains,
+        faultDomains: spec.faultDomains,
+        instances: { count: spec.instances.length, overrides },
+      },
+    ],
+    faults: faultRules(spec.faults),
+  } as Scenario;
+}

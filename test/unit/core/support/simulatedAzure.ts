@@ -1,0 +1,97 @@
+// The real SDK (through ArmGateway) against the real simulator: in memory for volume, or over HTTPS.
+// Simulator and orchestrator share one injected clock: by default a virtual clock that jumps when every
+// request has been answered and everyone waits (see virtualClock.ts).
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { ArmGateway } from '../../../../src/azure/armGateway';
+import { createClientFactory } from '../../../../src/azure/clientFactory';
+import { staticTokenCredential } from '../../../../src/cli/connect';
+import type { Clock } from '../../../../src/shared/clock';
+import { ScaledClock } from '../../../../src/shared/clock';
+import { startSimulator, type Scenario } from '../../../../src/simulator/simulator-entry';
+import type { Simulator } from '../../../../src/simulator/simulator';
+import { VirtualClock } from './virtualClock';
+
+/** What the tests see Azure do, read at the transport: accepted moves and how many disks were being
+ * replaced at once (sampled from the simulator's state after every response). */
+export interface Observations {
+  maxBusy: number;
+  readonly accepted: { readonly kind: 'reimage' | 'manualupgrade'; readonly instanceIds: readonly string[]; readonly exactVersion?: string }[];
+}
+
+export interface SimulatedAzure {
+  readonly sim: Simulator;
+  readonly observations: Observations;
+  readonly gateway: ArmGateway;
+  readonly clock: Clock;
+  /** A second gateway with its own call statistics (e.g. for a resumed process). */
+  newGateway(): ArmGateway;
+  stop(): Promise<void>;
+}
+
+export interface SimulatedAzureOptions {
+  readonly https?: boolean;
+  /** Simulated ms per real ms for a scaled clock; default: a virtual clock. */
+  readonly timeScale?: number;
+  /** LRO poll interval, real ms (with the virtual clock it must exceed the quiet window). */
+  readonly pollIntervalMs?: number;
+}
+
+export const defaultStart = Date.parse('2026-11-01T00:00:00Z');
+
+export async function simulatedAzure(scenario: Scenario, options: SimulatedAzureOptions = {}): Promise<SimulatedAzure> {
+  const start = scenario.startTime ? Date.parse(scenario.startTime) : defaultStart;
+  const virtual = options.timeScale ? undefined : new VirtualClock(start);
+  const clock: Clock = virtual ?? new ScaledClock(options.timeScale!, start);
+  const sim = await startSimulator({ scenario, clock, listen: options.https === true });
+  let inFlight = 0;
+  let sent = 0;
+  const observations: Observations = { maxBusy: 0, accepted: [] };
+  const busyNow = () => sim.world.scaleSets.reduce((n, set) => n + set.instances.filter((i) => i.busyUntil !== undefined && sim.world.now < i.busyUntil).length, 0);
+  const counter: PipelinePolicy = {
+    name: 'testInFlight',
+    async sendRequest(request, next) {
+      inFlight++;
+      sent++;
+      try {
+        const response = await next(request);
+        observations.maxBusy = Math.max(observations.maxBusy, busyNow());
+        if (request.method === 'POST' && response.status === 202) {
+          const reimage = /\/virtualMachines\/([^/]+)\/reimage$/i.exec(new URL(request.url).pathname);
+          const body = typeof request.body === 'string' && request.body ? (JSON.parse(request.body) as { instanceIds?: string[]; exactVersion?: string }) : {};
+          if (reimage) observations.accepted.push({ kind: 'reimage', instanceIds: [reimage[1]], ...(body.exactVersion ? { exactVersion: body.exactVersion } : {}) });
+          else if (/\/manualupgrade$/i.test(new URL(request.url).pathname)) observations.accepted.push({ kind: 'manualupgrade', instanceIds: body.instanceIds ?? [] });
+        }
+        return response;
+      } finally {
+        inFlight--;
+      }
+    },
+  };
+  if (virtual) virtual.hooks = { busy: () => inFlight > 0, nextEventAt: () => sim.world.scheduler.nextEventAt(), requests: () => sent };
+  const newGateway = () =>
+    new ArmGateway(
+      createClientFactory(
+        {
+          credential: staticTokenCredential(),
+          endpoint: sim.url,
+          ...(options.https ? { ca: sim.ca } : { httpClient: sim.httpClient }),
+          // The SDK's own retries stay on (that is what runs against Azure), only with short real delays.
+          retry: { maxRetries: 3, retryDelayInMs: 1, maxRetryDelayInMs: 4 },
+          allowedHosts: ['127.0.0.1'],
+          policies: [counter],
+        },
+        options.pollIntervalMs ?? 2,
+      ),
+    );
+  return {
+    sim,
+    observations,
+    gateway: newGateway(),
+    clock,
+    newGateway,
+    stop: async () => {
+      virtual?.stop();
+      await sim.stop();
+    },
+  };
+}
