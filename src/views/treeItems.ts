@@ -40,7 +40,7 @@ function scaleSetItem(node: ScaleSetNode): vscode.TreeItem {
     facts.orchestrationMode,
     facts.capacity === undefined ? undefined : vscode.l10n.t('{0} instances', facts.capacity),
     facts.image,
-    facts.upgradeMode,
+    vscode.l10n.t('{0} upgrade mode', facts.upgradeMode),
     facts.autoOsUpgrade ? vscode.l10n.t('auto OS upgrade on') : vscode.l10n.t('auto OS upgrade off'),
   ]
     .filter(Boolean)
