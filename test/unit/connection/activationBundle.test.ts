@@ -1,0 +1,37 @@
+// The Azure SDK and the simulator load on first use, never at activation (issue 4, item 4): the
+// activation bundle only holds runtime requires of their own bundles. Reads dist/ as `npm test` builds it.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []));
+const dist = (file: string) => path.join(root, 'dist', file);
+
+function read(file: string): string {
+  assert.ok(existsSync(dist(file)), `dist/${file} is missing: run \`node scripts/build.mjs\` first`);
+  return readFileSync(dist(file), 'utf8');
+}
+
+describe('activation bundle (dist/extension.js)', () => {
+  // core-rest-pipeline's user-agent prefix: present wherever the SDK's pipeline is bundled.
+  const sdkMarker = 'azsdk-js';
+
+  it('does not contain the Azure SDK, which its own bundle does', () => {
+    assert.ok(read('azure-sdk.js').includes(sdkMarker), 'control: the marker identifies the SDK');
+    const extension = read('extension.js');
+    assert.equal(extension.includes(sdkMarker), false);
+    assert.equal(/node_modules[\\/]@azure[\\/]/.test(extension), false, 'no @azure package module in the bundle');
+  });
+
+  it('loads the SDK and the simulator with runtime requires of their bundles', () => {
+    const extension = read('extension.js');
+    assert.match(extension, /require\("\.\/azure-sdk\.js"\)/);
+    assert.match(extension, /require\("\.\/simulator-entry\.js"\)/);
+  });
+
+  it('is a fraction of the SDK bundle’s size (dist/sizes.json)', () => {
+    const sizes = JSON.parse(read('sizes.json')) as Record<string, number>;
+    assert.ok(sizes['dist/extension.js'] > 0 && sizes['dist/azure-sdk.js'] > 0);
+    assert.ok(sizes['dist/extension.js'] * 2 < sizes['dist/azure-sdk.js'], JSON.stringify(sizes));
+  });
+});
