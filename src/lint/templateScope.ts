@@ -36,11 +36,6 @@ export class TemplateScope implements ExpressionScope {
     }
   }
 
-  /** Names of the template's declared parameters (lower-case). */
-  hasParameter(name: string): boolean {
-    return this.parameterNodes.has(name.toLowerCase());
-  }
-
   parameterDeclaration(name: string): JsonNode | undefined {
     return this.parameterNodes.get(name.toLowerCase());
   }

@@ -1,6 +1,6 @@
 // Reading facts: the possible values of a fact, coercions the templates need (string-typed
 // booleans such as "true"), and three-valued judgements (yes / no / depends on deployment).
-import type { Fact, Origin } from './model';
+import type { Fact } from './model';
 import { Unknown, describeValue, isUnknown, type Value } from './value';
 
 export type Verdict = 'yes' | 'no' | 'unknown';
@@ -47,20 +47,11 @@ export function asString(value: Value | undefined): string | undefined {
   return undefined;
 }
 
-/** Case-insensitive string comparison used for every Azure name in the rules. */
-export function sameText(a: string | undefined, b: string): boolean {
-  return a !== undefined && a.toLowerCase() === b.toLowerCase();
-}
-
 /** The reason a fact depends on deployment (for the "deployment-time value" message). */
 export function unknownReason(fact: Fact): string {
   if (fact.state === 'unknown') return fact.reason;
   if (fact.state === 'set' && fact.value instanceof Unknown) return fact.value.reason;
   return 'it is only known at deployment time';
-}
-
-export function isSet(fact: Fact): boolean {
-  return fact.state === 'set' && fact.value !== null;
 }
 
 /** `latest (variables('image').version)` — a fact's value and its source, as hovers print it. */
@@ -76,13 +67,6 @@ export function describeFact(fact: Fact): string {
   return `${value} (${fact.origin.description})`;
 }
 
-export function absentFact(origin: Origin): Fact {
-  return { state: 'absent', origin };
-}
-
-export function setFact(value: Value, origin: Origin): Fact {
-  return { state: 'set', value, origin };
-}
 
 /**
  * Whether a property holds a value. A deployment-time value that lists no alternatives counts as

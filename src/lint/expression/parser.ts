@@ -20,10 +20,6 @@ export function classifyTemplateString(text: string): TemplateString {
   return { kind: 'literal', value: text };
 }
 
-export function isTemplateExpression(text: string): boolean {
-  return classifyTemplateString(text).kind === 'expression';
-}
-
 class Parser {
   private position = 0;
   private depth = 0;

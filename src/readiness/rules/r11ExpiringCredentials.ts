@@ -3,7 +3,7 @@
 // listKeys() result captured at deployment expires or rotates; the next upgrade then fails on
 // the first batch (seed rule "keep credentials up to date").
 import type { CredentialUse } from '../model';
-import { note, pass, type ReadinessRule } from './rule';
+import { fail, pass, type ReadinessRule } from './rule';
 
 const kindText: Record<CredentialUse['kind'], string> = {
   'list-function': 'a key fetched at deployment',
@@ -19,11 +19,9 @@ export const r11ExpiringCredentials: ReadinessRule = {
     const uses = model.extensions.flatMap((extension) => extension.credentials);
     if (uses.length === 0) return pass('R11', []);
     const details = [...new Set(uses.map((use) => `${use.detail} (${kindText[use.kind]})`))];
-    const evaluation = note('R11', [], {
+    return fail('R11', [], {
       origin: uses[0].origin,
       message: `R11: extension settings depend on credentials that expire or rotate: ${details.join(', ')}. Each OS image upgrade runs the extensions again with the values stored in the model, so an expired token or rotated key fails the first batch. Use a managed identity, or keep these values current with a model update before upgrades.`,
     });
-    // A violation (warning by default), not a mere note.
-    return { ...evaluation, status: 'fail', issues: evaluation.issues.map((issue) => ({ ...issue, kind: 'violation' as const })) };
   },
 };

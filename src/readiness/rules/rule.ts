@@ -1,7 +1,6 @@
 // The shape every readiness rule has, and the few constructors the rules share.
 import type { FactLine, Issue, RuleEvaluation } from '../findings';
 import { unknownReason } from '../facts';
-import { isUnknown } from '../value';
 import type { Fact, ModelShape, Origin, ScaleSetModel } from '../model';
 import type { RuleId } from '../ruleCatalog';
 import type { SupportedImageTable } from '../supportedImages';
@@ -44,9 +43,4 @@ export function dependsOnDeployment(rule: RuleId, facts: FactLine[], fact: Fact,
     facts,
     issues: [{ kind: 'deployment-time', origin, message: `${rule}: depends on a deployment-time value (${unknownReason(fact)}): ${question}` }],
   };
-}
-
-/** The first fact of a list that is not fully known, to explain an 'unknown' verdict. */
-export function firstUnknown(...facts: Fact[]): Fact {
-  return facts.find((f) => f.state === 'unknown' || (f.state === 'set' && isUnknown(f.value))) ?? facts[0];
 }
