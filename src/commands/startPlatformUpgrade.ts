@@ -3,14 +3,11 @@
 // automatic rollback. Then it watches `rollingUpgrades/latest` in the dashboard until the upgrade ends.
 import * as vscode from 'vscode';
 import { describeAzureError } from '../azure/azureError';
-import { watchPlatformUpgrade } from '../webview/platformWatch';
+import { platformPollMs, watchPlatformUpgrade } from '../webview/platformWatch';
 import type { ExtensionCommand } from './extensionCommand';
 import { findNewerImage } from './newerImage';
 import { refreshDashboard } from './dashboardActions';
 import { resolveScaleSet } from './scaleSetTarget';
-
-/** Simulated ms between two reads of the rolling upgrade status. */
-export const platformPollMs = 10_000;
 
 export const startPlatformUpgradeCommand: ExtensionCommand = {
   id: 'vmssUpgrades.startPlatformUpgrade',

@@ -9,7 +9,7 @@ import { renderRun, renderTimers } from './renderRun';
 import { renderBatches } from './renderBatches';
 import { renderHeatMap } from './renderHeatMap';
 import { renderPlatform } from './renderPlatform';
-import { appendLog, replaceLog } from './renderLog';
+import { LogView } from './renderLog';
 import { renderHistory } from './renderHistory';
 import { runStatusLabels } from './labels';
 
@@ -23,6 +23,7 @@ vscode.setState({ scaleSetId });
 
 const dom = buildSkeleton(root);
 const model = new DashboardModel();
+const logView = new LogView(dom.log, dom.earlierLog, () => model.log);
 const dirty = new Set<Section>();
 let pendingLog: { replaced: boolean; entries: LogEntry[] } = { replaced: false, entries: [] };
 let frame: number | undefined;
@@ -63,8 +64,8 @@ function flush(): void {
   }
   if (dirty.has('platform')) renderPlatform(dom, state.platform);
   if (dirty.has('history')) renderHistory(dom.history.body, state.history);
-  if (pendingLog.replaced) replaceLog(dom.log, model.log);
-  else appendLog(dom.log, pendingLog.entries);
+  if (pendingLog.replaced) logView.replace();
+  else logView.append(pendingLog.entries);
   dirty.clear();
   pendingLog = { replaced: false, entries: [] };
   document.body.dataset.renders = String(++renders);
@@ -92,6 +93,9 @@ root.addEventListener('click', (event) => {
   if (!button || button.disabled) return;
   const action = button.dataset.action;
   switch (action) {
+    case 'showEarlierLog':
+      logView.showEarlier();
+      return;
     case 'approve':
     case 'reject':
       if (button.dataset.gate) post({ type: 'gate', gateId: button.dataset.gate, decision: action });

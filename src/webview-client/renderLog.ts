@@ -1,27 +1,76 @@
-// The event log: append-only, so a long run costs one row per new event, not a re-render.
+// The event log: append-only, newest last. A long run's log (thousands of events) is not put into
+// the DOM at once — only the newest `windowSize` rows, with a button that brings earlier ones back a
+// page at a time — so opening a dashboard costs the same for 500 events as for 10,000. Rows stay real
+// DOM (no virtual scrolling), so a screen reader's log region and find-in-page see what is shown.
 import type { LogEntry } from '../webview/contract';
 import { el } from './dom';
 import { formatClockTime } from './format';
+
+/** Rows rendered when a log is (re)loaded, and added per "show earlier" press. */
+export const windowSize = 500;
+/** While following the end of a live log, rows beyond this are dropped from the top again. */
+export const maxLiveRows = 2 * windowSize;
 
 function row(entry: LogEntry): HTMLLIElement {
   return el('li', { class: `log-${entry.level}`, 'data-seq': entry.seq }, [el('time', { datetime: new Date(entry.at).toISOString() }, [formatClockTime(entry.at)]), ' ', entry.text]);
 }
 
-/** Newest last, as a log reads; the list scrolls to the end unless the reader scrolled up. */
-export function appendLog(list: HTMLOListElement, entries: readonly LogEntry[]): void {
-  if (!entries.length) return;
-  const pinned = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+function fragmentOf(entries: readonly LogEntry[]): DocumentFragment {
   const fragment = document.createDocumentFragment();
   for (const entry of entries) fragment.append(row(entry));
-  list.append(fragment);
-  if (pinned) list.scrollTop = list.scrollHeight;
+  return fragment;
 }
 
-export function replaceLog(list: HTMLOListElement, entries: readonly LogEntry[]): void {
-  // A bulk replace is not news: keep the live region quiet while it happens.
-  list.setAttribute('aria-busy', 'true');
-  list.replaceChildren();
-  appendLog(list, entries);
-  list.scrollTop = list.scrollHeight;
-  list.setAttribute('aria-busy', 'false');
+export class LogView {
+  /** Index (in the full log) of the first entry in the DOM. */
+  private firstShown = 0;
+
+  constructor(
+    private readonly list: HTMLOListElement,
+    private readonly earlier: HTMLButtonElement,
+    private readonly all: () => readonly LogEntry[],
+  ) {}
+
+  /** Renders the newest window of the whole log (a snapshot arrived). */
+  replace(): void {
+    const entries = this.all();
+    // A bulk replace is not news: keep the live region quiet while it happens.
+    this.list.setAttribute('aria-busy', 'true');
+    this.firstShown = Math.max(0, entries.length - windowSize);
+    this.list.replaceChildren(fragmentOf(entries.slice(this.firstShown)));
+    this.list.scrollTop = this.list.scrollHeight;
+    this.list.setAttribute('aria-busy', 'false');
+    this.updateEarlier();
+  }
+
+  /** Adds new entries at the end; follows them if the reader is at the end. */
+  append(entries: readonly LogEntry[]): void {
+    if (!entries.length) return;
+    const pinned = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 24;
+    this.list.append(fragmentOf(entries));
+    if (pinned && this.list.childElementCount > maxLiveRows) {
+      const drop = this.list.childElementCount - windowSize;
+      for (let i = 0; i < drop; i++) this.list.firstElementChild?.remove();
+      this.firstShown += drop;
+      this.updateEarlier();
+    }
+    if (pinned) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  /** Brings the previous window of entries back, keeping the reader's place. */
+  showEarlier(): void {
+    if (this.firstShown === 0) return;
+    const from = Math.max(0, this.firstShown - windowSize);
+    const before = this.list.scrollHeight;
+    this.list.prepend(fragmentOf(this.all().slice(from, this.firstShown)));
+    this.list.scrollTop += this.list.scrollHeight - before;
+    this.firstShown = from;
+    this.updateEarlier();
+  }
+
+  private updateEarlier(): void {
+    this.earlier.hidden = this.firstShown === 0;
+    const label = this.earlier.querySelector('span:last-child');
+    if (label) label.textContent = `Show earlier events (${this.firstShown} not shown)`;
+  }
 }

@@ -51,6 +51,8 @@ export function buildSkeleton(root: HTMLElement) {
   const platformBody = el('div', { id: 'platform-body' });
   const cancelPlatform = button('cancelPlatformUpgrade', 'Cancel Azure rolling upgrade', 'debug-stop', { class: 'action secondary' });
 
+  const earlierLog = button('showEarlierLog', 'Show earlier events', 'fold-up', { class: 'action secondary' });
+  earlierLog.hidden = true;
   const logList = el('ol', { class: 'log', id: 'event-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Event log', tabindex: '0' });
   const historyBody = el('tbody');
   const historyTable = el('table', { class: 'history', 'aria-describedby': 'history-heading' }, [
@@ -73,7 +75,7 @@ export function buildSkeleton(root: HTMLElement) {
       ]),
       el('div', { class: 'column' }, [
         section('platform', 'Azure rolling upgrade', [platformBody, el('div', { class: 'buttons' }, [cancelPlatform])]),
-        section('log-section', 'Event log', [logList]),
+        section('log-section', 'Event log', [earlierLog, logList]),
         section('history-section', 'History', [el('div', { class: 'scroll-x' }, [historyTable])], [exportHistory]),
       ]),
     ]),
@@ -88,6 +90,7 @@ export function buildSkeleton(root: HTMLElement) {
     heatMap,
     platform: { body: platformBody, cancel: cancelPlatform },
     log: logList,
+    earlierLog,
     history: { body: historyBody, table: historyTable, exportButton: exportHistory },
     announcer,
   };

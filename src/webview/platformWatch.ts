@@ -5,6 +5,9 @@ import type { Clock } from '../shared/clock';
 import { platformUpgradeView } from './azureViews';
 import type { DashboardSession } from './dashboardSession';
 
+/** Simulated ms between two reads of the rolling upgrade status (the commands' default). */
+export const platformPollMs = 10_000;
+
 export interface PlatformWatchOptions {
   readonly gateway: AzureGateway;
   readonly ref: ScaleSetRef;
