@@ -2,9 +2,9 @@
 // described compactly (size + rates + a seed) so that fast-check shrinks them well; sizes lean small
 // so that the suite runs in minutes on two cores.
 import fc from 'fast-check';
-import type { Strategy, StrategyKind } from '../../../../src/core/contract';
+import type { Strategy, StrategyKind, UpgradeTarget } from '../../../../src/core/contract';
 import type { PolicyOverrides } from '../../../../src/core/policy';
-import type { AfterUpgrade, FaultSpec, FleetInstance, FleetSpec } from './fleetScenario';
+import { type AfterUpgrade, type FaultSpec, type FleetInstance, type FleetSpec, otherSku } from './fleetScenario';
 
 export interface FleetShape {
   readonly size: number;
@@ -88,6 +88,8 @@ export const anyFaults: fc.Arbitrary<FaultSpec[]> = fc.array(
 export interface RolloutChoice {
   readonly strategy: Strategy;
   readonly policy: PolicyOverrides;
+  /** Mostly the newest version (reimage exactVersion), sometimes a new SKU (model + manualupgrade, O9). */
+  readonly target: UpgradeTarget;
 }
 
 const kinds: StrategyKind[] = ['percentage', 'count', 'updateDomain', 'faultDomain', 'zoneThenUpdateDomain', 'crossZone'];
@@ -102,8 +104,10 @@ export const rolloutChoice: fc.Arbitrary<RolloutChoice> = fc
     maxUnhealthyUpgraded: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 0, max: 100 }) }, { weight: 1, arbitrary: fc.constantFrom(20, 50) }),
     rollback: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
     prioritize: fc.boolean(),
+    target: fc.oneof({ weight: 4, arbitrary: fc.constant<UpgradeTarget>({ kind: 'latest' }) }, { weight: 1, arbitrary: fc.constant<UpgradeTarget>({ kind: 'sku', sku: otherSku.sku }) }),
   })
   .map((c) => ({
+    target: c.target,
     strategy: { kind: c.kind, ...(c.kind === 'count' ? { count: c.count } : {}), ...(c.canary ? { canary: c.canary } : {}) },
     policy: {
       maxBatchInstancePercent: c.maxBatch,

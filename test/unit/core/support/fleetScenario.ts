@@ -7,6 +7,8 @@ export const ref = { subscriptionId, resourceGroup: 'rg-fleet', name: 'fleet' };
 export const image = { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server' };
 export const oldVersion = '24.04.202410020';
 export const newVersion = '24.04.202411050';
+/** A second SKU of the same offer (A3): the model-change target (O9). */
+export const otherSku = { sku: 'minimal', version: '24.04.202411060' };
 
 /** What an instance does after its OS disk is replaced (the simulator's behaviours). */
 export type AfterUpgrade = 'healthy' | 'neverHealthy' | 'unhealthyOnTarget' | { readonly slowSeconds: number } | { readonly flaky: number };
@@ -33,9 +35,11 @@ export interface FleetSpec {
   readonly faults: readonly FaultSpec[];
 }
 
+let unhealthyVersion = newVersion;
+
 function behaviour(after: AfterUpgrade) {
   if (after === 'healthy' || after === 'neverHealthy') return after;
-  if (after === 'unhealthyOnTarget') return { kind: 'unhealthyOnVersion' as const, version: newVersion };
+  if (after === 'unhealthyOnTarget') return { kind: 'unhealthyOnVersion' as const, version: unhealthyVersion };
   if ('slowSeconds' in after) return { kind: 'slow' as const, seconds: after.slowSeconds };
   return { kind: 'flaky' as const, unhealthyRatio: after.flaky, periodSeconds: 20 };
 }
@@ -59,7 +63,9 @@ function faultRules(faults: readonly FaultSpec[]) {
   });
 }
 
-export function fleetScenario(spec: FleetSpec): Scenario {
+/** `targetVersion`: the version `unhealthyOnTarget` instances are unhealthy on. */
+export function fleetScenario(spec: FleetSpec, targetVersion = newVersion): Scenario {
+  unhealthyVersion = targetVersion;
   const overrides: Record<string, Record<string, unknown>> = {};
   spec.instances.forEach((inst, i) => {
     const o: Record<string, unknown> = {};
@@ -75,7 +81,10 @@ export function fleetScenario(spec: FleetSpec): Scenario {
     timing: { modelUpdateSeconds: 5, instanceUpgradeSeconds: 60, healthGraceSeconds: 30, healthWaitSeconds: 300, pageSize: 200 },
     tenants: [{ tenantId: '00000000-0000-4000-8000-0000000000aa', displayName: 'Property tests' }],
     subscriptions: [{ subscriptionId, displayName: 'Fleet', tenantId: '00000000-0000-4000-8000-0000000000aa' }],
-    images: [{ ...image, locations: ['westeurope'], versions: ['24.04.202409010', oldVersion, newVersion] }],
+    images: [
+      { ...image, locations: ['westeurope'], versions: ['24.04.202409010', oldVersion, newVersion] },
+      { ...image, sku: otherSku.sku, locations: ['westeurope'], versions: [otherSku.version] },
+    ],
     scaleSets: [
       {
         subscriptionId,

@@ -2,8 +2,8 @@
 // to do (the transport), and the simulator's world afterwards.
 import * as assert from 'node:assert/strict';
 import type { JournalEntry } from '../../../../src/core/journal/records';
-import type { CaseConfig, CaseResult } from './runCase';
-import { newVersion, oldVersion } from './fleetScenario';
+import { type CaseConfig, type CaseResult, targetImage } from './runCase';
+import { image, oldVersion } from './fleetScenario';
 
 /** Instances that should fail after a move, from their behaviour alone (O4, H3). */
 export function predictedFailures(config: CaseConfig): Set<string> | undefined {
@@ -83,19 +83,24 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
   checkO6(result);
 
   // Each instance is moved to the target at most once (a rollback is a move back, not a second move).
+  const target = targetImage(config);
   const moves = new Map<string, number>();
   for (const a of observations.accepted) {
-    if (a.kind === 'reimage' && a.exactVersion === newVersion) for (const id of a.instanceIds) moves.set(id, (moves.get(id) ?? 0) + 1);
+    const toTarget = a.kind === 'reimage' ? a.exactVersion === target.version : a.modelSku === target.sku;
+    if (toTarget) for (const id of a.instanceIds) moves.set(id, (moves.get(id) ?? 0) + 1);
   }
   for (const [id, count] of moves) assert.equal(count, 1, `instance ${id} moved ${count} times`);
 
   // O4: failed instances are rolled back to the version they ran, unless rollback is off.
   const failed = failedInJournal(result.entries);
   const version = new Map(world.map((w) => [w.instanceId, w.version]));
+  const sku = new Map(world.map((w) => [w.instanceId, w.sku]));
   for (const id of failed) {
     if (plan.policy.rollbackFailedInstances) {
       assert.equal(summary.finalStates[id], 'rolledBack', `instance ${id} is rolled back`);
-      assert.equal(version.get(id), oldVersion, `instance ${id} runs its old version again`);
+      assert.equal(sku.get(id), image.sku, `instance ${id} runs its old SKU again`);
+      // Same SKU: back to the exact version it ran; a model revert to 'latest' lands on the newest.
+      if (target.sku === image.sku) assert.equal(version.get(id), oldVersion, `instance ${id} runs its old version again`);
     } else {
       assert.equal(summary.finalStates[id], 'failed', `instance ${id} stays failed with rollback off`);
     }
@@ -112,8 +117,9 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
   if (summary.outcome === 'succeeded') {
     for (const [i, inst] of config.fleet.instances.entries()) {
       const id = String(i);
-      assert.equal(version.get(id), newVersion, `instance ${id} is on the target`);
-      assert.equal(moves.get(id) ?? 0, inst.onTarget ? 0 : 1, `instance ${id} moved exactly once`);
+      assert.equal(`${sku.get(id)} ${version.get(id)}`, `${target.sku} ${target.version}`, `instance ${id} is on the target`);
+      const already = inst.onTarget === true && target.sku === image.sku;
+      assert.equal(moves.get(id) ?? 0, already ? 0 : 1, `instance ${id} moved exactly once`);
     }
   }
   assert.ok(world.every((w) => !w.busy), 'nothing is left in flight');

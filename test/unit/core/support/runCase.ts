@@ -4,13 +4,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { RolloutPlan, RunSummary, Strategy } from '../../../../src/core/contract';
+import type { RolloutPlan, RunSummary, Strategy, UpgradeTarget } from '../../../../src/core/contract';
 import type { RetryPlan } from '../../../../src/core/executor/transient';
 import { JournalStore } from '../../../../src/core/journal/journalStore';
 import type { JournalEntry } from '../../../../src/core/journal/records';
 import type { PolicyOverrides } from '../../../../src/core/policy';
 import { planFromAzure, resumeRun, startRun } from '../../../../src/core/rollout';
-import { fleetScenario, type FleetSpec, ref } from './fleetScenario';
+import { fleetScenario, type FleetSpec, newVersion, otherSku, ref } from './fleetScenario';
 import { KillingSink } from './killingSink';
 import { type Observations, simulatedAzure } from './simulatedAzure';
 
@@ -21,10 +21,18 @@ export interface CaseConfig {
   /** Crash at this 1-based journal append (≥ 2), optionally leaving half a line. */
   readonly kill?: { readonly at: number; readonly torn: boolean };
   readonly https?: boolean;
+  /** Default: the newest version of the set's SKU (reimage exactVersion). */
+  readonly target?: UpgradeTarget;
+}
+
+/** The SKU and version a case's target moves instances to. */
+export function targetImage(config: Pick<CaseConfig, 'target'>): { sku: string; version: string } {
+  return config.target?.kind === 'sku' ? otherSku : { sku: 'server', version: newVersion };
 }
 
 export interface WorldInstance {
   readonly instanceId: string;
+  readonly sku: string;
   readonly version: string;
   readonly busy: boolean;
 }
@@ -61,10 +69,10 @@ class KillingStore extends JournalStore {
 }
 
 export async function runCase(config: CaseConfig): Promise<CaseResult> {
-  const az = await simulatedAzure(fleetScenario(config.fleet), { https: config.https === true });
+  const az = await simulatedAzure(fleetScenario(config.fleet, targetImage(config).version), { https: config.https === true });
   const dir = fs.mkdtempSync(path.join(journalRoot, 'vmss-case-'));
   try {
-    const planned = await planFromAzure(az.gateway, { ref, target: { kind: 'latest' }, strategy: config.strategy, policy: config.policy }, az.clock, testRetry);
+    const planned = await planFromAzure(az.gateway, { ref, target: config.target ?? { kind: 'latest' }, strategy: config.strategy, policy: config.policy }, az.clock, testRetry);
     if (!planned.ok) throw new Error(`plan refused: ${planned.errors.join('; ')}`);
     const store = config.kill ? new KillingStore(dir, config.kill) : new JournalStore(dir);
     const executor = startRun({ gateway: az.gateway, clock: az.clock, store, retry: testRetry }, ref, planned.plan);
@@ -80,7 +88,7 @@ export async function runCase(config: CaseConfig): Promise<CaseResult> {
     }
     const entries = new JournalStore(dir).read(executor.runId).entries;
     const set = az.sim.world.scaleSets[0];
-    const world = set.instances.map((i) => ({ instanceId: i.instanceId, version: i.osImage.version, busy: i.busyUntil !== undefined && az.sim.world.now < i.busyUntil }));
+    const world = set.instances.map((i) => ({ instanceId: i.instanceId, sku: i.osImage.sku, version: i.osImage.version, busy: i.busyUntil !== undefined && az.sim.world.now < i.busyUntil }));
     return { plan: planned.plan, summary, ...(killedSummary ? { killedSummary } : {}), entries, journalProblems, observations: az.observations, world };
   } finally {
     await az.stop();

@@ -15,7 +15,8 @@ import { VirtualClock } from './virtualClock';
  * replaced at once (sampled from the simulator's state after every response). */
 export interface Observations {
   maxBusy: number;
-  readonly accepted: { readonly kind: 'reimage' | 'manualupgrade'; readonly instanceIds: readonly string[]; readonly exactVersion?: string }[];
+  /** `modelSku`: the model's SKU when a manualupgrade was accepted (where it moves the instances). */
+  readonly accepted: { readonly kind: 'reimage' | 'manualupgrade'; readonly instanceIds: readonly string[]; readonly exactVersion?: string; readonly modelSku?: string }[];
 }
 
 export interface SimulatedAzure {
@@ -59,7 +60,10 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
           const reimage = /\/virtualMachines\/([^/]+)\/reimage$/i.exec(new URL(request.url).pathname);
           const body = typeof request.body === 'string' && request.body ? (JSON.parse(request.body) as { instanceIds?: string[]; exactVersion?: string }) : {};
           if (reimage) observations.accepted.push({ kind: 'reimage', instanceIds: [reimage[1]], ...(body.exactVersion ? { exactVersion: body.exactVersion } : {}) });
-          else if (/\/manualupgrade$/i.test(new URL(request.url).pathname)) observations.accepted.push({ kind: 'manualupgrade', instanceIds: body.instanceIds ?? [] });
+          else if (/\/manualupgrade$/i.test(new URL(request.url).pathname)) {
+            const model = sim.world.scaleSets[0].properties.virtualMachineProfile as { storageProfile?: { imageReference?: { sku?: string } } } | undefined;
+            observations.accepted.push({ kind: 'manualupgrade', instanceIds: body.instanceIds ?? [], modelSku: model?.storageProfile?.imageReference?.sku ?? '' });
+          }
         }
         return response;
       } finally {
