@@ -10,7 +10,7 @@ import type { AzureAccess } from '../connection/azureAccess';
 import { listSubscriptions } from '../connection/subscriptionInventory';
 import { countScaleSets, resourceGraphThreshold } from '../connection/scaleSetOverview';
 import { groupInstances, isGroupList } from './instanceGroups';
-import { mapLimited } from './mapLimited';
+import { BackgroundQueue } from './backgroundQueue';
 import { mayRunPlatformUpgrade } from './scaleSetFacts';
 import { sharedAbortController } from './sharedAbortController';
 import {
@@ -37,7 +37,7 @@ export interface TreeModelOptions {
   onNodesChanged(nodes: readonly TreeNode[]): void;
   /** Selected subscriptions at which one Resource Graph query gives the overview. */
   resourceGraphThreshold?: number;
-  /** Background rolling-upgrade look-ups in flight per subscription. */
+  /** Background rolling-upgrade look-ups in flight at once, across the tree (default 8). */
   statusConcurrency?: number;
 }
 
@@ -52,11 +52,11 @@ export class ScaleSetTreeModel {
   private readonly watched = new Set<string>();
   /** Aborts background work and in-flight loads of everything that was invalidated. */
   private generation = sharedAbortController();
-  /** Loads the user waits for; background look-ups start only when there are none. */
-  private loading = 0;
-  private idle: (() => void)[] = [];
+  private readonly background: BackgroundQueue;
 
-  constructor(private readonly options: TreeModelOptions) {}
+  constructor(private readonly options: TreeModelOptions) {
+    this.background = new BackgroundQueue(options.statusConcurrency ?? 8);
+  }
 
   /** Children of a node (undefined: the root). Concurrent calls for the same node share one load. */
   getChildren(node: TreeNode | undefined, signal?: AbortSignal): Promise<TreeNode[]> {
@@ -64,9 +64,7 @@ export class ScaleSetTreeModel {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const combined = signal ? AbortSignal.any([signal, this.generation.signal]) : this.generation.signal;
-    this.loading++;
-    const load = this.load(node, combined).then((children) => {
-      if (--this.loading === 0) for (const resume of this.idle.splice(0)) resume();
+    const load = this.background.foregroundLoad(() => this.load(node, combined)).then((children) => {
       // A cancelled load is not remembered: expanding the node again retries it.
       if (children.some((c) => c.kind === 'message' && c.reason === 'cancelled') && this.cache.get(key) === load) this.cache.delete(key);
       return children;
@@ -83,6 +81,7 @@ export class ScaleSetTreeModel {
   /** Forgets a node's subtree (undefined: everything) so the next getChildren loads it again. */
   invalidate(node?: TreeNode): void {
     if (!node) {
+      this.background.clear();
       this.generation.abort();
       this.generation = sharedAbortController();
       this.cache.clear();
@@ -135,6 +134,7 @@ export class ScaleSetTreeModel {
   }
 
   dispose(): void {
+    this.background.clear();
     this.generation.abort();
   }
 
@@ -214,23 +214,30 @@ export class ScaleSetTreeModel {
       .sort((a, b) => a.ref.name.localeCompare(b.ref.name));
     node.scaleSetCount = nodes.length;
     if (nodes.length === 0) return [this.message(node, 'noScaleSets')];
-    void this.lookUpRollingUpgrades(gateway, nodes.filter(mayRunPlatformUpgrade), this.generation.signal);
+    this.lookUpRollingUpgrades(gateway, nodes.filter(mayRunPlatformUpgrade), this.generation.signal);
     return nodes;
   }
 
-  /** Background: marks sets on which a platform rolling upgrade is running (A6) without blocking the list. */
-  private async lookUpRollingUpgrades(gateway: AzureGateway, nodes: ScaleSetNode[], signal: AbortSignal): Promise<void> {
-    if (nodes.length === 0) return;
-    // Not competing with the levels the user is waiting for (expanding many subscriptions at once).
-    if (this.loading > 0) await new Promise<void>((resume) => this.idle.push(resume));
-    await mapLimited(nodes, this.options.statusConcurrency ?? 4, async (node) => {
-      if (signal.aborted) return;
-      const rolling = await gateway.getLatestRollingUpgrade(node.ref, signal).catch(() => node.rolling);
-      if (signal.aborted) return;
-      const changed = isRolling(rolling) !== isRolling(node.rolling);
-      node.rolling = rolling;
-      if (changed) this.options.onNodesChanged([node]);
-    });
+  /**
+   * Background: marks sets on which a platform rolling upgrade is running (A6) without blocking the
+   * list. Throttling stops the subscription's remaining look-ups: the read budget is the user's.
+   */
+  private lookUpRollingUpgrades(gateway: AzureGateway, nodes: ScaleSetNode[], signal: AbortSignal): void {
+    let throttled = false;
+    for (const node of nodes) {
+      this.background.add(async () => {
+        if (signal.aborted || throttled) return;
+        try {
+          const rolling = await gateway.getLatestRollingUpgrade(node.ref, signal);
+          if (signal.aborted) return;
+          const changed = isRolling(rolling) !== isRolling(node.rolling);
+          node.rolling = rolling;
+          if (changed) this.options.onNodesChanged([node]);
+        } catch (err) {
+          if (describeAzureError(err).kind === 'throttled') throttled = true;
+        }
+      });
+    }
   }
 
   private async loadInstances(node: ScaleSetNode, signal: AbortSignal): Promise<TreeNode[]> {
