@@ -11,7 +11,7 @@ import type { FixIntent } from '../readiness/fixIntents';
 import type { ExtensionCommand } from './extensionCommand';
 import { afterScaleSetChange } from './afterScaleSetChange';
 import { liveFixUpdate, parseHealthEndpoint } from './liveFixes';
-import { liveFixesOf, liveReadiness } from './liveReadiness';
+import { findingText, liveFixesOf, liveReadiness } from './liveReadiness';
 import { resolveScaleSet, type ScaleSetTarget } from './scaleSetTarget';
 
 interface FindingItem extends vscode.QuickPickItem {
@@ -26,9 +26,10 @@ interface FlagItem extends vscode.QuickPickItem {
 function findingItems(blocking: readonly ReadinessFinding[], advised: readonly ReadinessFinding[]): FindingItem[] {
   return [...blocking, ...advised].flatMap((finding): FindingItem[] => {
     const icon = finding.severity === 'error' ? '$(error)' : '$(warning)';
+    const text = findingText(finding);
     const fixes = liveFixesOf(finding);
-    if (fixes.length === 0) return [{ label: `${icon} ${finding.rule}: ${finding.message}`, detail: vscode.l10n.t('No automatic fix: change the model or template yourself.'), finding, alwaysShow: true }];
-    return fixes.map((fix) => ({ label: `${icon} ${finding.rule}: ${finding.message}`, detail: vscode.l10n.t('Fix: {0}', fix.title), finding, fix, picked: true, alwaysShow: true }));
+    if (fixes.length === 0) return [{ label: `${icon} ${text}`, detail: vscode.l10n.t('No automatic fix: change the model or template yourself.'), finding, alwaysShow: true }];
+    return fixes.map((fix) => ({ label: `${icon} ${text}`, detail: vscode.l10n.t('Fix: {0}', fix.title), finding, fix, picked: true, alwaysShow: true }));
   });
 }
 
@@ -116,7 +117,7 @@ export const enableAutomaticOsUpgradeCommand: ExtensionCommand = {
       }
       if (readiness.blocking.length > 0) {
         void vscode.window.showErrorMessage(
-          vscode.l10n.t('Automatic OS upgrade stays off on {0}: {1}', target.ref.name, readiness.blocking.map((f) => `${f.rule} ${f.message}`).join(' · ')),
+          vscode.l10n.t('Automatic OS upgrade stays off on {0}: {1}', target.ref.name, readiness.blocking.map(findingText).join(' · ')),
         );
         return;
       }

@@ -26,3 +26,8 @@ export function liveReadiness(set: VirtualMachineScaleSet): LiveReadiness {
 export function liveFixesOf(finding: ReadinessFinding): FixIntent[] {
   return (finding.fixes ?? []).filter(isLiveFix);
 }
+
+/** A finding in one line, with its rule number once ("R1: …"). */
+export function findingText(finding: ReadinessFinding): string {
+  return finding.message.startsWith(`${finding.rule}:`) ? finding.message : `${finding.rule}: ${finding.message}`;
+}

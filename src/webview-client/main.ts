@@ -63,7 +63,7 @@ function flush(): void {
     if (state.run) announce(state.run.gate ? `Approval needed: ${state.run.gate.title}` : `Run ${runStatusLabels[state.run.status].text}`);
   }
   if (dirty.has('platform')) renderPlatform(dom, state.platform);
-  if (dirty.has('history')) renderHistory(dom.history.body, state.history);
+  if (dirty.has('history')) renderHistory(dom.history.list, state.history);
   if (pendingLog.replaced) logView.replace();
   else logView.append(pendingLog.entries);
   dirty.clear();

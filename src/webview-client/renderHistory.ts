@@ -1,24 +1,37 @@
-// History timeline: Azure's osUpgradeHistory (A5) and our journal's runs, newest first.
+// History timeline: Azure's osUpgradeHistory (A5) and our journal's runs, newest first — one list
+// item per attempt: when, by whom, how it ended, the target, and what it did.
 import type { HistoryEntry } from '../webview/contract';
-import { el, replaceChildren } from './dom';
+import { el, icon, replaceChildren } from './dom';
 import { formatDuration, formatTimestamp } from './format';
 
-export function renderHistory(body: HTMLTableSectionElement, history: readonly HistoryEntry[]): void {
+function statusIcon(status: string): string {
+  if (/^(completed|succeeded)$/i.test(status)) return 'pass';
+  if (/fault|fail|abort/i.test(status)) return 'error';
+  if (/rollingforward|unfinished/i.test(status)) return 'sync';
+  return 'circle-slash';
+}
+
+export function renderHistory(list: HTMLOListElement, history: readonly HistoryEntry[]): void {
   if (!history.length) {
-    replaceChildren(body, [el('tr', {}, [el('td', { colspan: 6, class: 'empty' }, ['No upgrades yet.'])])]);
+    replaceChildren(list, [el('li', { class: 'empty' }, ['No upgrades yet.'])]);
     return;
   }
   replaceChildren(
-    body,
-    history.map((h) =>
-      el('tr', { class: `history-${h.source}`, 'data-history': h.id, 'data-status': h.status }, [
-        el('th', { scope: 'row' }, [h.startedAt ? formatTimestamp(h.startedAt) : '—']),
-        el('td', {}, [h.source === 'platform' ? `Azure${h.startedBy ? ` (${h.startedBy})` : ''}` : 'This extension']),
-        el('td', { title: h.error ?? '' }, [h.status]),
-        el('td', {}, [h.target ?? '—']),
-        el('td', { class: 'num', 'aria-label': `${h.succeeded} upgraded, ${h.failed} failed, ${h.rolledBack} rolled back` }, [`${h.succeeded} / ${h.failed} / ${h.rolledBack}`]),
-        el('td', { class: 'num' }, [h.startedAt && h.endedAt ? formatDuration(h.endedAt - h.startedAt) : h.endedAt ? '—' : 'running']),
-      ]),
-    ),
+    list,
+    history.map((h) => {
+      const by = h.source === 'platform' ? `Azure${h.startedBy ? ` (${h.startedBy})` : ''}` : 'This extension';
+      const took = h.startedAt && h.endedAt ? formatDuration(h.endedAt - h.startedAt) : h.endedAt ? undefined : 'not finished';
+      const result = `${h.succeeded} upgraded, ${h.failed} failed, ${h.rolledBack} rolled back${took ? ` · ${took}` : ''}`;
+      return el('li', { class: `history-entry history-${h.source}`, 'data-history': h.id, 'data-status': h.status }, [
+        el('p', { class: 'history-line' }, [
+          icon(statusIcon(h.status)),
+          el('time', h.startedAt ? { datetime: new Date(h.startedAt).toISOString() } : {}, [h.startedAt ? formatTimestamp(h.startedAt) : '—']),
+          ` · ${by} · `,
+          el('strong', {}, [h.status]),
+        ]),
+        el('p', { class: 'history-detail' }, [[h.target, result].filter(Boolean).join(' · ')]),
+        h.error ? el('p', { class: 'history-detail error-text' }, [h.error]) : undefined,
+      ]);
+    }),
   );
 }

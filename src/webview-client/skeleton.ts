@@ -54,13 +54,7 @@ export function buildSkeleton(root: HTMLElement) {
   const earlierLog = button('showEarlierLog', 'Show earlier events', 'fold-up', { class: 'action secondary' });
   earlierLog.hidden = true;
   const logList = el('ol', { class: 'log', id: 'event-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Event log', tabindex: '0' });
-  const historyBody = el('tbody');
-  const historyTable = el('table', { class: 'history', 'aria-describedby': 'history-heading' }, [
-    el('thead', {}, [
-      el('tr', {}, ['Started', 'By', 'Status', 'Target', 'Upgraded / failed / rolled back', 'Took'].map((h) => el('th', { scope: 'col' }, [h]))),
-    ]),
-    historyBody,
-  ]);
+  const historyList = el('ol', { class: 'timeline', id: 'history-list', 'aria-label': 'Upgrade history, newest first' });
   const exportHistory = button('exportHistory', 'Export JSON…', 'save');
   const announcer = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', id: 'announcer' });
 
@@ -76,7 +70,7 @@ export function buildSkeleton(root: HTMLElement) {
       el('div', { class: 'column' }, [
         section('platform', 'Azure rolling upgrade', [platformBody, el('div', { class: 'buttons' }, [cancelPlatform])]),
         section('log-section', 'Event log', [earlierLog, logList]),
-        section('history-section', 'History', [el('div', { class: 'scroll-x' }, [historyTable])], [exportHistory]),
+        section('history-section', 'History', [historyList], [exportHistory]),
       ]),
     ]),
     announcer,
@@ -91,7 +85,7 @@ export function buildSkeleton(root: HTMLElement) {
     platform: { body: platformBody, cancel: cancelPlatform },
     log: logList,
     earlierLog,
-    history: { body: historyBody, table: historyTable, exportButton: exportHistory },
+    history: { list: historyList, exportButton: exportHistory },
     announcer,
   };
 }

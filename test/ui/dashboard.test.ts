@@ -34,7 +34,7 @@ describe('Upgrade dashboard in the workbench', function () {
     assert.equal(await view.locator('[data-count="succeeded"]').innerText(), '19');
     assert.equal(await view.locator('tr.batch').count(), 6);
     assert.ok((await view.locator('#event-log li').count()) > 50);
-    assert.equal(await view.locator('#history-section tbody tr').count(), 2);
+    assert.equal(await view.locator('#history-list li').count(), 2);
     await wb.screenshot('dashboard-canned-run-finished');
   });
 });
