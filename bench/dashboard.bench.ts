@@ -31,7 +31,7 @@ function stats(values: number[]): { median: number; p95: number; min: number; ma
 const round = (s: ReturnType<typeof stats>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 
 async function renderLongHistory(page: DashboardPage): Promise<void> {
-  const scenario = parseCannedScenario(JSON.parse(readFileSync(path.join(root, 'media/dashboard-scenarios/rolling-20-one-never-healthy.json'), 'utf8')));
+  const scenario = parseCannedScenario(JSON.parse(readFileSync(path.join(root, 'src/webview/scenarios/rolling-20-one-never-healthy.json'), 'utf8')));
   const clock = { now: () => scenario.events.at(-1)!.at, sleep: async () => {}, timeScale: 1 };
   const session = new DashboardSession(scenario.scaleSet, clock);
   await playScenario(session, scenario, { speed: 0 });

@@ -1,14 +1,15 @@
 // Development only (hidden unless the extension runs in development or test mode): replays a canned
-// event stream from media/dashboard-scenarios/ into a dashboard, so the UI can be worked on and
+// event stream from src/webview/scenarios/ into a dashboard, so the UI can be worked on and
 // screenshot without Azure or the simulator.
 import * as vscode from 'vscode';
 import { parseCannedScenario, playScenario } from '../webview/scenarios/cannedScenario';
 import type { ExtensionCommand } from './extensionCommand';
 
-export const scenarioFolder = ['media', 'dashboard-scenarios'] as const;
+/** Development data, not shipped: the command only runs from a source checkout (development or test mode). */
+export const scenarioFolder = ['src', 'webview', 'scenarios'] as const;
 
 export interface PlayScenarioArgs {
-  /** File name in media/dashboard-scenarios/ (asked for when absent). */
+  /** File name in src/webview/scenarios/ (asked for when absent). */
   readonly scenario?: string;
   /** Real ms per simulated ms between events; 0 plays everything at once (default 0.001). */
   readonly speed?: number;
