@@ -34,7 +34,7 @@ describe('kill and resume (real SDK → simulator)', function () {
         const moved = (r: typeof straight) => r.observations.accepted.flatMap((a) => a.instanceIds.map((id) => `${id}→${a.exactVersion ?? 'model'}`)).sort();
         assert.deepEqual(moved(resumed), moved(straight), 'the same moves, none twice, none skipped');
       }),
-      { numRuns: Math.max(1, Math.round(250 * scale)) },
+      { numRuns: Math.max(1, Math.round(240 * scale)) },
     );
   });
 });
