@@ -8,6 +8,7 @@ import { mergeHistory, platformHistoryEntry, platformUpgradeView, scaleSetHeader
 import type { DashboardActions } from '../webview/dashboardPanels';
 import type { CommandServices } from './extensionCommand';
 import { resolveScaleSet } from './scaleSetTarget';
+import { reportRefusal } from './runControl';
 
 /** Reads what the dashboard shows about Azure's side of a set and our journal; failures go to its log. */
 export async function refreshDashboard(services: CommandServices, scaleSetId: string): Promise<void> {
@@ -38,18 +39,13 @@ export async function refreshDashboard(services: CommandServices, scaleSetId: st
   }
 }
 
-/** Says why a run command was refused (a stale button, a finished run) instead of failing silently. */
-function report(result: { accepted: boolean; message?: string }): void {
-  if (!result.accepted && result.message) void vscode.window.showWarningMessage(result.message);
-}
-
 export function dashboardActions(services: CommandServices): DashboardActions {
   const { runs } = services.upgrades;
   const command = (id: string, scaleSetId: string) => vscode.commands.executeCommand(id, scaleSetId);
   return {
     refresh: (scaleSetId) => refreshDashboard(services, scaleSetId),
-    gate: (scaleSetId, gateId, decision) => report(runs.decide(scaleSetId, gateId, decision)),
-    run: async (scaleSetId, action) => report(await runs.control(scaleSetId, action)),
+    gate: (scaleSetId, gateId, decision) => reportRefusal(runs.decide(scaleSetId, gateId, decision)),
+    run: async (scaleSetId, action) => reportRefusal(await runs.control(scaleSetId, action)),
     cancelPlatformUpgrade: (scaleSetId) => command('vmssUpgrades.cancelPlatformUpgrade', scaleSetId),
     exportHistory: (scaleSetId) => command('vmssUpgrades.exportHistory', scaleSetId),
   };

@@ -1,7 +1,7 @@
 // The palette face of the dashboard's run controls: each command file names one action; this builds
 // it. The run is found by the scale set the command was invoked on, or the only run in progress.
 import * as vscode from 'vscode';
-import { scaleSetRefFromId } from '../azure/gateway';
+import { scaleSetId, scaleSetRefFromId } from '../azure/gateway';
 import type { RunAction } from '../webview/contract';
 import type { CommandServices, ExtensionCommand } from './extensionCommand';
 import { resolveScaleSet } from './scaleSetTarget';
@@ -18,11 +18,13 @@ async function runScaleSet(services: CommandServices, arg: unknown, title: strin
       return pick?.id;
     }
   }
-  if (typeof arg === 'string' && scaleSetRefFromId(arg)) return arg;
+  // A scale set id (the status bar, the dashboard): checked, not trusted.
+  if (typeof arg === 'string') return scaleSetId(scaleSetRefFromId(arg));
   return (await resolveScaleSet(services, arg, title))?.id;
 }
 
-function tell(result: { accepted: boolean; message?: string }): void {
+/** Says why a run refused a command (a stale button, a finished run) instead of failing silently. */
+export function reportRefusal(result: { accepted: boolean; message?: string }): void {
   if (!result.accepted) void vscode.window.showWarningMessage(result.message ?? vscode.l10n.t('The run did not accept the command.'));
 }
 
@@ -30,8 +32,8 @@ export function runControlCommand(id: string, action: RunAction, title: () => st
   return {
     id,
     async run(services, arg?: unknown) {
-      const scaleSetId = await runScaleSet(services, arg, title());
-      if (scaleSetId) tell(await services.upgrades.runs.control(scaleSetId, action));
+      const id = await runScaleSet(services, arg, title());
+      if (id) reportRefusal(await services.upgrades.runs.control(id, action));
     },
   };
 }
@@ -40,14 +42,14 @@ export function gateCommand(id: string, decision: 'approve' | 'reject', title: (
   return {
     id,
     async run(services, arg?: unknown) {
-      const scaleSetId = await runScaleSet(services, arg, title());
-      if (!scaleSetId) return;
-      const gateId = services.upgrades.runs.openGate(scaleSetId);
+      const id = await runScaleSet(services, arg, title());
+      if (!id) return;
+      const gateId = services.upgrades.runs.openGate(id);
       if (!gateId) {
         void vscode.window.showWarningMessage(vscode.l10n.t('No approval gate is open on this run.'));
         return;
       }
-      tell(services.upgrades.runs.decide(scaleSetId, gateId, decision));
+      reportRefusal(services.upgrades.runs.decide(id, gateId, decision));
     },
   };
 }
