@@ -2,7 +2,7 @@
 // the Azure SDK and the simulator are separate bundles that the code `require`s on first use
 // (esbuild cannot split CommonJS output, so each lazy module is its own entry point).
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -82,6 +82,13 @@ if (existsSync(webviewEntry)) {
 }
 
 mkdirSync(path.join(root, 'dist'), { recursive: true });
+// The webview loads codicons from dist/ (a local resource that ships in the .vsix, which holds no
+// node_modules): copy the font and its stylesheet next to the dashboard bundle.
+const codiconsOut = path.join(root, 'dist', 'webview', 'codicons');
+mkdirSync(codiconsOut, { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) {
+  copyFileSync(path.join(root, 'node_modules', '@vscode', 'codicons', 'dist', file), path.join(codiconsOut, file));
+}
 if (watch) {
   for (const options of builds) {
     const ctx = await esbuild.context(options);

@@ -127,13 +127,13 @@ export class DashboardPanels implements vscode.Disposable {
     const key = session.scaleSetId.toLowerCase();
     this.panels.get(key)?.dispose();
     this.panels.set(key, panel);
-    const roots = [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'node_modules', '@vscode', 'codicons', 'dist')];
+    const roots = [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')];
     panel.webview.options = { enableScripts: true, localResourceRoots: roots };
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-bar.svg');
     panel.title = this.title(session);
     const uri = (...path: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
     panel.webview.html = dashboardHtml(
-      { cspSource: panel.webview.cspSource, scriptUri: uri('dist', 'webview', 'dashboard.js'), styleUri: uri('media', 'dashboard.css'), codiconsUri: uri('node_modules', '@vscode', 'codicons', 'dist', 'codicon.css') },
+      { cspSource: panel.webview.cspSource, scriptUri: uri('dist', 'webview', 'dashboard.js'), styleUri: uri('media', 'dashboard.css'), codiconsUri: uri('dist', 'webview', 'codicons', 'codicon.css') },
       session.scaleSetId,
       panel.title,
     );
