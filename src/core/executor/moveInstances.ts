@@ -19,11 +19,14 @@ const settlePollMs = 15_000;
 
 type Decision = 'done' | 'wait' | 'move' | 'failedBefore' | 'gone';
 
+/** Whether an instance has arrived where a move takes it. */
+export type Arrived = (snapshot: InstanceSnapshot) => boolean;
+
 /** What to do with one instance, given what Azure shows now. */
-function decide(ctx: RunContext, snapshot: InstanceSnapshot | undefined, wasInFlight: boolean): Decision {
+function decide(arrived: Arrived, snapshot: InstanceSnapshot | undefined, wasInFlight: boolean): Decision {
   if (!snapshot) return 'gone';
   if (!isSettled(snapshot)) return 'wait';
-  if (isOnTarget(snapshot, ctx.target)) return 'done';
+  if (arrived(snapshot)) return 'done';
   // A move we asked for before a crash ended in a failed provisioning state: that attempt failed, as an
   // uninterrupted run would have seen from the operation's result. Moving again would be a second move.
   if (wasInFlight && snapshot.provisioningState.toLowerCase() === 'failed') return 'failedBefore';
@@ -52,7 +55,7 @@ async function reimageOne(ctx: RunContext, id: string, first: InstanceSnapshot |
         continue;
       }
     }
-    const decision = decide(ctx, snapshot, wasInFlight);
+    const decision = decide((s) => isOnTarget(s, ctx.target), snapshot, wasInFlight);
     snapshot = undefined;
     if (decision === 'done') return { ok: true };
     if (decision === 'gone') return { ok: false, error: 'the instance no longer exists' };
@@ -75,8 +78,12 @@ async function reimageOne(ctx: RunContext, id: string, first: InstanceSnapshot |
   }
 }
 
-/** O9: `manualupgrade {instanceIds}` for the batch after the model update. */
-async function manualUpgradeBatch(ctx: RunContext, ids: readonly string[], first: Map<string, InstanceSnapshot> | undefined, inFlight: ReadonlySet<string>): Promise<Map<string, MoveResult>> {
+/**
+ * O9: `manualupgrade {instanceIds}` until every instance has arrived (the batch after the model update,
+ * or a model-revert rollback). Instances still busy from an earlier request are waited for, never sent
+ * again; transient errors are retried after a fresh read.
+ */
+export async function manualUpgradeUntil(ctx: RunContext, ids: readonly string[], arrived: Arrived, first: Map<string, InstanceSnapshot> | undefined, inFlight: ReadonlySet<string>): Promise<Map<string, MoveResult>> {
   const results = new Map<string, MoveResult>();
   const pending = new Set(ids);
   const failedOperation = new Set<string>();
@@ -87,7 +94,7 @@ async function manualUpgradeBatch(ctx: RunContext, ids: readonly string[], first
     fleet ??= await readFleet(ctx);
     const toMove: string[] = [];
     for (const id of pending) {
-      const decision = decide(ctx, fleet.get(id), inFlight.has(id) || failedOperation.has(id));
+      const decision = decide(arrived, fleet.get(id), inFlight.has(id) || failedOperation.has(id));
       if (decision === 'done') results.set(id, { ok: true });
       else if (decision === 'gone') results.set(id, { ok: false, error: 'the instance no longer exists' });
       else if (decision === 'failedBefore') results.set(id, { ok: false, error: 'the manual upgrade failed (provisioning failed)' });
@@ -136,6 +143,6 @@ export async function moveInstances(ctx: RunContext, batch: number, ids: readonl
     );
     return;
   }
-  const results = await manualUpgradeBatch(ctx, ids, ids.some((id) => inFlight.has(id)) ? undefined : fleet, inFlight);
+  const results = await manualUpgradeUntil(ctx, ids, (s) => isOnTarget(s, ctx.target), ids.some((id) => inFlight.has(id)) ? undefined : fleet, inFlight);
   for (const id of ids) report(id, results.get(id) ?? { ok: false, error: 'no result' });
 }

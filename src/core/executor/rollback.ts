@@ -6,6 +6,7 @@ import { describeAzureError } from '../../azure/azureError';
 import { sameText } from '../imageVersion';
 import { isSettled } from './health';
 import { ensureModelImage } from './modelImage';
+import { manualUpgradeUntil } from './moveInstances';
 import { readFleet } from './readFleet';
 import type { RunContext } from './runContext';
 import { isAbort, isTransient } from './transient';
@@ -51,24 +52,17 @@ async function reimageBack(ctx: RunContext, id: string, from: ImageRef | undefin
 }
 
 async function modelRevert(ctx: RunContext, ids: readonly string[]): Promise<Map<string, { ok: boolean; error?: string }>> {
-  const results = new Map<string, { ok: boolean; error?: string }>();
   await ensureModelImage(ctx, ctx.target.previousModelImage);
-  let fleet = await readFleet(ctx);
-  const toMove = ids.filter((id) => {
-    const s = fleet.get(id);
-    return s && !(isSettled(s) && isBack(s, ctx.progress.instances.get(id)?.from, true));
-  });
-  if (toMove.length > 0) {
-    try {
-      await ctx.gateway.manualUpgrade(ctx.ref, toMove, ctx.signal);
-    } catch (err) {
-      if (isAbort(err, ctx.signal)) throw err;
-    }
-    fleet = await readFleet(ctx);
-  }
+  // Idempotent after a resume: instances still busy from the first attempt are waited for, not sent again.
+  const inFlight = new Set(ids.filter((id) => ctx.progress.instances.get(id)?.rollbackInFlight));
+  const back = (id: string) => (s: InstanceSnapshot) => isBack(s, ctx.progress.instances.get(id)?.from, true);
+  const results = new Map<string, { ok: boolean; error?: string }>();
+  const moved = await manualUpgradeUntil(ctx, ids, (s) => back(s.instanceId)(s), undefined, inFlight);
+  const fleet = await readFleet(ctx);
   for (const id of ids) {
     const s = fleet.get(id);
-    results.set(id, s && isBack(s, ctx.progress.instances.get(id)?.from, true) ? { ok: true } : { ok: false, error: s ? 'the instance did not return to the previous image' : 'the instance no longer exists' });
+    const ok = moved.get(id)?.ok === true && s !== undefined && isBack(s, ctx.progress.instances.get(id)?.from, true);
+    results.set(id, ok ? { ok: true } : { ok: false, error: moved.get(id)?.error ?? (s ? 'the instance did not return to the previous image' : 'the instance no longer exists') });
   }
   await ensureModelImage(ctx, ctx.target.modelImage ?? ctx.target.image);
   return results;

@@ -202,6 +202,24 @@ describe('executor (real SDK → simulator)', function () {
     }
   });
 
+  it('O9 rollback across a SKU change: model back, manualupgrade the failed instance, model forward again', async () => {
+    const scenario = fleet([...healthy(5), { baseline: 'healthy', after: 'neverHealthy' }]);
+    scenario.images.push({ ...image, sku: 'minimal', locations: ['westeurope'], versions: ['24.04.202411060'] });
+    const run = await startTestRun(scenario, { target: { kind: 'sku', sku: 'minimal' }, policy: { maxBatchInstancePercent: 50, maxUnhealthyUpgradedInstancePercent: 50 } });
+    try {
+      const summary = await run.executor.run();
+      assert.equal(summary.outcome, 'completedWithFailures');
+      assert.equal(summary.finalStates['5'], 'rolledBack');
+      const set = run.az.sim.world.scaleSets[0];
+      assert.deepEqual(set.instances.map((i) => i.osImage.sku), ['minimal', 'minimal', 'minimal', 'minimal', 'minimal', 'server']);
+      const model = set.properties.virtualMachineProfile as { storageProfile: { imageReference: { sku: string } } };
+      assert.equal(model.storageProfile.imageReference.sku, 'minimal', 'the model ends on the target');
+      assert.deepEqual(run.az.observations.accepted.filter((a) => a.modelSku === 'server').map((a) => a.instanceIds), [['5']]);
+    } finally {
+      await run.dispose();
+    }
+  });
+
   it('T1 + pin: an explicit version on chosen instances only (reimage exactVersion, the model keeps latest)', async () => {
     const run = await startTestRun(fleet(healthy(8)), { target: { kind: 'version', version: '24.04.202409010' }, strategy: { kind: 'explicit', batches: [['1', '2'], ['6']] } });
     try {
