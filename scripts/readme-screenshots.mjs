@@ -1,5 +1,5 @@
 // Copies the screenshots the UI tests took (.test-artifacts/screenshots/) that the README shows into
-// media/readme/ (docs/README-sections.md references them). Run after `npm test` (or the UI layer):
+// media/readme/ (README.md shows them). Run after `npm test` (or the UI layer):
 //   node scripts/readme-screenshots.mjs
 // Fails, naming the missing ones, when a screenshot was not taken (a UI test did not get that far).
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The privacy section of the README draft lists every telemetry event and every property and
+// The privacy section of the README lists every telemetry event and every property and
 // measurement it can hold — the catalogue (src/telemetry/events.ts) and the documentation agree.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { readinessRules, telemetryEvents } from '../../../src/telemetry/events';
 const root = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []));
 
 function privacyTable(): Map<string, string> {
-  const text = readFileSync(path.join(root, 'docs', 'README-sections.md'), 'utf8');
+  const text = readFileSync(path.join(root, 'README.md'), 'utf8');
   const section = text.slice(text.indexOf('## Privacy'));
   const rows = section.split('\n').filter((line) => /^\| `\w+` \|/.test(line));
   return new Map(rows.map((row) => [/^\| `(\w+)`/.exec(row)![1], row]));
