@@ -41,8 +41,12 @@ async function checkDemo(options: DemoOptions): Promise<number> {
     console.log(`demo --check: workbench at ${workbench.server.origin} ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const sideBar = await workbench.openViewContainer('Azure Scale Sets');
     await sideBar.getByRole('heading', { name: /(^|: )Scale Sets$/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    // Simulator mode needs no sign-in: the simulator's subscriptions must appear as tree rows.
+    const rows = sideBar.getByRole('treeitem');
+    await rows.first().waitFor({ state: 'visible', timeout: 60_000 });
+    const names = (await rows.allInnerTexts()).map((text) => text.split('\n')[0]);
     const file = await workbench.screenshot('demo');
-    console.log(`demo --check: the Scale Sets view is showing; screenshot ${file} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`demo --check: the Scale Sets view shows the simulator without sign-in (${names.join(', ')}); screenshot ${file} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return 0;
   } catch (error) {
     const file = await workbench.screenshot('demo-failed').catch(() => 'none');
