@@ -11,7 +11,8 @@ export interface Clock {
   readonly timeScale: number;
 }
 
-function abortError(signal: AbortSignal): Error {
+/** The error a sleep rejects with when its signal aborts: the signal's reason, else an AbortError. */
+export function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
   if (reason instanceof Error) return reason;
   const err = new Error('The operation was aborted.');

@@ -4,7 +4,7 @@
 // never leaks into simulated time (as it does with a scaled clock) and a 5-minute health wait (O4)
 // costs milliseconds. The SDK polls long-running operations on real timers; its poll interval must be
 // longer than the quiet window so that time can move between polls.
-import type { Clock } from '../../../../src/shared/clock';
+import { abortError, type Clock } from '../../../../src/shared/clock';
 
 interface Timer {
   readonly at: number;
@@ -19,14 +19,6 @@ export interface VirtualClockHooks {
   readonly nextEventAt?: () => number | undefined;
   /** Requests sent so far: after a jump to a simulator event, the next one waits until someone looked. */
   readonly requests?: () => number;
-}
-
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error) return reason;
-  const err = new Error('The operation was aborted.');
-  err.name = 'AbortError';
-  return err;
 }
 
 export class VirtualClock implements Clock {
