@@ -34,3 +34,11 @@ export function describeAzureError(err: unknown): AzureErrorInfo {
   code ??= /\b([A-Z][A-Za-z]+(?:Error|Exceeded[A-Za-z]*|InProgress[A-Za-z]*|Failed|Conflict|NotFound))\b/.exec(message)?.[1];
   return { kind: kindOf(statusCode, code, typeof e.name === 'string' ? e.name : undefined), code, statusCode, message };
 }
+
+/** What a log line may say about a failure: its kind and code, never its message (which can hold names). */
+export function errorSummary(err: unknown): string {
+  const { kind, code } = describeAzureError(err);
+  const errno = (err as { code?: unknown } | undefined)?.code;
+  const detail = code ?? (typeof errno === 'string' ? errno : undefined);
+  return detail ? `${kind} (${detail})` : kind;
+}

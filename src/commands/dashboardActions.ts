@@ -2,7 +2,7 @@
 // merged history) lives here too, since "Refresh", opening a panel and restoring one after a window
 // reload all need it.
 import * as vscode from 'vscode';
-import { describeAzureError } from '../azure/azureError';
+import { describeAzureError, errorSummary } from '../azure/azureError';
 import { embeddedHistory } from '../webview/journalHistory';
 import { mergeHistory, platformHistoryEntry, platformUpgradeView, scaleSetHeader } from '../webview/azureViews';
 import type { DashboardActions } from '../webview/dashboardPanels';
@@ -29,12 +29,12 @@ export async function refreshDashboard(services: CommandServices, scaleSetId: st
     if (!services.upgrades.runs.get(target.id)) for (const run of journal.unfinished(target.id)) services.upgrades.runs.showInterrupted(run.runId);
     ours = embeddedHistory(journal, target.id);
   } catch (err) {
-    log.warn(`Dashboard: could not read the journal: ${(err as Error).message}`);
+    log.warn(`Dashboard: could not read the journal: ${errorSummary(err)}`);
   }
   session.setHistory(mergeHistory(history.status === 'fulfilled' ? history.value.map(platformHistoryEntry) : [], ours));
   for (const failed of [set, rolling, history].filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
     const message = describeAzureError(failed.reason).message;
-    log.warn(`Dashboard refresh of ${target.ref.name}: ${message}`);
+    log.warn(`Dashboard refresh failed: ${errorSummary(failed.reason)}`);
     session.append([{ level: 'warning', text: vscode.l10n.t('Could not read from Azure: {0}', message) }]);
   }
 }

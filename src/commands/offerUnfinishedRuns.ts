@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { scaleSetRefFromId } from '../azure/gateway';
 import type { CommandServices } from './extensionCommand';
+import { errorSummary } from '../azure/azureError';
 
 export async function offerUnfinishedRuns(services: CommandServices): Promise<void> {
   const { journal, runs, dashboards, log } = services.upgrades;
@@ -10,7 +11,7 @@ export async function offerUnfinishedRuns(services: CommandServices): Promise<vo
   try {
     unfinished = journal.unfinished();
   } catch (err) {
-    log.warn(`Could not read the run journal: ${(err as Error).message}`);
+    log.warn(`Could not read the run journal: ${errorSummary(err)}`);
     return;
   }
   for (const run of unfinished) {

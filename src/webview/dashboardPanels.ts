@@ -8,6 +8,7 @@ import { scaleSetRefFromId } from '../azure/gateway';
 import { parsePersistedState, parseWebviewMessage, type DashboardSection, type HostMessage, type RunAction, type ScaleSetHeader, type WebviewMessage } from './contract';
 import { dashboardHtml } from './dashboardHtml';
 import { DashboardSession } from './dashboardSession';
+import { errorSummary } from '../azure/azureError';
 
 export const dashboardViewType = 'vmssUpgrades.dashboard';
 
@@ -170,7 +171,7 @@ export class DashboardPanels implements vscode.Disposable {
       Promise.resolve()
         .then(work)
         .catch((err: unknown) => {
-          this.log.error(`Dashboard action ${message.type} failed: ${err instanceof Error ? err.message : String(err)}`);
+          this.log.error(`Dashboard action ${message.type} failed: ${errorSummary(err)}`);
           void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
         });
     };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeAzureError } from '../../../src/azure/azureError';
+import { describeAzureError, errorSummary } from '../../../src/azure/azureError';
 import { scaleSetId, scaleSetRefFromId } from '../../../src/azure/gateway';
 
 describe('describeAzureError', () => {
@@ -19,6 +19,14 @@ describe('describeAzureError', () => {
   it('recovers the code of a failed long-running operation from its message (A8)', () => {
     const info = describeAzureError(new Error('The long-running operation has failed. MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade: too many'));
     assert.equal(info.code, 'MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade');
+  });
+});
+
+describe('errorSummary', () => {
+  it('says kind and code only, never the message that may name a resource', () => {
+    assert.equal(errorSummary({ statusCode: 404, code: 'ResourceNotFound', message: "The Resource 'web-frontend' was not found" }), 'notFound (ResourceNotFound)');
+    assert.equal(errorSummary(Object.assign(new Error("ENOENT: no such file '/home/me/journal'"), { code: 'ENOENT' })), 'other (ENOENT)');
+    assert.equal(errorSummary(new Error('secret-name broke')), 'other');
   });
 });
 
