@@ -48,9 +48,15 @@ export const startPlatformUpgradeCommand: ExtensionCommand = {
       try {
         await started;
       } catch (err) {
-        const error = describeAzureError(err);
-        session.append([{ level: 'error', text: vscode.l10n.t('Azure’s rolling upgrade failed: {0}', error.message) }]);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} failed: {1}', ref.name, error.message));
+        // A cancelled upgrade also ends its start operation in failure: say "cancelled", not "failed" (A6).
+        const latest = await gateway.getLatestRollingUpgrade(ref).catch(() => undefined);
+        if (latest?.runningStatus?.code === 'Cancelled') {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} was cancelled.', ref.name));
+        } else {
+          const error = describeAzureError(err);
+          session.append([{ level: 'error', text: vscode.l10n.t('Azure’s rolling upgrade failed: {0}', error.message) }]);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} failed: {1}', ref.name, error.message));
+        }
       }
       await watched;
       await refreshDashboard(services, target.id);
