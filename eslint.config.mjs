@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const pureFolders = ['src/core/**', 'src/readiness/**', 'src/lint/**', 'src/simulator/**', 'src/azure/**', 'src/cli/**', 'src/shared/**'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', '.test-artifacts/**', 'bin/**', 'scripts/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/*.generated.ts', 'out/**', 'dist/**', 'node_modules/**', '.cache/**', '.test-artifacts/**', 'bin/**', 'scripts/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

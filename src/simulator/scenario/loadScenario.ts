@@ -1,8 +1,10 @@
 // Reading and validating a scenario: JSON Schema first (ajv, every error with its JSON path), so a
 // mistake is reported as "scaleSets/2/instances/count must be <= 1000", not as odd behaviour later.
+// The validator is ajv's standalone code, precompiled from scenario.schema.json by
+// scripts/gen-scenario-validator.mjs: no function is built from a string at run time (issue 8).
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
-import schema from '../scenario.schema.json';
+import type { ValidateFunction } from 'ajv';
+import generatedValidator from './scenarioValidator.generated';
 import defaultScenario from '../scenarios/default.json';
 import type { Scenario } from './scenarioTypes';
 
@@ -15,14 +17,15 @@ export class ScenarioError extends Error {
 
 const builtIn: Record<string, unknown> = { default: defaultScenario };
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+const validator = generatedValidator as unknown as ValidateFunction;
+
+/** The schema checks the date-time pattern; this checks that it names a real instant. */
+function invalidStartTime(value: unknown): string | undefined {
+  const start = (value as { startTime?: unknown } | null)?.startTime;
+  return typeof start === 'string' && Number.isNaN(Date.parse(start)) ? `  /startTime: must be a valid date-time ('${start}')` : undefined;
+}
 
 function validate(value: unknown, origin: string): Scenario {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addFormat('date-time', (text: string) => /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text)));
-    validator = ajv.compile(schema);
-  }
   if (!validator(value)) {
     const problems = (validator.errors ?? []).map((e) => {
       const where = e.instancePath || '(root)';
@@ -31,6 +34,8 @@ function validate(value: unknown, origin: string): Scenario {
     });
     throw new ScenarioError(`Scenario ${origin} does not match scenario.schema.json:\n${[...new Set(problems)].join('\n')}`);
   }
+  const badStart = invalidStartTime(value);
+  if (badStart) throw new ScenarioError(`Scenario ${origin} does not match scenario.schema.json:\n${badStart}`);
   return value as Scenario;
 }
 

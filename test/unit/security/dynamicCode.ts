@@ -10,14 +10,10 @@ export const dynamicCode: ReadonlyArray<readonly [string, RegExp]> = [
 
 /**
  * Third-party code allowed to build functions from strings, each with the reason a reviewer accepted.
- * - ajv (the simulator's scenario validation) compiles a JSON Schema into a validator with
- *   `new Function`. The only schema it is given is src/simulator/scenario.schema.json, bundled with the
- *   extension (enforced by a test in bundles.test.ts); scenario files are data checked by that validator and
- *   never become code. Removing it would mean ajv's standalone (pre-generated) validators at build time.
+ * None today: the simulator's scenario validation, once ajv compiling its schema with `new Function`,
+ * is precompiled by scripts/gen-scenario-validator.mjs into plain code.
  */
-export const reviewedExceptions: ReadonlyArray<{ readonly bundles: RegExp; readonly near: RegExp; readonly reason: string }> = [
-  { bundles: /simulator-entry|cli/, near: /new Function\(`\$\{[\w$]+\.default\.self\}`/, reason: 'ajv compiles the bundled scenario schema' },
-];
+export const reviewedExceptions: ReadonlyArray<{ readonly bundles: RegExp; readonly near: RegExp; readonly reason: string }> = [];
 
 export function findDynamicCode(bundle: string, text: string): string[] {
   const found: string[] = [];
