@@ -11,6 +11,12 @@ import { defaultScenario, startSimulatedAzure, type SimulatedAzure } from './sim
 const scenario = defaultScenario();
 const webFrontend = scenario.scaleSets.find((s) => s.name === 'web-frontend')!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits (real time, bounded) until `count()` reaches `atLeast`: polls are timers, a loaded machine delays them. */
+async function until(count: () => number, atLeast: number, limitMs = 5_000): Promise<number> {
+  const deadline = Date.now() + limitMs;
+  while (count() < atLeast && Date.now() < deadline) await sleep(10);
+  return count();
+}
 
 async function loadedScaleSet(model: ScaleSetTreeModel, name: string): Promise<ScaleSetNode> {
   const spec = scenario.scaleSets.find((s) => s.name === name)!;
@@ -50,8 +56,7 @@ describe('watching a scale set while an operation runs', function () {
     assert.equal(set.watching, true);
     assert.ok(notified.includes(set), 'the row is redrawn at once as busy');
     assert.equal(scaleSetFacts(set).busy, true);
-    await sleep(intervalMs * 6);
-    const whileRunning = reads(webFrontend.name);
+    const whileRunning = await until(() => reads(webFrontend.name), 3);
     assert.ok(whileRunning >= 3, `expected several polls, saw ${whileRunning}`);
     finish();
     await sleep(intervalMs * 2);
@@ -67,7 +72,7 @@ describe('watching a scale set while an operation runs', function () {
     const instanceLists = () => azure.simulator.requests().filter((r) => /\/web-frontend\/virtualMachines$/i.test(r.path)).length;
     const before = instanceLists();
     const handle = watcher.watch(set.ref, new Promise(() => undefined));
-    await sleep(intervalMs * 5);
+    await until(instanceLists, before + 2);
     handle.dispose();
     assert.ok(instanceLists() >= before + 2);
     assert.ok(model.cachedChildren(set), 'children stay cached (no reload flicker)');
