@@ -81,6 +81,19 @@ export class Workbench {
     await input.press('Enter');
   }
 
+  /** Where the keyboard focus is in the workbench (tag, classes, label), for failure messages. */
+  async describeFocus(): Promise<string> {
+    // A string expression: this file is compiled without the DOM library.
+    const probe = `(() => {
+      const el = document.activeElement;
+      if (!el) return 'nothing';
+      const label = el.getAttribute('aria-label') || el.getAttribute('title') || '';
+      const parent = el.closest('[id], .part, .quick-input-widget');
+      return '<' + el.tagName.toLowerCase() + ' class="' + el.className + '"> "' + label.slice(0, 80) + '" in ' + ((parent && (parent.id || parent.className)) || 'document');
+    })()`;
+    return this.page.evaluate<string>(probe).catch((err: unknown) => `unknown (${(err as Error).message})`);
+  }
+
   /** The command titles the palette offers for a query (the visible rows), then closes it. */
   async commandPaletteTitles(query: string): Promise<string[]> {
     await this.page.keyboard.press('F1');
