@@ -121,6 +121,15 @@ export class ArmGateway implements AzureGateway {
     );
   }
 
+  deleteInstances(ref: ScaleSetRef, instanceIds: readonly string[], signal?: AbortSignal): Promise<void> {
+    return withSignal(signal, () =>
+      untilDone(
+        this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.deleteInstances(ref.resourceGroup, ref.name, { instanceIds: [...instanceIds] }, this.lroOptions(signal)),
+        signal,
+      ),
+    );
+  }
+
   reimage(ref: ScaleSetRef, instanceId: string, options?: { exactVersion?: string; signal?: AbortSignal }): Promise<void> {
     const { signal, exactVersion } = options ?? {};
     return withSignal(signal, () =>

@@ -74,6 +74,8 @@ export interface AzureGateway {
   getInstance(ref: ScaleSetRef, instanceId: string, signal?: AbortSignal): Promise<InstanceSnapshot>;
   /** O9: move instances to the latest model (`POST …/manualupgrade`). */
   manualUpgrade(ref: ScaleSetRef, instanceIds: readonly string[], signal?: AbortSignal): Promise<void>;
+  /** O8 maxSurge: delete instances (`POST …/delete {instanceIds}`); sku.capacity drops by their number. */
+  deleteInstances(ref: ScaleSetRef, instanceIds: readonly string[], signal?: AbortSignal): Promise<void>;
   /** O9: reimage one instance, optionally to an exact version (pin / roll back). */
   reimage(ref: ScaleSetRef, instanceId: string, options?: { exactVersion?: string; signal?: AbortSignal }): Promise<void>;
   /** A6: start the platform rolling OS upgrade; resolves when Azure has finished it. */

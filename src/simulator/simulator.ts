@@ -20,6 +20,7 @@ import { scaleSetRoutes } from './routes/scaleSets';
 import { scaleSetVmRoutes } from './routes/scaleSetVms';
 import { subscriptionRoutes } from './routes/subscriptions';
 import { upgradeRoutes } from './routes/upgrades';
+import { deleteInstancesRoutes } from './routes/deleteInstances';
 import { buildWorld } from './scenario/buildWorld';
 import { loadScenario } from './scenario/loadScenario';
 import type { Scenario } from './scenario/scenarioTypes';
@@ -69,6 +70,7 @@ export class Simulator {
       ...scaleSetRoutes,
       ...scaleSetVmRoutes,
       ...upgradeRoutes,
+      ...deleteInstancesRoutes,
       ...operationRoutes,
       ...imageRoutes,
       ...resourceGraphRoutes,

@@ -55,5 +55,5 @@ export function applyModelInPlace(world: World, set: ScaleSet, inst: Instance, o
 }
 
 export function isBusy(world: World, inst: Instance): boolean {
-  return inst.busyUntil !== undefined && world.now < inst.busyUntil;
+  return inst.deletingUntil !== undefined || (inst.busyUntil !== undefined && world.now < inst.busyUntil);
 }

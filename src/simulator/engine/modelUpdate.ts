@@ -6,7 +6,8 @@
 // first rollout (A4). sku.capacity changes scale the set out or in.
 import type { ScaleSet } from '../state/model';
 import { automaticOsUpgrade, rollingPolicy, upgradeMode } from '../state/modelView';
-import { addInstances, removeInstances } from '../state/scaleSetFactory';
+import { liveInstances } from '../state/coreQuota';
+import { removeInstances, scaleOut } from '../state/scaleSetFactory';
 import type { World } from '../state/world';
 import { scheduleAutomaticUpgrade } from './automaticUpgrades';
 import { manualUpgrade } from './instanceOperations';
@@ -61,10 +62,14 @@ export function commitModel(world: World, set: ScaleSet, candidate: Pick<ScaleSe
   set.updatingUntil = doneAt;
   world.scheduler.schedule(doneAt, `model update ${set.name}`, () => {
     set.updatingUntil = undefined;
-    if (set.sku.capacity > set.instances.length) addInstances(world, set, set.sku.capacity);
-    else if (set.sku.capacity < set.instances.length) removeInstances(set, set.sku.capacity);
+    const live = liveInstances(set).length;
+    const scalesOut = set.sku.capacity > live;
+    if (scalesOut) scaleOut(world, set, live, set.sku.capacity);
+    else if (set.sku.capacity < live) removeInstances(set, set.sku.capacity);
     if (profileChanged) applyUpgradeMode(world, set);
     if (!autoBefore && automaticOsUpgrade(set).enabled) scheduleAutomaticUpgrade(world, set, world.timing.firstRolloutDelayMs);
-    onDone();
+    // Like Azure, a scale-out's operation finishes once the new VMs are provisioned.
+    if (scalesOut) world.scheduler.schedule(world.now + world.timing.instanceUpgradeMs, `scale-out ${set.name}`, onDone);
+    else onDone();
   });
 }

@@ -9,6 +9,7 @@ import { isObject, parseObjectBody, type JsonObject } from '../http/requestBody'
 import type { Route, RouteParams } from '../http/router';
 import type { ScaleSet } from '../state/model';
 import { validateModel } from '../state/modelValidation';
+import { checkCoreQuota } from '../state/coreQuota';
 import { addInstances, newScaleSet, stripReadOnly } from '../state/scaleSetFactory';
 import { etagOf, scaleSetJson } from '../serialize/scaleSetJson';
 import type { RouteContext } from './context';
@@ -74,6 +75,7 @@ function update(ctx: RouteContext, req: SimRequest, params: RouteParams): SimRes
     sku: skuFrom(set.sku, objectField(body, 'sku')),
   };
   validateModel(ctx.world, candidate, set);
+  checkCoreQuota(ctx.world, candidate, set);
   return accept(ctx, req, set, candidate, 200);
 }
 
@@ -96,6 +98,7 @@ function createOrUpdate(ctx: RouteContext, req: SimRequest, params: RouteParams)
     if (location.toLowerCase() !== existing.location.toLowerCase()) throw invalidParameter('location', `Changing property 'location' is not allowed.`);
     const candidate = { ...existing, properties, tags: tagsFrom(objectField(body, 'tags'), {}), sku: skuFrom(existing.sku, objectField(body, 'sku')) };
     validateModel(world, candidate, existing);
+    checkCoreQuota(world, candidate, existing);
     return accept(ctx, req, existing, candidate, 200);
   }
   requireResourceGroup(world, params);
@@ -113,6 +116,7 @@ function createOrUpdate(ctx: RouteContext, req: SimRequest, params: RouteParams)
     osType: osTypeOf(properties),
   });
   validateModel(world, set, undefined);
+  checkCoreQuota(world, set, undefined);
   world.scaleSets.push(set);
   addInstances(world, set, set.sku.capacity);
   const op = world.operations.create(set.subscriptionId, set.location, world.now);

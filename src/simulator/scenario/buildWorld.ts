@@ -92,6 +92,8 @@ function addScaleSet(world: World, spec: ScaleSetSpec, index: number): void {
   if (spec.osVersion && !world.images.has(modelImage(set), set.location, spec.osVersion, world.now)) {
     throw new ScenarioError(`${where}: osVersion ${spec.osVersion} is not a published version of ${spec.image.offer}/${spec.image.sku} in ${spec.location}.`);
   }
+  const scaleOut = Object.entries(spec.instances.scaleOut ?? {}).filter(([, v]) => v.afterUpgrade !== undefined);
+  if (scaleOut.length > 0) set.scaleOutBehaviours = Object.fromEntries(scaleOut.map(([k, v]) => [k, behaviourOf(v.afterUpgrade, set.defaultBehaviour)]));
   world.scaleSets.push(set);
   const startVersion = spec.osVersion ?? resolveVersion(world, set, modelImage(set)).version;
   addInstances(world, set, spec.instances.count, (i) => overridesOf(spec.instances.overrides?.[String(i)], set.defaultBehaviour, startVersion));
@@ -117,6 +119,7 @@ export function buildWorld(scenario: Scenario, start: number): World {
     }
   }
   for (const lb of scenario.loadBalancers ?? []) world.loadBalancers.push({ ...lb, probes: [...lb.probes] });
+  for (const q of scenario.quotas ?? []) world.coreQuotas.push({ ...q });
   scenario.scaleSets.forEach((spec, i) => addScaleSet(world, spec, i));
   for (const event of scenario.events ?? []) {
     const p = event.publishImage;

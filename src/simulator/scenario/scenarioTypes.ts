@@ -42,7 +42,7 @@ export interface ScaleSetSpec {
   dataDisks?: { lun: number; diskSizeGB: number }[];
   tags?: Record<string, string>;
   afterUpgrade?: BehaviourSpec;
-  instances: { count: number; overrides?: Record<string, InstanceSpec> };
+  instances: { count: number; overrides?: Record<string, InstanceSpec>; scaleOut?: Record<string, { afterUpgrade?: BehaviourSpec }> };
 }
 
 export interface Scenario {
@@ -60,6 +60,7 @@ export interface Scenario {
   loadBalancers?: { subscriptionId: string; resourceGroup: string; name: string; location: string; sku: 'Standard' | 'Basic'; probes: string[] }[];
   scaleSets: ScaleSetSpec[];
   events?: { atSeconds: number; publishImage: { publisher: string; offer: string; sku: string; version: string; location?: string } }[];
+  quotas?: { subscriptionId: string; location: string; cores: number }[];
   faults?: FaultRule[];
   throttling?: { budgets?: Budget[] };
 }

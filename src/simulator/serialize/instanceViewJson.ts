@@ -60,7 +60,9 @@ export function instanceViewJson(world: World, set: ScaleSet, inst: Instance): R
     ...(extensions.length > 0 ? { extensions: extensions.map((e) => ({ name: e.name, type: `${e.publisher}.${e.type}`, typeHandlerVersion: e.typeHandlerVersion, statuses: [extStatus(e.name)] })) } : {}),
     ...(source.kind === 'none' ? {} : { vmHealth: { status: { code: `HealthState/${health}`, level: health === 'healthy' || health === 'initializing' ? 'Info' : 'Warning', displayStatus: healthText[health], time: iso(now) } } }),
     statuses: [
-      busy
+      inst.deletingUntil !== undefined
+        ? { code: 'ProvisioningState/deleting', level: 'Info', displayStatus: 'Deleting', message: 'The VM is being deleted', time: iso(now) }
+        : busy
         ? { code: 'ProvisioningState/updating', level: 'Info', displayStatus: 'Updating', message: 'The OS disk is being replaced', time: iso(now) }
         : vmFailed
           ? { code: 'ProvisioningState/failed/VMStartTimedOut', level: 'Error', displayStatus: 'Provisioning failed', message: 'The VM did not report ready in time.', time: since }

@@ -90,6 +90,8 @@ export interface Instance {
   extensionsFailed: boolean;
   behaviour: Behaviour;
   etag: number;
+  /** Set by `POST …/delete` (DeleteInstances): the instance shows Deleting until it is removed at this time. */
+  deletingUntil?: number;
 }
 
 export interface ScaleSet {
@@ -113,6 +115,10 @@ export interface ScaleSet {
   nextInstanceNumber: number;
   /** Behaviour given to instances created later (scale-out). */
   defaultBehaviour: Behaviour;
+  /** Scenario behaviour of the n-th instance created by a later scale-out (key "0" = the first one). */
+  scaleOutBehaviours?: Readonly<Record<string, Behaviour>>;
+  /** How many instances scale-outs have created so far (the key into `scaleOutBehaviours`). */
+  scaledOut?: number;
   readonly osType: OsType;
   /** Where new instances go: zones round-robin, update/fault domain counts. */
   readonly placement: { readonly zones?: readonly string[]; readonly updateDomains: number; readonly faultDomains: number };

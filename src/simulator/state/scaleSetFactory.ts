@@ -66,7 +66,30 @@ export function addInstances(world: World, set: ScaleSet, count: number, overrid
   for (let i = set.instances.length; i < count; i++) set.instances.push(createInstance(world, set, set.placement, resolved, image, overrides(i)));
 }
 
-/** Scale-in removes the highest instances first. */
+/**
+ * A scale-out (sku.capacity raised): new VMs get fresh instance ids (never reused), the placement rules
+ * above and the image the model resolves to now; each boots for `instanceUpgradeMs` (provisioning,
+ * Initializing) and then follows its behaviour from the grace period on, like a new OS disk.
+ */
+export function scaleOut(world: World, set: ScaleSet, liveCount: number, capacity: number): void {
+  const image = modelImage(set);
+  const resolved = resolveVersion(world, set, image);
+  for (let n = liveCount; n < capacity; n++) {
+    const k = set.scaledOut ?? 0;
+    set.scaledOut = k + 1;
+    const scenario = set.scaleOutBehaviours?.[String(k)];
+    // A new VM has no earlier version to heal on: neverHealthy means unhealthy on the version it starts with.
+    const behaviour: Behaviour | undefined = scenario?.kind === 'neverHealthy' ? { kind: 'unhealthyOnVersion', version: resolved.version } : scenario;
+    const inst = createInstance(world, set, set.placement, resolved, image, behaviour ? { behaviour } : {});
+    inst.busyUntil = world.now + world.timing.instanceUpgradeMs;
+    inst.diskReplacedAt = inst.busyUntil;
+    set.instances.push(inst);
+  }
+}
+
+/** Scale-in removes the highest instances first (instances already being deleted do not count). */
 export function removeInstances(set: ScaleSet, count: number): void {
-  set.instances.splice(count);
+  let live = 0;
+  const keep = set.instances.filter((i) => i.deletingUntil !== undefined || ++live <= count);
+  set.instances.splice(0, set.instances.length, ...keep);
 }

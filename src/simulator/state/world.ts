@@ -13,6 +13,8 @@ export class World {
   readonly tenants: Tenant[] = [];
   readonly subscriptions: Subscription[] = [];
   readonly loadBalancers: LoadBalancer[] = [];
+  /** Total regional vCPU quotas per subscription and location (scenario `quotas`); absent = unlimited. */
+  readonly coreQuotas: { subscriptionId: string; location: string; cores: number }[] = [];
   readonly scaleSets: ScaleSet[] = [];
   /** Resource groups declared by the scenario (groups holding a resource exist implicitly). */
   readonly resourceGroups: { subscriptionId: string; name: string; location: string }[] = [];

@@ -39,6 +39,7 @@ const world = scenario(
     scaleSet('flex-set', 2, { orchestrationMode: 'Flexible' }),
     scaleSet('hist-set', 10, { instances: { count: 10, overrides: { '0': { afterUpgrade: 'neverHealthy' } } }, upgradePolicy: { mode: 'Manual', rollingUpgradePolicy: { maxUnhealthyUpgradedInstancePercent: 20 } } }),
     scaleSet('up-set', 2),
+    scaleSet('del-set', 2),
     scaleSet('cancel-set', 6),
   ],
   {
@@ -100,7 +101,7 @@ for (const transport of ['https', 'memory'] as const) {
       assertShape('VirtualMachineScaleSets_List', lastResponse('GET', /resourceGroups\/rg-test\/providers\/Microsoft.Compute\/virtualMachineScaleSets$/).body, inGroup, { listPrefix: 'value[].' });
       const all = await collect(compute().virtualMachineScaleSets.listAll());
       assertShape('VirtualMachineScaleSets_ListAll', lastResponse('GET', /^\/subscriptions\/[^/]+\/providers\/Microsoft.Compute\/virtualMachineScaleSets$/).body, all, { listPrefix: 'value[].' });
-      assert.equal(all.length, 6);
+      assert.equal(all.length, 7);
     });
 
     it('VirtualMachineScaleSets_Update (PATCH → 200 Updating + Azure-AsyncOperation)', async () => {
@@ -116,6 +117,11 @@ for (const transport of ['https', 'memory'] as const) {
     it('VirtualMachineScaleSets_UpdateInstances (manualupgrade)', async () => {
       await compute().virtualMachineScaleSets.updateInstances('rg-test', 'linux-set', { instanceIds: ['0'] }, poll).pollUntilDone();
       assertAccepted('VirtualMachineScaleSets_UpdateInstances', lastResponse('POST', /manualupgrade$/));
+    });
+
+    it('VirtualMachineScaleSets_DeleteInstances (O8 maxSurge removes old instances)', async () => {
+      await compute().virtualMachineScaleSets.deleteInstances('rg-test', 'del-set', { instanceIds: ['1'] }, { ...poll, forceDeletion: false }).pollUntilDone();
+      assertAccepted('VirtualMachineScaleSets_DeleteInstances', lastResponse('POST', /\/del-set\/delete$/));
     });
 
     it('VirtualMachineScaleSets_GetOSUpgradeHistory (items keep properties nested)', async () => {
