@@ -55,6 +55,8 @@ const common = {
 const nodeEntries = [
   { in: 'src/extension.ts', out: 'extension', external: ['vscode'], plugins: [keepLazyRequires, vscodeOnce] },
   { in: 'src/cli/main.ts', out: 'cli', external: [], plugins: [keepLazyRequires] },
+  // The extension's simulator as its own process (issue 6); it requires simulator-entry.js at run time.
+  { in: 'src/simulator/process/simulator-server.ts', out: 'simulator-server', external: [], plugins: [keepLazyRequires] },
   ...Object.entries(lazyModules).map(([out, entry]) => ({ in: entry, out, external: ['vscode'], plugins: [] })),
 ];
 

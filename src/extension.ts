@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { ConnectionManager } from './connection/connectionManager';
 import { selectedSubscriptions, subscriptionsSetting } from './connection/settings';
-import { startEmbeddedSimulator } from './simulator/loadSimulator';
+import { sharedSimulatorProcess } from './connection/sharedSimulator';
 import { ScaleSetTreeProvider, scaleSetsViewId } from './views/scaleSetTreeProvider';
 import { createExtensionLog } from './log/extensionLog';
 import { httpLogPolicy } from './log/httpLogPolicy';
@@ -41,7 +41,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activationStarted = performance.now();
   const log = createExtensionLog();
   const { telemetry, capture } = setupTelemetry(context);
-  const connection = new ConnectionManager(context.globalState, { startSimulator: startEmbeddedSimulator, policies: [httpLogPolicy(log)] });
+  // The simulator runs in its own process so that a window reload keeps its world (issue 6).
+  const simulator = sharedSimulatorProcess(context.globalStorageUri.fsPath, vscode.Uri.joinPath(context.extensionUri, 'dist', 'simulator-server.js').fsPath);
+  const connection = new ConnectionManager(context.globalState, { startSimulator: simulator.start, stopDetachedSimulator: simulator.stop, policies: [httpLogPolicy(log)] });
   const tree = new ScaleSetTreeProvider({
     access: () => connection.access(),
     cloud: () => (connection.mode === 'signedOut' ? undefined : connection.cloud),

@@ -1,6 +1,6 @@
 // Picks cloud + credential + endpoint and creates the gateways (issue 4, items 1 and 4). Three modes:
 // signed out (the view shows its welcome content), Azure (VS Code's Microsoft account; a fresh session
-// for every token) and the simulator (started in-process on first use). Settings, sign-in/sign-out and
+// for every token) and the simulator (its own process, started or found again on first use). Settings, sign-in/sign-out and
 // account changes re-evaluate the mode one at a time; the SDK and the simulator load only when the tree
 // first asks for data, never during activation.
 import * as vscode from 'vscode';
@@ -25,6 +25,8 @@ const signedOutStateKey = 'vmssUpgrades.signedOut';
 
 export interface ConnectionDependencies {
   readonly startSimulator: SimulatorStarter;
+  /** Ends a simulator process this host did not connect to (one started before a window reload, issue 6). */
+  readonly stopDetachedSimulator?: () => Promise<void>;
   /** Extra SDK pipeline policies, e.g. the HTTP debug log. */
   readonly policies?: readonly PipelinePolicy[];
 }
@@ -132,10 +134,25 @@ export class ConnectionManager implements vscode.Disposable {
     await this.reevaluate({ restartSimulator: true });
   }
 
+  /**
+   * Lets go of the simulator without ending it, as a window reload does (issue 6): a simulator that
+   * runs in its own process keeps its world, and the next access() connects to it again.
+   */
+  async detachSimulator(): Promise<void> {
+    const running = this.simulator;
+    this.simulator = undefined;
+    this.simulatorClock = undefined;
+    this.accessPromise = undefined;
+    const sim = await running?.catch(() => undefined);
+    await (sim?.detach ? sim.detach() : sim?.stop());
+  }
+
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
-    void this.stopSimulator();
+    // The extension host is going away (reload, window closed): the simulator's process stays for the
+    // next one and ends by itself when idle; an in-process simulator ends here.
+    void this.detachSimulator().catch(() => undefined);
   }
 
   private async evaluate(options: { restartSimulator?: boolean }): Promise<void> {
@@ -234,7 +251,10 @@ export class ConnectionManager implements vscode.Disposable {
     const running = this.simulator;
     this.simulator = undefined;
     this.simulatorClock = undefined;
-    if (!running) return;
+    if (!running) {
+      await this.deps.stopDetachedSimulator?.().catch(() => undefined);
+      return;
+    }
     try {
       await (await running).stop();
     } catch {

@@ -11,7 +11,15 @@ export interface SimulatorEndpoint {
   readonly httpClient?: HttpClient;
   /** Its simulated time: the embedded orchestrator must wait in the same time scale. */
   readonly clock?: Clock;
+  /** The simulator's own process, when it runs outside the extension host (issue 6). */
+  readonly pid?: number;
+  /** Ends the simulator (the user restarted or left it). */
   stop(): Promise<void>;
+  /**
+   * Lets go of a simulator that outlives this extension host without ending it, as a window reload
+   * does (issue 6): the next start finds it again. Absent: the simulator lives in this host; stop it.
+   */
+  detach?(): Promise<void>;
 }
 
 export type SimulatorStarter = () => Promise<SimulatorEndpoint>;

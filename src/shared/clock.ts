@@ -20,13 +20,16 @@ export function abortError(signal: AbortSignal): Error {
   return err;
 }
 
-/** Simulated time that runs `timeScale` times faster than real time from `start`. */
+/**
+ * Simulated time that runs `timeScale` times faster than real time: simulated `start` at real time
+ * `realStart`. Another process given the same three values reads the same time (issue 6: the
+ * extension host and the simulator's own process share one simulated time).
+ */
 export class ScaledClock implements Clock {
-  private readonly realStart = Date.now();
-
   constructor(
     readonly timeScale = 1,
-    private readonly start = Date.now(),
+    readonly start = Date.now(),
+    readonly realStart = Date.now(),
   ) {
     if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError(`timeScale must be a positive number, got ${timeScale}`);
   }

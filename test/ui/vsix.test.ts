@@ -47,6 +47,7 @@ describe('the packaged .vsix', function () {
       manifest.icon,
       'dist/azure-sdk.js',
       'dist/simulator-entry.js',
+      'dist/simulator-server.js',
       'dist/telemetry-reporter.js',
       ...(manifest.contributes.walkthroughs as Array<{ steps: Array<{ media: { markdown: string } }> }>).flatMap((w) => w.steps.map((s) => s.media.markdown)),
       ...webviewResources(),

@@ -23,10 +23,16 @@ describe('activation bundle (dist/extension.js)', () => {
     assert.equal(/node_modules[\\/]@azure[\\/]/.test(extension), false, 'no @azure package module in the bundle');
   });
 
-  it('loads the SDK and the simulator with runtime requires of their bundles', () => {
+  it('loads the SDK with a runtime require of its bundle', () => {
     const extension = read('extension.js');
     assert.match(extension, /require\("\.\/azure-sdk\.js"\)/);
-    assert.match(extension, /require\("\.\/simulator-entry\.js"\)/);
+  });
+
+  it('runs the simulator in its own process (issue 6): the server bundle, not the activation bundle, requires the simulator', () => {
+    const extension = read('extension.js');
+    assert.match(extension, /simulator-server\.js/);
+    assert.doesNotMatch(extension, /simulator-entry/);
+    assert.match(read('simulator-server.js'), /require\("\.\/simulator-entry\.js"\)/);
   });
 
   it('is a fraction of the SDK bundle’s size (dist/sizes.json)', () => {
