@@ -13,6 +13,7 @@ import { Throttle } from './http/throttling';
 import { seededRandom } from './prng';
 import type { RouteContext } from './routes/context';
 import { controlRoutes, type PublishRequest } from './routes/control';
+import { galleryRoutes } from './routes/galleries';
 import { imageRoutes } from './routes/images';
 import { operationRoutes } from './routes/operations';
 import { resourceGraphRoutes } from './routes/resourceGraph/route';
@@ -73,6 +74,7 @@ export class Simulator {
       ...deleteInstancesRoutes,
       ...operationRoutes,
       ...imageRoutes,
+      ...galleryRoutes,
       ...resourceGraphRoutes,
       ...controlRoutes({ publish, requests: () => log.entries(), timeScale: clock.timeScale }),
     ]);

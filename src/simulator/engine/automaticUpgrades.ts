@@ -1,7 +1,7 @@
 // A1/A2/A4: automatic OS image upgrades. When a publisher releases a version, every set that enabled
 // automatic upgrades on that image (version `latest`, same region) starts a platform rolling upgrade
 // after a delay (30–60 min in Azure; the first rollout after enabling up to 3 h) — both configurable.
-import { sameImage } from '../state/imageCatalog';
+import { sameImage, sameOsDisk } from '../state/imageCatalog';
 import type { ImageVersion, ScaleSet } from '../state/model';
 import { automaticOsUpgrade, modelImage, platformDefaultPolicy, rollingPolicy } from '../state/modelView';
 import type { World } from '../state/world';
@@ -12,7 +12,7 @@ const retryWhileBusyMs = 60_000;
 
 function isBehind(world: World, set: ScaleSet): boolean {
   const target = upgradeTarget(world, set);
-  return set.instances.some((i) => i.osImage.version !== target.version);
+  return set.instances.some((i) => !sameOsDisk(i.osImage, target));
 }
 
 function qualifies(world: World, set: ScaleSet): boolean {

@@ -11,8 +11,14 @@ export interface ReplaceOptions {
   readonly onDone?: () => void;
 }
 
-/** Resolves `latest` to the newest published version in the set's region (A2). */
+/** Resolves `latest` to the newest published version in the set's region (A2); a gallery definition id likewise (A4). */
 export function resolveVersion(world: World, set: ScaleSet, ref: ImageReference): ImageReference {
+  if (ref.id) {
+    // A gallery definition resolves to its newest usable version (A4); model validation made sure one exists.
+    if (ref.version.toLowerCase() !== 'latest') return ref;
+    const newest = world.customImages.newestFor(ref.id, set.location, world.now);
+    return { ...ref, version: newest ?? ref.version };
+  }
   if (ref.version.toLowerCase() !== 'latest') return ref;
   const newest = world.images.newest(ref, set.location, world.now);
   return { ...ref, version: newest ?? ref.version };

@@ -4,12 +4,13 @@
 // refused request changes nothing.
 import { ArmError, invalidParameter } from '../armError';
 import type { ImageReference, Instance, ScaleSet } from '../state/model';
+import { parseImageId } from '../state/customImages';
 import { modelImage } from '../state/modelView';
 import type { World } from '../state/world';
 import { applyModelInPlace, isBusy, replaceOsDisk, resolveVersion } from './diskReplacement';
 
 function sameReference(a: ImageReference, b: ImageReference): boolean {
-  return [a.publisher, a.offer, a.sku, a.version].join('|').toLowerCase() === [b.publisher, b.offer, b.sku, b.version].join('|').toLowerCase();
+  return [a.publisher, a.offer, a.sku, a.version, a.id ?? ''].join('|').toLowerCase() === [b.publisher, b.offer, b.sku, b.version, b.id ?? ''].join('|').toLowerCase();
 }
 
 function notBusy(world: World, set: ScaleSet, inst: Instance, operation: string): void {
@@ -50,11 +51,22 @@ export function manualUpgrade(world: World, set: ScaleSet, instances: readonly I
 export function reimageTarget(world: World, set: ScaleSet, inst: Instance, exactVersion: unknown): ImageReference {
   notBusy(world, set, inst, 'reimage');
   if (exactVersion === undefined || exactVersion === null) return inst.osImage;
+  if (inst.osImage.id) return galleryReimageTarget(world, set, inst.osImage, exactVersion);
   if (typeof exactVersion !== 'string' || !world.images.has(inst.osImage, set.location, exactVersion, world.now)) {
     const { publisher, offer, sku } = inst.osImage;
     throw new ArmError(404, 'PlatformImageNotFound', `The platform image '${publisher}:${offer}:${sku}:${String(exactVersion)}' is not available. Verify that all fields in the storage profile are correct.`, 'exactVersion');
   }
   return { ...inst.osImage, version: exactVersion };
+}
+
+/** `exactVersion` on a gallery image: a usable version of the same definition (none for managed images). */
+function galleryReimageTarget(world: World, set: ScaleSet, disk: ImageReference, exactVersion: unknown): ImageReference {
+  const parsed = parseImageId(disk.id!);
+  if (parsed?.kind !== 'definition') throw invalidParameter('exactVersion', `Parameter 'exactVersion' applies to platform images and gallery image definitions only; the OS disk of this VM comes from ${disk.id}.`);
+  if (typeof exactVersion !== 'string') throw invalidParameter('exactVersion', "The value of parameter 'exactVersion' must be a string.");
+  const versionId = `${disk.id}/versions/${exactVersion}`;
+  world.customImages.resolve(versionId, set.location, world.now);
+  return { ...disk, version: exactVersion };
 }
 
 export function reimage(world: World, set: ScaleSet, inst: Instance, target: ImageReference, onDone: () => void): void {

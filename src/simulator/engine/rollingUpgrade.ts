@@ -4,6 +4,7 @@
 // repeat until done (O7), pauses between batches and cancel (O8, A6).
 import { ArmError } from '../armError';
 import { countsAsUnhealthy, instanceHealth, type HealthContext } from '../state/health';
+import { sameOsDisk } from '../state/imageCatalog';
 import type { ImageReference, Instance, ScaleSet } from '../state/model';
 import { modelImage, orchestrationMode } from '../state/modelView';
 import type { EffectivePolicy, UpgradeRun } from '../state/upgradeRun';
@@ -38,7 +39,7 @@ function exceeds(count: number, total: number, percent: number): boolean {
 }
 
 function needsUpgrade(run: Pick<UpgradeRun, 'kind' | 'target' | 'targetModel'>, inst: Instance): boolean {
-  return run.kind === 'os' ? inst.osImage.version !== run.target.version : inst.appliedModel !== run.targetModel;
+  return run.kind === 'os' ? !sameOsDisk(inst.osImage, run.target) : inst.appliedModel !== run.targetModel;
 }
 
 function operationOf(world: World, run: UpgradeRun): Operation | undefined {

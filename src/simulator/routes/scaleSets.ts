@@ -2,6 +2,7 @@
 // createOrUpdate (PUT) as long-running operations in the Compute pattern: 200/201 with the body
 // (provisioningState Updating) and Azure-AsyncOperation.
 import { invalidParameter, invalidRequestContent } from '../armError';
+import { replaceSwitchedImageReference } from '../engine/imageReferencePatch';
 import { commitModel, mergeModel } from '../engine/modelUpdate';
 import { json, type SimRequest, type SimResponse } from '../http/message';
 import { pageOf } from '../http/paging';
@@ -70,7 +71,7 @@ function update(ctx: RouteContext, req: SimRequest, params: RouteParams): SimRes
   const properties = objectField(body, 'properties');
   const candidate = {
     ...set,
-    properties: stripReadOnly(properties ? mergeModel(set.properties, properties) : set.properties),
+    properties: stripReadOnly(properties ? replaceSwitchedImageReference(set.properties, properties, mergeModel(set.properties, properties)) : set.properties),
     tags: tagsFrom(objectField(body, 'tags'), set.tags),
     sku: skuFrom(set.sku, objectField(body, 'sku')),
   };

@@ -10,6 +10,7 @@ import { validateModel } from '../state/modelValidation';
 import { addInstances, newScaleSet } from '../state/scaleSetFactory';
 import { defaultTiming, type Timing } from '../state/timing';
 import { World } from '../state/world';
+import { addCustomImages, assertStartVersion } from './customImageSpecs';
 import { ScenarioError } from './loadScenario';
 import { scaleSetProperties } from './scaleSetModel';
 import type { BehaviourSpec, InstanceSpec, Scenario, ScaleSetSpec } from './scenarioTypes';
@@ -87,10 +88,12 @@ function addScaleSet(world: World, spec: ScaleSetSpec, index: number): void {
   for (const [key, inst] of Object.entries(spec.instances.overrides ?? {})) {
     const version = inst.osVersion ?? spec.osVersion;
     if (Number(key) >= spec.instances.count) throw new ScenarioError(`${where}: instances.overrides has index ${key} but count is ${spec.instances.count}.`);
-    if (version && !world.images.has(modelImage(set), set.location, version, world.now)) throw new ScenarioError(`${where}: OS version ${version} is not a published version of ${spec.image.offer}/${spec.image.sku} in ${spec.location}.`);
+    if (version && modelImage(set).id) assertStartVersion(world, set, version, where);
+    else if (version && !world.images.has(modelImage(set), set.location, version, world.now)) throw new ScenarioError(`${where}: OS version ${version} is not a published version of ${modelImage(set).offer}/${modelImage(set).sku} in ${spec.location}.`);
   }
-  if (spec.osVersion && !world.images.has(modelImage(set), set.location, spec.osVersion, world.now)) {
-    throw new ScenarioError(`${where}: osVersion ${spec.osVersion} is not a published version of ${spec.image.offer}/${spec.image.sku} in ${spec.location}.`);
+  if (spec.osVersion && modelImage(set).id) assertStartVersion(world, set, spec.osVersion, where);
+  else if (spec.osVersion && !world.images.has(modelImage(set), set.location, spec.osVersion, world.now)) {
+    throw new ScenarioError(`${where}: osVersion ${spec.osVersion} is not a published version of ${modelImage(set).offer}/${modelImage(set).sku} in ${spec.location}.`);
   }
   const scaleOut = Object.entries(spec.instances.scaleOut ?? {}).filter(([, v]) => v.afterUpgrade !== undefined);
   if (scaleOut.length > 0) set.scaleOutBehaviours = Object.fromEntries(scaleOut.map(([k, v]) => [k, behaviourOf(v.afterUpgrade, set.defaultBehaviour)]));
@@ -118,6 +121,7 @@ export function buildWorld(scenario: Scenario, start: number): World {
       }
     }
   }
+  addCustomImages(world, scenario, start);
   for (const lb of scenario.loadBalancers ?? []) world.loadBalancers.push({ ...lb, probes: [...lb.probes] });
   for (const q of scenario.quotas ?? []) world.coreQuotas.push({ ...q });
   scenario.scaleSets.forEach((spec, i) => addScaleSet(world, spec, i));

@@ -46,7 +46,7 @@ export function scaleSetProperties(spec: ScaleSetSpec, balancer: LoadBalancer | 
           : { linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: true } }),
       },
       storageProfile: {
-        imageReference: { publisher: spec.image.publisher, offer: spec.image.offer, sku: spec.image.sku, version: spec.image.version ?? 'latest' },
+        imageReference: spec.image.id !== undefined ? { id: spec.image.id } : { publisher: spec.image.publisher, offer: spec.image.offer, sku: spec.image.sku, version: spec.image.version ?? 'latest' },
         osDisk: { osType, createOption: 'FromImage', caching: 'ReadWrite', managedDisk: { storageAccountType: 'Premium_LRS' }, diskSizeGB: windows ? 127 : 30 },
         dataDisks: (spec.dataDisks ?? []).map((d) => ({ lun: d.lun, createOption: 'Empty', caching: 'None', diskSizeGB: d.diskSizeGB, managedDisk: { storageAccountType: 'Premium_LRS' } })),
       },

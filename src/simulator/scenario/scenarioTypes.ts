@@ -30,7 +30,8 @@ export interface ScaleSetSpec {
   orchestrationMode?: 'Uniform' | 'Flexible';
   vmSize?: string;
   osType?: 'Linux' | 'Windows';
-  image: { publisher: string; offer: string; sku: string; version?: string };
+  /** A platform image, or a gallery image (definition or version) / managed image id (O9). */
+  image: { publisher: string; offer: string; sku: string; version?: string; id?: undefined } | { id: string; publisher?: undefined; offer?: undefined; sku?: undefined; version?: undefined };
   osVersion?: string;
   upgradePolicy?: Record<string, unknown>;
   healthSignal?: { kind: 'extension' } | { kind: 'probe'; loadBalancer: string; probe: string } | { kind: 'none' };
@@ -45,6 +46,22 @@ export interface ScaleSetSpec {
   instances: { count: number; overrides?: Record<string, InstanceSpec>; scaleOut?: Record<string, { afterUpgrade?: BehaviourSpec }> };
 }
 
+export interface GalleryVersionSpec {
+  version: string;
+  publishedAtSeconds?: number;
+  excludeFromLatest?: boolean;
+  regions?: string[];
+  provisioningState?: 'Succeeded' | 'Failed';
+}
+
+export interface GallerySpec {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  images: { name: string; osType?: 'Linux' | 'Windows'; hyperVGeneration?: 'V1' | 'V2'; identifier?: { publisher: string; offer: string; sku: string }; versions: (string | GalleryVersionSpec)[] }[];
+}
+
 export interface Scenario {
   name?: string;
   description?: string;
@@ -57,6 +74,8 @@ export interface Scenario {
   subscriptions: { subscriptionId: string; displayName: string; tenantId: string; state?: string; tags?: Record<string, string> }[];
   resourceGroups?: { subscriptionId: string; name: string; location: string }[];
   images: { publisher: string; offer: string; sku: string; locations: string[]; versions: (string | { version: string; publishedAtSeconds?: number })[] }[];
+  galleries?: GallerySpec[];
+  managedImages?: { subscriptionId: string; resourceGroup: string; name: string; location: string; osType?: 'Linux' | 'Windows' }[];
   loadBalancers?: { subscriptionId: string; resourceGroup: string; name: string; location: string; sku: 'Standard' | 'Basic'; probes: string[] }[];
   scaleSets: ScaleSetSpec[];
   events?: { atSeconds: number; publishImage: { publisher: string; offer: string; sku: string; version: string; location?: string } }[];

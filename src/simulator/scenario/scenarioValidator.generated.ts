@@ -4,19 +4,20 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}}}}},"definitions":{"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"galleries":{"type":"array","description":"Azure Compute Galleries with image definitions and versions (O9, A4); a scale set names one with image.id.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","images"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"images":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","versions"],"properties":{"name":{"type":"string"},"osType":{"enum":["Linux","Windows"]},"hyperVGeneration":{"enum":["V1","V2"]},"identifier":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"}}},"versions":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is published (listed and usable)."},"excludeFromLatest":{"type":"boolean","description":"A4: never chosen for the definition's latest."},"regions":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Target regions it is replicated to (default: the gallery's location)."},"provisioningState":{"enum":["Succeeded","Failed"]}}}]}}}}}}}},"managedImages":{"type":"array","description":"Managed custom images (Microsoft.Compute/images); a scale set names one with image.id (O9).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"osType":{"enum":["Linux","Windows"]}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}}}}},"definitions":{"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
 const schema12 = {"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 const schema15 = {"type":"object","additionalProperties":{"type":"string"}};
 const schema17 = {"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"};
-const schema31 = {"enum":["GET","PUT","PATCH","POST","DELETE"]};
+const schema33 = {"enum":["GET","PUT","PATCH","POST","DELETE"]};
 const func2 = Object.prototype.hasOwnProperty;
 const formats0 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 const pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 const pattern4 = new RegExp("^\\d+(\\.\\d+){1,3}$", "u");
-const schema20 = {"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}};
-const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
-const pattern12 = new RegExp("^\\d+$", "u");
-const schema25 = {"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]};
+const schema22 = {"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}};
+const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
+const pattern12 = new RegExp("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$", "u");
+const pattern15 = new RegExp("^\\d+$", "u");
+const schema27 = {"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -26,7 +27,7 @@ let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(!((data === "healthy") || (data === "neverHealthy"))){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema25.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema27.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -67,7 +68,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(!((data0 === "healthy") || (data0 === "neverHealthy"))){
-const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: schema25.oneOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: schema27.oneOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -438,7 +439,7 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"type":"object","additionalProperties":false,"properties":{"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}};
+const schema29 = {"type":"object","additionalProperties":false,"properties":{"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -521,7 +522,7 @@ errors++;
 if(data.powerState !== undefined){
 let data3 = data.powerState;
 if(!(((data3 === "running") || (data3 === "stopped")) || (data3 === "deallocated"))){
-const err6 = {instancePath:instancePath+"/powerState",schemaPath:"#/properties/powerState/enum",keyword:"enum",params:{allowedValues: schema27.properties.powerState.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/powerState",schemaPath:"#/properties/powerState/enum",keyword:"enum",params:{allowedValues: schema29.properties.powerState.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -534,7 +535,7 @@ errors++;
 if(data.health !== undefined){
 let data4 = data.health;
 if(!((((data4 === "healthy") || (data4 === "unhealthy")) || (data4 === "initializing")) || (data4 === "unknown"))){
-const err7 = {instancePath:instancePath+"/health",schemaPath:"#/properties/health/enum",keyword:"enum",params:{allowedValues: schema27.properties.health.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/health",schemaPath:"#/properties/health/enum",keyword:"enum",params:{allowedValues: schema29.properties.health.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -668,7 +669,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema20.properties, key0))){
+if(!(func2.call(schema22.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -719,7 +720,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 === "string"){
-if(!pattern8.test(data2)){
+if(!pattern10.test(data2)){
 const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -756,7 +757,7 @@ errors++;
 if(data.orchestrationMode !== undefined){
 let data4 = data.orchestrationMode;
 if(!((data4 === "Uniform") || (data4 === "Flexible"))){
-const err13 = {instancePath:instancePath+"/orchestrationMode",schemaPath:"#/properties/orchestrationMode/enum",keyword:"enum",params:{allowedValues: schema20.properties.orchestrationMode.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/orchestrationMode",schemaPath:"#/properties/orchestrationMode/enum",keyword:"enum",params:{allowedValues: schema22.properties.orchestrationMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -781,7 +782,7 @@ errors++;
 if(data.osType !== undefined){
 let data6 = data.osType;
 if(!((data6 === "Linux") || (data6 === "Windows"))){
-const err15 = {instancePath:instancePath+"/osType",schemaPath:"#/properties/osType/enum",keyword:"enum",params:{allowedValues: schema20.properties.osType.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/osType",schemaPath:"#/properties/osType/enum",keyword:"enum",params:{allowedValues: schema22.properties.osType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -793,9 +794,13 @@ errors++;
 }
 if(data.image !== undefined){
 let data7 = data.image;
+const _errs16 = errors;
+let valid2 = false;
+let passing0 = null;
+const _errs17 = errors;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.publisher === undefined){
-const err16 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
+const err16 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/oneOf/0/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -805,7 +810,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data7.offer === undefined){
-const err17 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/required",keyword:"required",params:{missingProperty: "offer"},message:"must have required property '"+"offer"+"'"};
+const err17 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/oneOf/0/required",keyword:"required",params:{missingProperty: "offer"},message:"must have required property '"+"offer"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -815,7 +820,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data7.sku === undefined){
-const err18 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
+const err18 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/oneOf/0/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -826,7 +831,7 @@ errors++;
 }
 for(const key1 in data7){
 if(!((((key1 === "publisher") || (key1 === "offer")) || (key1 === "sku")) || (key1 === "version"))){
-const err19 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err19 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -838,7 +843,7 @@ errors++;
 }
 if(data7.publisher !== undefined){
 if(typeof data7.publisher !== "string"){
-const err20 = {instancePath:instancePath+"/image/publisher",schemaPath:"#/properties/image/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/image/publisher",schemaPath:"#/properties/image/oneOf/0/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -850,7 +855,7 @@ errors++;
 }
 if(data7.offer !== undefined){
 if(typeof data7.offer !== "string"){
-const err21 = {instancePath:instancePath+"/image/offer",schemaPath:"#/properties/image/properties/offer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/image/offer",schemaPath:"#/properties/image/oneOf/0/properties/offer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -862,7 +867,7 @@ errors++;
 }
 if(data7.sku !== undefined){
 if(typeof data7.sku !== "string"){
-const err22 = {instancePath:instancePath+"/image/sku",schemaPath:"#/properties/image/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/image/sku",schemaPath:"#/properties/image/oneOf/0/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -874,12 +879,12 @@ errors++;
 }
 if(data7.version !== undefined){
 let data11 = data7.version;
-const _errs25 = errors;
-let valid3 = false;
-let passing0 = null;
-const _errs26 = errors;
+const _errs27 = errors;
+let valid4 = false;
+let passing1 = null;
+const _errs28 = errors;
 if("latest" !== data11){
-const err23 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/properties/version/oneOf/0/const",keyword:"const",params:{allowedValue: "latest"},message:"must be equal to constant"};
+const err23 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/oneOf/0/properties/version/oneOf/0/const",keyword:"const",params:{allowedValue: "latest"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -888,12 +893,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-var _valid0 = _errs26 === errors;
-if(_valid0){
-valid3 = true;
-passing0 = 0;
+var _valid1 = _errs28 === errors;
+if(_valid1){
+valid4 = true;
+passing1 = 0;
 }
-const _errs27 = errors;
+const _errs29 = errors;
 if(typeof data11 === "string"){
 if(!pattern4.test(data11)){
 const err24 = {instancePath:instancePath+"/image/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
@@ -916,19 +921,19 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid0 = _errs27 === errors;
-if(_valid0 && valid3){
-valid3 = false;
-passing0 = [passing0, 1];
+var _valid1 = _errs29 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing1 = [passing1, 1];
 }
 else {
-if(_valid0){
-valid3 = true;
-passing0 = 1;
+if(_valid1){
+valid4 = true;
+passing1 = 1;
 }
 }
-if(!valid3){
-const err26 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/properties/version/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(!valid4){
+const err26 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/oneOf/0/properties/version/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -938,10 +943,10 @@ vErrors.push(err26);
 errors++;
 }
 else {
-errors = _errs25;
+errors = _errs27;
 if(vErrors !== null){
-if(_errs25){
-vErrors.length = _errs25;
+if(_errs27){
+vErrors.length = _errs27;
 }
 else {
 vErrors = null;
@@ -951,7 +956,7 @@ vErrors = null;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -960,12 +965,15 @@ vErrors.push(err27);
 }
 errors++;
 }
+var _valid0 = _errs17 === errors;
+if(_valid0){
+valid2 = true;
+passing0 = 0;
 }
-if(data.osVersion !== undefined){
-let data12 = data.osVersion;
-if(typeof data12 === "string"){
-if(!pattern4.test(data12)){
-const err28 = {instancePath:instancePath+"/osVersion",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
+const _errs32 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.id === undefined){
+const err28 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -974,9 +982,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/osVersion",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data7){
+if(!(key2 === "id")){
+const err29 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -986,10 +994,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.upgradePolicy !== undefined){
-let data13 = data.upgradePolicy;
-if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
-const err30 = {instancePath:instancePath+"/upgradePolicy",schemaPath:"#/properties/upgradePolicy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data7.id !== undefined){
+let data12 = data7.id;
+if(typeof data12 === "string"){
+if(!pattern12.test(data12)){
+const err30 = {instancePath:instancePath+"/image/id",schemaPath:"#/properties/image/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"},message:"must match pattern \""+"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -999,15 +1008,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.healthSignal !== undefined){
-let data14 = data.healthSignal;
-const _errs36 = errors;
-let valid6 = false;
-let passing1 = null;
-const _errs37 = errors;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.kind === undefined){
-const err31 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+else {
+const err31 = {instancePath:instancePath+"/image/id",schemaPath:"#/properties/image/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1016,9 +1018,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-for(const key2 in data14){
-if(!(key2 === "kind")){
-const err32 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1027,10 +1030,19 @@ vErrors.push(err32);
 }
 errors++;
 }
+var _valid0 = _errs32 === errors;
+if(_valid0 && valid2){
+valid2 = false;
+passing0 = [passing0, 1];
 }
-if(data14.kind !== undefined){
-if("extension" !== data14.kind){
-const err33 = {instancePath:instancePath+"/healthSignal/kind",schemaPath:"#/properties/healthSignal/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "extension"},message:"must be equal to constant"};
+else {
+if(_valid0){
+valid2 = true;
+passing0 = 1;
+}
+}
+if(!valid2){
+const err33 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1039,10 +1051,23 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
+else {
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
 }
 else {
-const err34 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.osVersion !== undefined){
+let data13 = data.osVersion;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err34 = {instancePath:instancePath+"/osVersion",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1051,15 +1076,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-var _valid1 = _errs37 === errors;
-if(_valid1){
-valid6 = true;
-passing1 = 0;
 }
-const _errs41 = errors;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.kind === undefined){
-const err35 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+else {
+const err35 = {instancePath:instancePath+"/osVersion",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1068,8 +1087,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data14.loadBalancer === undefined){
-const err36 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/1/required",keyword:"required",params:{missingProperty: "loadBalancer"},message:"must have required property '"+"loadBalancer"+"'"};
+}
+if(data.upgradePolicy !== undefined){
+let data14 = data.upgradePolicy;
+if(!(data14 && typeof data14 == "object" && !Array.isArray(data14))){
+const err36 = {instancePath:instancePath+"/upgradePolicy",schemaPath:"#/properties/upgradePolicy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1078,8 +1100,16 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data14.probe === undefined){
-const err37 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/1/required",keyword:"required",params:{missingProperty: "probe"},message:"must have required property '"+"probe"+"'"};
+}
+if(data.healthSignal !== undefined){
+let data15 = data.healthSignal;
+const _errs43 = errors;
+let valid8 = false;
+let passing2 = null;
+const _errs44 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.kind === undefined){
+const err37 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1088,9 +1118,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key3 in data14){
-if(!(((key3 === "kind") || (key3 === "loadBalancer")) || (key3 === "probe"))){
-const err38 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+for(const key3 in data15){
+if(!(key3 === "kind")){
+const err38 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1100,9 +1130,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data14.kind !== undefined){
-if("probe" !== data14.kind){
-const err39 = {instancePath:instancePath+"/healthSignal/kind",schemaPath:"#/properties/healthSignal/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "probe"},message:"must be equal to constant"};
+if(data15.kind !== undefined){
+if("extension" !== data15.kind){
+const err39 = {instancePath:instancePath+"/healthSignal/kind",schemaPath:"#/properties/healthSignal/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "extension"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1112,9 +1142,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data14.loadBalancer !== undefined){
-if(typeof data14.loadBalancer !== "string"){
-const err40 = {instancePath:instancePath+"/healthSignal/loadBalancer",schemaPath:"#/properties/healthSignal/oneOf/1/properties/loadBalancer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err40 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1123,10 +1153,15 @@ vErrors.push(err40);
 }
 errors++;
 }
+var _valid2 = _errs44 === errors;
+if(_valid2){
+valid8 = true;
+passing2 = 0;
 }
-if(data14.probe !== undefined){
-if(typeof data14.probe !== "string"){
-const err41 = {instancePath:instancePath+"/healthSignal/probe",schemaPath:"#/properties/healthSignal/oneOf/1/properties/probe/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs48 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.kind === undefined){
+const err41 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1135,10 +1170,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data15.loadBalancer === undefined){
+const err42 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/1/required",keyword:"required",params:{missingProperty: "loadBalancer"},message:"must have required property '"+"loadBalancer"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1147,20 +1180,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid1 = _errs41 === errors;
-if(_valid1 && valid6){
-valid6 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid6 = true;
-passing1 = 1;
-}
-const _errs49 = errors;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.kind === undefined){
-const err43 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data15.probe === undefined){
+const err43 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/1/required",keyword:"required",params:{missingProperty: "probe"},message:"must have required property '"+"probe"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1169,9 +1190,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key4 in data14){
-if(!(key4 === "kind")){
-const err44 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+for(const key4 in data15){
+if(!(((key4 === "kind") || (key4 === "loadBalancer")) || (key4 === "probe"))){
+const err44 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1181,9 +1202,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data14.kind !== undefined){
-if("none" !== data14.kind){
-const err45 = {instancePath:instancePath+"/healthSignal/kind",schemaPath:"#/properties/healthSignal/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+if(data15.kind !== undefined){
+if("probe" !== data15.kind){
+const err45 = {instancePath:instancePath+"/healthSignal/kind",schemaPath:"#/properties/healthSignal/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "probe"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1193,9 +1214,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data15.loadBalancer !== undefined){
+if(typeof data15.loadBalancer !== "string"){
+const err46 = {instancePath:instancePath+"/healthSignal/loadBalancer",schemaPath:"#/properties/healthSignal/oneOf/1/properties/loadBalancer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1204,20 +1225,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-var _valid1 = _errs49 === errors;
-if(_valid1 && valid6){
-valid6 = false;
-passing1 = [passing1, 2];
 }
-else {
-if(_valid1){
-valid6 = true;
-passing1 = 2;
-}
-}
-}
-if(!valid6){
-const err47 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(data15.probe !== undefined){
+if(typeof data15.probe !== "string"){
+const err47 = {instancePath:instancePath+"/healthSignal/probe",schemaPath:"#/properties/healthSignal/oneOf/1/properties/probe/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1226,27 +1237,10 @@ vErrors.push(err47);
 }
 errors++;
 }
-else {
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.extensions !== undefined){
-let data20 = data.extensions;
-if(Array.isArray(data20)){
-const len0 = data20.length;
-for(let i0=0; i0<len0; i0++){
-let data21 = data20[i0];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.name === undefined){
-const err48 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err48 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1255,8 +1249,20 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data21.publisher === undefined){
-const err49 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
+var _valid2 = _errs48 === errors;
+if(_valid2 && valid8){
+valid8 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid8 = true;
+passing2 = 1;
+}
+const _errs56 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.kind === undefined){
+const err49 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1265,8 +1271,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data21.type === undefined){
-const err50 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+for(const key5 in data15){
+if(!(key5 === "kind")){
+const err50 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1275,8 +1282,10 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data21.typeHandlerVersion === undefined){
-const err51 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "typeHandlerVersion"},message:"must have required property '"+"typeHandlerVersion"+"'"};
+}
+if(data15.kind !== undefined){
+if("none" !== data15.kind){
+const err51 = {instancePath:instancePath+"/healthSignal/kind",schemaPath:"#/properties/healthSignal/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1285,9 +1294,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-for(const key5 in data21){
-if(!(((((key5 === "name") || (key5 === "publisher")) || (key5 === "type")) || (key5 === "typeHandlerVersion")) || (key5 === "settings"))){
-const err52 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1296,10 +1306,20 @@ vErrors.push(err52);
 }
 errors++;
 }
+var _valid2 = _errs56 === errors;
+if(_valid2 && valid8){
+valid8 = false;
+passing2 = [passing2, 2];
 }
-if(data21.name !== undefined){
-if(typeof data21.name !== "string"){
-const err53 = {instancePath:instancePath+"/extensions/" + i0+"/name",schemaPath:"#/properties/extensions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+if(_valid2){
+valid8 = true;
+passing2 = 2;
+}
+}
+}
+if(!valid8){
+const err53 = {instancePath:instancePath+"/healthSignal",schemaPath:"#/properties/healthSignal/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1308,10 +1328,27 @@ vErrors.push(err53);
 }
 errors++;
 }
+else {
+errors = _errs43;
+if(vErrors !== null){
+if(_errs43){
+vErrors.length = _errs43;
 }
-if(data21.publisher !== undefined){
-if(typeof data21.publisher !== "string"){
-const err54 = {instancePath:instancePath+"/extensions/" + i0+"/publisher",schemaPath:"#/properties/extensions/items/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.extensions !== undefined){
+let data21 = data.extensions;
+if(Array.isArray(data21)){
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+let data22 = data21[i0];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.name === undefined){
+const err54 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1320,10 +1357,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data21.type !== undefined){
-if(typeof data21.type !== "string"){
-const err55 = {instancePath:instancePath+"/extensions/" + i0+"/type",schemaPath:"#/properties/extensions/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.publisher === undefined){
+const err55 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1332,10 +1367,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data21.typeHandlerVersion !== undefined){
-if(typeof data21.typeHandlerVersion !== "string"){
-const err56 = {instancePath:instancePath+"/extensions/" + i0+"/typeHandlerVersion",schemaPath:"#/properties/extensions/items/properties/typeHandlerVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.type === undefined){
+const err56 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1344,11 +1377,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data21.settings !== undefined){
-let data26 = data21.settings;
-if(!(data26 && typeof data26 == "object" && !Array.isArray(data26))){
-const err57 = {instancePath:instancePath+"/extensions/" + i0+"/settings",schemaPath:"#/properties/extensions/items/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data22.typeHandlerVersion === undefined){
+const err57 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "typeHandlerVersion"},message:"must have required property '"+"typeHandlerVersion"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1357,10 +1387,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key6 in data22){
+if(!(((((key6 === "name") || (key6 === "publisher")) || (key6 === "type")) || (key6 === "typeHandlerVersion")) || (key6 === "settings"))){
+const err58 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1370,9 +1399,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/extensions",schemaPath:"#/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data22.name !== undefined){
+if(typeof data22.name !== "string"){
+const err59 = {instancePath:instancePath+"/extensions/" + i0+"/name",schemaPath:"#/properties/extensions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1382,9 +1411,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.singlePlacementGroup !== undefined){
-if(typeof data.singlePlacementGroup !== "boolean"){
-const err60 = {instancePath:instancePath+"/singlePlacementGroup",schemaPath:"#/properties/singlePlacementGroup/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data22.publisher !== undefined){
+if(typeof data22.publisher !== "string"){
+const err60 = {instancePath:instancePath+"/extensions/" + i0+"/publisher",schemaPath:"#/properties/extensions/items/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1394,13 +1423,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.zones !== undefined){
-let data28 = data.zones;
-if(Array.isArray(data28)){
-const len1 = data28.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data28[i1] !== "string"){
-const err61 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.type !== undefined){
+if(typeof data22.type !== "string"){
+const err61 = {instancePath:instancePath+"/extensions/" + i0+"/type",schemaPath:"#/properties/extensions/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1410,9 +1435,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data22.typeHandlerVersion !== undefined){
+if(typeof data22.typeHandlerVersion !== "string"){
+const err62 = {instancePath:instancePath+"/extensions/" + i0+"/typeHandlerVersion",schemaPath:"#/properties/extensions/items/properties/typeHandlerVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1422,10 +1447,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data.updateDomains !== undefined){
-let data30 = data.updateDomains;
-if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
-const err63 = {instancePath:instancePath+"/updateDomains",schemaPath:"#/properties/updateDomains/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data22.settings !== undefined){
+let data27 = data22.settings;
+if(!(data27 && typeof data27 == "object" && !Array.isArray(data27))){
+const err63 = {instancePath:instancePath+"/extensions/" + i0+"/settings",schemaPath:"#/properties/extensions/items/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1434,9 +1459,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(typeof data30 == "number"){
-if(data30 < 1 || isNaN(data30)){
-const err64 = {instancePath:instancePath+"/updateDomains",schemaPath:"#/properties/updateDomains/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1447,10 +1473,8 @@ errors++;
 }
 }
 }
-if(data.faultDomains !== undefined){
-let data31 = data.faultDomains;
-if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
-const err65 = {instancePath:instancePath+"/faultDomains",schemaPath:"#/properties/faultDomains/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err65 = {instancePath:instancePath+"/extensions",schemaPath:"#/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1459,9 +1483,10 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(typeof data31 == "number"){
-if(data31 < 1 || isNaN(data31)){
-const err66 = {instancePath:instancePath+"/faultDomains",schemaPath:"#/properties/faultDomains/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.singlePlacementGroup !== undefined){
+if(typeof data.singlePlacementGroup !== "boolean"){
+const err66 = {instancePath:instancePath+"/singlePlacementGroup",schemaPath:"#/properties/singlePlacementGroup/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1471,16 +1496,13 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-if(data.dataDisks !== undefined){
-let data32 = data.dataDisks;
-if(Array.isArray(data32)){
-const len2 = data32.length;
-for(let i2=0; i2<len2; i2++){
-let data33 = data32[i2];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.lun === undefined){
-const err67 = {instancePath:instancePath+"/dataDisks/" + i2,schemaPath:"#/properties/dataDisks/items/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
+if(data.zones !== undefined){
+let data29 = data.zones;
+if(Array.isArray(data29)){
+const len1 = data29.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data29[i1] !== "string"){
+const err67 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1489,8 +1511,10 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data33.diskSizeGB === undefined){
-const err68 = {instancePath:instancePath+"/dataDisks/" + i2,schemaPath:"#/properties/dataDisks/items/required",keyword:"required",params:{missingProperty: "diskSizeGB"},message:"must have required property '"+"diskSizeGB"+"'"};
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1499,9 +1523,11 @@ vErrors.push(err68);
 }
 errors++;
 }
-for(const key6 in data33){
-if(!((key6 === "lun") || (key6 === "diskSizeGB"))){
-const err69 = {instancePath:instancePath+"/dataDisks/" + i2,schemaPath:"#/properties/dataDisks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data.updateDomains !== undefined){
+let data31 = data.updateDomains;
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err69 = {instancePath:instancePath+"/updateDomains",schemaPath:"#/properties/updateDomains/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1510,11 +1536,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data33.lun !== undefined){
-let data34 = data33.lun;
-if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
-const err70 = {instancePath:instancePath+"/dataDisks/" + i2+"/lun",schemaPath:"#/properties/dataDisks/items/properties/lun/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data31 == "number"){
+if(data31 < 1 || isNaN(data31)){
+const err70 = {instancePath:instancePath+"/updateDomains",schemaPath:"#/properties/updateDomains/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1523,9 +1547,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(typeof data34 == "number"){
-if(data34 < 0 || isNaN(data34)){
-const err71 = {instancePath:instancePath+"/dataDisks/" + i2+"/lun",schemaPath:"#/properties/dataDisks/items/properties/lun/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.faultDomains !== undefined){
+let data32 = data.faultDomains;
+if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
+const err71 = {instancePath:instancePath+"/faultDomains",schemaPath:"#/properties/faultDomains/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1534,12 +1561,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-}
-if(data33.diskSizeGB !== undefined){
-let data35 = data33.diskSizeGB;
-if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
-const err72 = {instancePath:instancePath+"/dataDisks/" + i2+"/diskSizeGB",schemaPath:"#/properties/dataDisks/items/properties/diskSizeGB/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data32 == "number"){
+if(data32 < 1 || isNaN(data32)){
+const err72 = {instancePath:instancePath+"/faultDomains",schemaPath:"#/properties/faultDomains/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1548,9 +1572,17 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(typeof data35 == "number"){
-if(data35 < 1 || isNaN(data35)){
-const err73 = {instancePath:instancePath+"/dataDisks/" + i2+"/diskSizeGB",schemaPath:"#/properties/dataDisks/items/properties/diskSizeGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.dataDisks !== undefined){
+let data33 = data.dataDisks;
+if(Array.isArray(data33)){
+const len2 = data33.length;
+for(let i2=0; i2<len2; i2++){
+let data34 = data33[i2];
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.lun === undefined){
+const err73 = {instancePath:instancePath+"/dataDisks/" + i2,schemaPath:"#/properties/dataDisks/items/required",keyword:"required",params:{missingProperty: "lun"},message:"must have required property '"+"lun"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1559,11 +1591,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/dataDisks/" + i2,schemaPath:"#/properties/dataDisks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data34.diskSizeGB === undefined){
+const err74 = {instancePath:instancePath+"/dataDisks/" + i2,schemaPath:"#/properties/dataDisks/items/required",keyword:"required",params:{missingProperty: "diskSizeGB"},message:"must have required property '"+"diskSizeGB"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1572,10 +1601,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/dataDisks",schemaPath:"#/properties/dataDisks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key7 in data34){
+if(!((key7 === "lun") || (key7 === "diskSizeGB"))){
+const err75 = {instancePath:instancePath+"/dataDisks/" + i2,schemaPath:"#/properties/dataDisks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1585,12 +1613,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.tags !== undefined){
-let data36 = data.tags;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key7 in data36){
-if(typeof data36[key7] !== "string"){
-const err76 = {instancePath:instancePath+"/tags/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data34.lun !== undefined){
+let data35 = data34.lun;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+const err76 = {instancePath:instancePath+"/dataDisks/" + i2+"/lun",schemaPath:"#/properties/dataDisks/items/properties/lun/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1599,15 +1625,91 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/tags",schemaPath:"#/definitions/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data35 == "number"){
+if(data35 < 0 || isNaN(data35)){
+const err77 = {instancePath:instancePath+"/dataDisks/" + i2+"/lun",schemaPath:"#/properties/dataDisks/items/properties/lun/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err77];
 }
 else {
 vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+if(data34.diskSizeGB !== undefined){
+let data36 = data34.diskSizeGB;
+if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
+const err78 = {instancePath:instancePath+"/dataDisks/" + i2+"/diskSizeGB",schemaPath:"#/properties/dataDisks/items/properties/diskSizeGB/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(typeof data36 == "number"){
+if(data36 < 1 || isNaN(data36)){
+const err79 = {instancePath:instancePath+"/dataDisks/" + i2+"/diskSizeGB",schemaPath:"#/properties/dataDisks/items/properties/diskSizeGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/dataDisks/" + i2,schemaPath:"#/properties/dataDisks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/dataDisks",schemaPath:"#/properties/dataDisks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data37 = data.tags;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key8 in data37){
+if(typeof data37[key8] !== "string"){
+const err82 = {instancePath:instancePath+"/tags/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/tags",schemaPath:"#/definitions/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
 }
 errors++;
 }
@@ -1619,85 +1721,10 @@ errors = vErrors.length;
 }
 }
 if(data.instances !== undefined){
-let data39 = data.instances;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.count === undefined){
-const err78 = {instancePath:instancePath+"/instances",schemaPath:"#/properties/instances/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-for(const key8 in data39){
-if(!(((key8 === "count") || (key8 === "overrides")) || (key8 === "scaleOut"))){
-const err79 = {instancePath:instancePath+"/instances",schemaPath:"#/properties/instances/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data39.count !== undefined){
-let data40 = data39.count;
-if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
-const err80 = {instancePath:instancePath+"/instances/count",schemaPath:"#/properties/instances/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-if(typeof data40 == "number"){
-if(data40 > 1000 || isNaN(data40)){
-const err81 = {instancePath:instancePath+"/instances/count",schemaPath:"#/properties/instances/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-if(data40 < 0 || isNaN(data40)){
-const err82 = {instancePath:instancePath+"/instances/count",schemaPath:"#/properties/instances/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-}
-if(data39.overrides !== undefined){
-let data41 = data39.overrides;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key9 in data41){
-const _errs101 = errors;
-if(typeof key9 === "string"){
-if(!pattern12.test(key9)){
-const err83 = {instancePath:instancePath+"/instances/overrides",schemaPath:"#/properties/instances/properties/overrides/propertyNames/pattern",keyword:"pattern",params:{pattern: "^\\d+$"},message:"must match pattern \""+"^\\d+$"+"\"",propertyName:key9};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-var valid21 = _errs101 === errors;
-if(!valid21){
-const err84 = {instancePath:instancePath+"/instances/overrides",schemaPath:"#/properties/instances/properties/overrides/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid"};
+let data40 = data.instances;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.count === undefined){
+const err84 = {instancePath:instancePath+"/instances",schemaPath:"#/properties/instances/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1706,16 +1733,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-for(const key10 in data41){
-if(!(validate14(data41[key10], {instancePath:instancePath+"/instances/overrides/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data41,parentDataProperty:key10,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/instances/overrides",schemaPath:"#/properties/instances/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key9 in data40){
+if(!(((key9 === "count") || (key9 === "overrides")) || (key9 === "scaleOut"))){
+const err85 = {instancePath:instancePath+"/instances",schemaPath:"#/properties/instances/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1725,14 +1745,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data39.scaleOut !== undefined){
-let data43 = data39.scaleOut;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key11 in data43){
-const _errs106 = errors;
-if(typeof key11 === "string"){
-if(!pattern12.test(key11)){
-const err86 = {instancePath:instancePath+"/instances/scaleOut",schemaPath:"#/properties/instances/properties/scaleOut/propertyNames/pattern",keyword:"pattern",params:{pattern: "^\\d+$"},message:"must match pattern \""+"^\\d+$"+"\"",propertyName:key11};
+if(data40.count !== undefined){
+let data41 = data40.count;
+if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
+const err86 = {instancePath:instancePath+"/instances/count",schemaPath:"#/properties/instances/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1741,10 +1757,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-var valid23 = _errs106 === errors;
-if(!valid23){
-const err87 = {instancePath:instancePath+"/instances/scaleOut",schemaPath:"#/properties/instances/properties/scaleOut/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
+if(typeof data41 == "number"){
+if(data41 > 1000 || isNaN(data41)){
+const err87 = {instancePath:instancePath+"/instances/count",schemaPath:"#/properties/instances/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1753,13 +1768,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-for(const key12 in data43){
-let data44 = data43[key12];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key13 in data44){
-if(!(key13 === "afterUpgrade")){
-const err88 = {instancePath:instancePath+"/instances/scaleOut/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/instances/properties/scaleOut/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data41 < 0 || isNaN(data41)){
+const err88 = {instancePath:instancePath+"/instances/count",schemaPath:"#/properties/instances/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1769,15 +1779,15 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data44.afterUpgrade !== undefined){
-if(!(validate12(data44.afterUpgrade, {instancePath:instancePath+"/instances/scaleOut/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/afterUpgrade",parentData:data44,parentDataProperty:"afterUpgrade",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/instances/scaleOut/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/instances/properties/scaleOut/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data40.overrides !== undefined){
+let data42 = data40.overrides;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key10 in data42){
+const _errs108 = errors;
+if(typeof key10 === "string"){
+if(!pattern15.test(key10)){
+const err89 = {instancePath:instancePath+"/instances/overrides",schemaPath:"#/properties/instances/properties/overrides/propertyNames/pattern",keyword:"pattern",params:{pattern: "^\\d+$"},message:"must match pattern \""+"^\\d+$"+"\"",propertyName:key10};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1787,9 +1797,9 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/instances/scaleOut",schemaPath:"#/properties/instances/properties/scaleOut/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid23 = _errs108 === errors;
+if(!valid23){
+const err90 = {instancePath:instancePath+"/instances/overrides",schemaPath:"#/properties/instances/properties/overrides/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1799,9 +1809,15 @@ vErrors.push(err90);
 errors++;
 }
 }
+for(const key11 in data42){
+if(!(validate14(data42[key11], {instancePath:instancePath+"/instances/overrides/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data42,parentDataProperty:key11,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err91 = {instancePath:instancePath+"/instances",schemaPath:"#/properties/instances/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err91 = {instancePath:instancePath+"/instances/overrides",schemaPath:"#/properties/instances/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1811,9 +1827,14 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-else {
-const err92 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data40.scaleOut !== undefined){
+let data44 = data40.scaleOut;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key12 in data44){
+const _errs113 = errors;
+if(typeof key12 === "string"){
+if(!pattern15.test(key12)){
+const err92 = {instancePath:instancePath+"/instances/scaleOut",schemaPath:"#/properties/instances/properties/scaleOut/propertyNames/pattern",keyword:"pattern",params:{pattern: "^\\d+$"},message:"must match pattern \""+"^\\d+$"+"\"",propertyName:key12};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1822,11 +1843,92 @@ vErrors.push(err92);
 }
 errors++;
 }
+}
+var valid25 = _errs113 === errors;
+if(!valid25){
+const err93 = {instancePath:instancePath+"/instances/scaleOut",schemaPath:"#/properties/instances/properties/scaleOut/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+for(const key13 in data44){
+let data45 = data44[key13];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key14 in data45){
+if(!(key14 === "afterUpgrade")){
+const err94 = {instancePath:instancePath+"/instances/scaleOut/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/instances/properties/scaleOut/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data45.afterUpgrade !== undefined){
+if(!(validate12(data45.afterUpgrade, {instancePath:instancePath+"/instances/scaleOut/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/afterUpgrade",parentData:data45,parentDataProperty:"afterUpgrade",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/instances/scaleOut/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/instances/properties/scaleOut/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/instances/scaleOut",schemaPath:"#/properties/instances/properties/scaleOut/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/instances",schemaPath:"#/properties/instances/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema30 = {"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]};
+const schema32 = {"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1947,7 +2049,7 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema30.properties, key0))){
+if(!(func2.call(schema32.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -1961,7 +2063,7 @@ errors++;
 if(data.method !== undefined){
 let data0 = data.method;
 if(!(((((data0 === "GET") || (data0 === "PUT")) || (data0 === "PATCH")) || (data0 === "POST")) || (data0 === "DELETE"))){
-const err6 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3450,15 +3552,15 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.loadBalancers !== undefined){
-let data47 = data.loadBalancers;
+if(data.galleries !== undefined){
+let data47 = data.galleries;
 if(Array.isArray(data47)){
 const len6 = data47.length;
 for(let i6=0; i6<len6; i6++){
 let data48 = data47[i6];
 if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
 if(data48.subscriptionId === undefined){
-const err95 = {instancePath:instancePath+"/loadBalancers/" + i6,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+const err95 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3468,7 +3570,7 @@ vErrors.push(err95);
 errors++;
 }
 if(data48.resourceGroup === undefined){
-const err96 = {instancePath:instancePath+"/loadBalancers/" + i6,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
+const err96 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3478,7 +3580,7 @@ vErrors.push(err96);
 errors++;
 }
 if(data48.name === undefined){
-const err97 = {instancePath:instancePath+"/loadBalancers/" + i6,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err97 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3488,7 +3590,7 @@ vErrors.push(err97);
 errors++;
 }
 if(data48.location === undefined){
-const err98 = {instancePath:instancePath+"/loadBalancers/" + i6,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+const err98 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3497,8 +3599,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data48.sku === undefined){
-const err99 = {instancePath:instancePath+"/loadBalancers/" + i6,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
+if(data48.images === undefined){
+const err99 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "images"},message:"must have required property '"+"images"+"'"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3507,8 +3609,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data48.probes === undefined){
-const err100 = {instancePath:instancePath+"/loadBalancers/" + i6,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'"};
+for(const key8 in data48){
+if(!(((((key8 === "subscriptionId") || (key8 === "resourceGroup")) || (key8 === "name")) || (key8 === "location")) || (key8 === "images"))){
+const err100 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3517,9 +3620,10 @@ vErrors.push(err100);
 }
 errors++;
 }
-for(const key8 in data48){
-if(!((((((key8 === "subscriptionId") || (key8 === "resourceGroup")) || (key8 === "name")) || (key8 === "location")) || (key8 === "sku")) || (key8 === "probes"))){
-const err101 = {instancePath:instancePath+"/loadBalancers/" + i6,schemaPath:"#/properties/loadBalancers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data48.subscriptionId !== undefined){
+if(typeof data48.subscriptionId !== "string"){
+const err101 = {instancePath:instancePath+"/galleries/" + i6+"/subscriptionId",schemaPath:"#/properties/galleries/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3529,11 +3633,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data48.subscriptionId !== undefined){
-let data49 = data48.subscriptionId;
-if(typeof data49 === "string"){
-if(!pattern0.test(data49)){
-const err102 = {instancePath:instancePath+"/loadBalancers/" + i6+"/subscriptionId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data48.resourceGroup !== undefined){
+if(typeof data48.resourceGroup !== "string"){
+const err102 = {instancePath:instancePath+"/galleries/" + i6+"/resourceGroup",schemaPath:"#/properties/galleries/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3543,8 +3645,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/loadBalancers/" + i6+"/subscriptionId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data48.name !== undefined){
+if(typeof data48.name !== "string"){
+const err103 = {instancePath:instancePath+"/galleries/" + i6+"/name",schemaPath:"#/properties/galleries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3554,9 +3657,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data48.resourceGroup !== undefined){
-if(typeof data48.resourceGroup !== "string"){
-const err104 = {instancePath:instancePath+"/loadBalancers/" + i6+"/resourceGroup",schemaPath:"#/properties/loadBalancers/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data48.location !== undefined){
+if(typeof data48.location !== "string"){
+const err104 = {instancePath:instancePath+"/galleries/" + i6+"/location",schemaPath:"#/properties/galleries/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3566,9 +3669,15 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data48.name !== undefined){
-if(typeof data48.name !== "string"){
-const err105 = {instancePath:instancePath+"/loadBalancers/" + i6+"/name",schemaPath:"#/properties/loadBalancers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data48.images !== undefined){
+let data53 = data48.images;
+if(Array.isArray(data53)){
+const len7 = data53.length;
+for(let i7=0; i7<len7; i7++){
+let data54 = data53[i7];
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.name === undefined){
+const err105 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3577,10 +3686,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data48.location !== undefined){
-if(typeof data48.location !== "string"){
-const err106 = {instancePath:instancePath+"/loadBalancers/" + i6+"/location",schemaPath:"#/properties/loadBalancers/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.versions === undefined){
+const err106 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3589,11 +3696,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data48.sku !== undefined){
-let data53 = data48.sku;
-if(!((data53 === "Standard") || (data53 === "Basic"))){
-const err107 = {instancePath:instancePath+"/loadBalancers/" + i6+"/sku",schemaPath:"#/properties/loadBalancers/items/properties/sku/enum",keyword:"enum",params:{allowedValues: schema11.properties.loadBalancers.items.properties.sku.enum},message:"must be equal to one of the allowed values"};
+for(const key9 in data54){
+if(!(((((key9 === "name") || (key9 === "osType")) || (key9 === "hyperVGeneration")) || (key9 === "identifier")) || (key9 === "versions"))){
+const err107 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3603,13 +3708,9 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data48.probes !== undefined){
-let data54 = data48.probes;
-if(Array.isArray(data54)){
-const len7 = data54.length;
-for(let i7=0; i7<len7; i7++){
-if(typeof data54[i7] !== "string"){
-const err108 = {instancePath:instancePath+"/loadBalancers/" + i6+"/probes/" + i7,schemaPath:"#/properties/loadBalancers/items/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.name !== undefined){
+if(typeof data54.name !== "string"){
+const err108 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/name",schemaPath:"#/properties/galleries/items/properties/images/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -3619,9 +3720,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/loadBalancers/" + i6+"/probes",schemaPath:"#/properties/loadBalancers/items/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data54.osType !== undefined){
+let data56 = data54.osType;
+if(!((data56 === "Linux") || (data56 === "Windows"))){
+const err109 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/osType",schemaPath:"#/properties/galleries/items/properties/images/items/properties/osType/enum",keyword:"enum",params:{allowedValues: schema11.properties.galleries.items.properties.images.items.properties.osType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -3631,9 +3733,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/loadBalancers/" + i6,schemaPath:"#/properties/loadBalancers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.hyperVGeneration !== undefined){
+let data57 = data54.hyperVGeneration;
+if(!((data57 === "V1") || (data57 === "V2"))){
+const err110 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/hyperVGeneration",schemaPath:"#/properties/galleries/items/properties/images/items/properties/hyperVGeneration/enum",keyword:"enum",params:{allowedValues: schema11.properties.galleries.items.properties.images.items.properties.hyperVGeneration.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3643,9 +3746,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/loadBalancers",schemaPath:"#/properties/loadBalancers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data54.identifier !== undefined){
+let data58 = data54.identifier;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.publisher === undefined){
+const err111 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3654,20 +3759,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data.scaleSets !== undefined){
-let data56 = data.scaleSets;
-if(Array.isArray(data56)){
-const len8 = data56.length;
-for(let i8=0; i8<len8; i8++){
-if(!(validate11(data56[i8], {instancePath:instancePath+"/scaleSets/" + i8,parentData:data56,parentDataProperty:i8,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/scaleSets",schemaPath:"#/properties/scaleSets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data58.offer === undefined){
+const err112 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/required",keyword:"required",params:{missingProperty: "offer"},message:"must have required property '"+"offer"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3676,16 +3769,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data.events !== undefined){
-let data58 = data.events;
-if(Array.isArray(data58)){
-const len9 = data58.length;
-for(let i9=0; i9<len9; i9++){
-let data59 = data58[i9];
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.atSeconds === undefined){
-const err113 = {instancePath:instancePath+"/events/" + i9,schemaPath:"#/properties/events/items/required",keyword:"required",params:{missingProperty: "atSeconds"},message:"must have required property '"+"atSeconds"+"'"};
+if(data58.sku === undefined){
+const err113 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3694,8 +3779,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data59.publishImage === undefined){
-const err114 = {instancePath:instancePath+"/events/" + i9,schemaPath:"#/properties/events/items/required",keyword:"required",params:{missingProperty: "publishImage"},message:"must have required property '"+"publishImage"+"'"};
+for(const key10 in data58){
+if(!(((key10 === "publisher") || (key10 === "offer")) || (key10 === "sku"))){
+const err114 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3704,9 +3790,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-for(const key9 in data59){
-if(!((key9 === "atSeconds") || (key9 === "publishImage"))){
-const err115 = {instancePath:instancePath+"/events/" + i9,schemaPath:"#/properties/events/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data58.publisher !== undefined){
+if(typeof data58.publisher !== "string"){
+const err115 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier/publisher",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3716,11 +3803,9 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data59.atSeconds !== undefined){
-let data60 = data59.atSeconds;
-if(typeof data60 == "number"){
-if(data60 < 0 || isNaN(data60)){
-const err116 = {instancePath:instancePath+"/events/" + i9+"/atSeconds",schemaPath:"#/properties/events/items/properties/atSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data58.offer !== undefined){
+if(typeof data58.offer !== "string"){
+const err116 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier/offer",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/properties/offer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3730,8 +3815,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-else {
-const err117 = {instancePath:instancePath+"/events/" + i9+"/atSeconds",schemaPath:"#/properties/events/items/properties/atSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data58.sku !== undefined){
+if(typeof data58.sku !== "string"){
+const err117 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier/sku",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3741,11 +3827,9 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data59.publishImage !== undefined){
-let data61 = data59.publishImage;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.publisher === undefined){
-const err118 = {instancePath:instancePath+"/events/" + i9+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
+}
+else {
+const err118 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -3754,8 +3838,20 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data61.offer === undefined){
-const err119 = {instancePath:instancePath+"/events/" + i9+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "offer"},message:"must have required property '"+"offer"+"'"};
+}
+if(data54.versions !== undefined){
+let data62 = data54.versions;
+if(Array.isArray(data62)){
+const len8 = data62.length;
+for(let i8=0; i8<len8; i8++){
+let data63 = data62[i8];
+const _errs146 = errors;
+let valid37 = false;
+let passing1 = null;
+const _errs147 = errors;
+if(typeof data63 === "string"){
+if(!pattern4.test(data63)){
+const err119 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -3764,8 +3860,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data61.sku === undefined){
-const err120 = {instancePath:instancePath+"/events/" + i9+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
+}
+else {
+const err120 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3774,8 +3871,15 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data61.version === undefined){
-const err121 = {instancePath:instancePath+"/events/" + i9+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+var _valid1 = _errs147 === errors;
+if(_valid1){
+valid37 = true;
+passing1 = 0;
+}
+const _errs150 = errors;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.version === undefined){
+const err121 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3784,9 +3888,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key10 in data61){
-if(!(((((key10 === "publisher") || (key10 === "offer")) || (key10 === "sku")) || (key10 === "version")) || (key10 === "location"))){
-const err122 = {instancePath:instancePath+"/events/" + i9+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+for(const key11 in data63){
+if(!(((((key11 === "version") || (key11 === "publishedAtSeconds")) || (key11 === "excludeFromLatest")) || (key11 === "regions")) || (key11 === "provisioningState"))){
+const err122 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3796,9 +3900,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data61.publisher !== undefined){
-if(typeof data61.publisher !== "string"){
-const err123 = {instancePath:instancePath+"/events/" + i9+"/publishImage/publisher",schemaPath:"#/properties/events/items/properties/publishImage/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.version !== undefined){
+let data64 = data63.version;
+if(typeof data64 === "string"){
+if(!pattern4.test(data64)){
+const err123 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3808,9 +3914,8 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data61.offer !== undefined){
-if(typeof data61.offer !== "string"){
-const err124 = {instancePath:instancePath+"/events/" + i9+"/publishImage/offer",schemaPath:"#/properties/events/items/properties/publishImage/properties/offer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err124 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/version",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3820,9 +3925,9 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data61.sku !== undefined){
-if(typeof data61.sku !== "string"){
-const err125 = {instancePath:instancePath+"/events/" + i9+"/publishImage/sku",schemaPath:"#/properties/events/items/properties/publishImage/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.publishedAtSeconds !== undefined){
+if(!(typeof data63.publishedAtSeconds == "number")){
+const err125 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/publishedAtSeconds",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/publishedAtSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3832,11 +3937,9 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data61.version !== undefined){
-let data65 = data61.version;
-if(typeof data65 === "string"){
-if(!pattern4.test(data65)){
-const err126 = {instancePath:instancePath+"/events/" + i9+"/publishImage/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
+if(data63.excludeFromLatest !== undefined){
+if(typeof data63.excludeFromLatest !== "boolean"){
+const err126 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/excludeFromLatest",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/excludeFromLatest/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3846,8 +3949,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/events/" + i9+"/publishImage/version",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.regions !== undefined){
+let data67 = data63.regions;
+if(Array.isArray(data67)){
+if(data67.length < 1){
+const err127 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/regions",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/regions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3856,10 +3962,10 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data61.location !== undefined){
-if(typeof data61.location !== "string"){
-const err128 = {instancePath:instancePath+"/events/" + i9+"/publishImage/location",schemaPath:"#/properties/events/items/properties/publishImage/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len9 = data67.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data67[i9] !== "string"){
+const err128 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/regions/" + i9,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/regions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3871,7 +3977,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/events/" + i9+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err129 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/regions",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/regions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3881,9 +3987,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/events/" + i9,schemaPath:"#/properties/events/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.provisioningState !== undefined){
+let data69 = data63.provisioningState;
+if(!((data69 === "Succeeded") || (data69 === "Failed"))){
+const err130 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/provisioningState",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/provisioningState/enum",keyword:"enum",params:{allowedValues: schema11.properties.galleries.items.properties.images.items.properties.versions.items.oneOf[1].properties.provisioningState.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3895,7 +4002,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err131 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3904,16 +4011,19 @@ vErrors.push(err131);
 }
 errors++;
 }
+var _valid1 = _errs150 === errors;
+if(_valid1 && valid37){
+valid37 = false;
+passing1 = [passing1, 1];
 }
-if(data.quotas !== undefined){
-let data67 = data.quotas;
-if(Array.isArray(data67)){
-const len10 = data67.length;
-for(let i10=0; i10<len10; i10++){
-let data68 = data67[i10];
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.subscriptionId === undefined){
-const err132 = {instancePath:instancePath+"/quotas/" + i10,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+else {
+if(_valid1){
+valid37 = true;
+passing1 = 1;
+}
+}
+if(!valid37){
+const err132 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3922,8 +4032,21 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data68.location === undefined){
-const err133 = {instancePath:instancePath+"/quotas/" + i10,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+else {
+errors = _errs146;
+if(vErrors !== null){
+if(_errs146){
+vErrors.length = _errs146;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3932,8 +4055,10 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data68.cores === undefined){
-const err134 = {instancePath:instancePath+"/quotas/" + i10,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "cores"},message:"must have required property '"+"cores"+"'"};
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3942,9 +4067,10 @@ vErrors.push(err134);
 }
 errors++;
 }
-for(const key11 in data68){
-if(!(((key11 === "subscriptionId") || (key11 === "location")) || (key11 === "cores"))){
-const err135 = {instancePath:instancePath+"/quotas/" + i10,schemaPath:"#/properties/quotas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/galleries/" + i6+"/images",schemaPath:"#/properties/galleries/items/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3954,9 +4080,9 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data68.subscriptionId !== undefined){
-if(typeof data68.subscriptionId !== "string"){
-const err136 = {instancePath:instancePath+"/quotas/" + i10+"/subscriptionId",schemaPath:"#/properties/quotas/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err136 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3966,9 +4092,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data68.location !== undefined){
-if(typeof data68.location !== "string"){
-const err137 = {instancePath:instancePath+"/quotas/" + i10+"/location",schemaPath:"#/properties/quotas/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err137 = {instancePath:instancePath+"/galleries",schemaPath:"#/properties/galleries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3978,10 +4104,15 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data68.cores !== undefined){
-let data71 = data68.cores;
-if(!((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71)))){
-const err138 = {instancePath:instancePath+"/quotas/" + i10+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.managedImages !== undefined){
+let data70 = data.managedImages;
+if(Array.isArray(data70)){
+const len10 = data70.length;
+for(let i10=0; i10<len10; i10++){
+let data71 = data70[i10];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.subscriptionId === undefined){
+const err138 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3990,9 +4121,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(typeof data71 == "number"){
-if(data71 < 0 || isNaN(data71)){
-const err139 = {instancePath:instancePath+"/quotas/" + i10+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data71.resourceGroup === undefined){
+const err139 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -4001,11 +4131,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/quotas/" + i10,schemaPath:"#/properties/quotas/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data71.name === undefined){
+const err140 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -4014,10 +4141,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data71.location === undefined){
+const err141 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -4026,20 +4151,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data.faults !== undefined){
-let data72 = data.faults;
-if(Array.isArray(data72)){
-const len11 = data72.length;
-for(let i11=0; i11<len11; i11++){
-if(!(validate19(data72[i11], {instancePath:instancePath+"/faults/" + i11,parentData:data72,parentDataProperty:i11,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key12 in data71){
+if(!(((((key12 === "subscriptionId") || (key12 === "resourceGroup")) || (key12 === "name")) || (key12 === "location")) || (key12 === "osType"))){
+const err142 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -4049,12 +4163,9 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data.throttling !== undefined){
-let data74 = data.throttling;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-for(const key12 in data74){
-if(!(key12 === "budgets")){
-const err143 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data71.subscriptionId !== undefined){
+if(typeof data71.subscriptionId !== "string"){
+const err143 = {instancePath:instancePath+"/managedImages/" + i10+"/subscriptionId",schemaPath:"#/properties/managedImages/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -4064,15 +4175,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data74.budgets !== undefined){
-let data75 = data74.budgets;
-if(Array.isArray(data75)){
-const len12 = data75.length;
-for(let i12=0; i12<len12; i12++){
-let data76 = data75[i12];
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.name === undefined){
-const err144 = {instancePath:instancePath+"/throttling/budgets/" + i12,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data71.resourceGroup !== undefined){
+if(typeof data71.resourceGroup !== "string"){
+const err144 = {instancePath:instancePath+"/managedImages/" + i10+"/resourceGroup",schemaPath:"#/properties/managedImages/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -4081,8 +4186,10 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data76.windowSeconds === undefined){
-const err145 = {instancePath:instancePath+"/throttling/budgets/" + i12,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
+}
+if(data71.name !== undefined){
+if(typeof data71.name !== "string"){
+const err145 = {instancePath:instancePath+"/managedImages/" + i10+"/name",schemaPath:"#/properties/managedImages/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -4091,8 +4198,10 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(data76.limit === undefined){
-const err146 = {instancePath:instancePath+"/throttling/budgets/" + i12,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
+}
+if(data71.location !== undefined){
+if(typeof data71.location !== "string"){
+const err146 = {instancePath:instancePath+"/managedImages/" + i10+"/location",schemaPath:"#/properties/managedImages/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -4101,9 +4210,11 @@ vErrors.push(err146);
 }
 errors++;
 }
-for(const key13 in data76){
-if(!(((((key13 === "name") || (key13 === "windowSeconds")) || (key13 === "limit")) || (key13 === "method")) || (key13 === "path"))){
-const err147 = {instancePath:instancePath+"/throttling/budgets/" + i12,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+if(data71.osType !== undefined){
+let data76 = data71.osType;
+if(!((data76 === "Linux") || (data76 === "Windows"))){
+const err147 = {instancePath:instancePath+"/managedImages/" + i10+"/osType",schemaPath:"#/properties/managedImages/items/properties/osType/enum",keyword:"enum",params:{allowedValues: schema11.properties.managedImages.items.properties.osType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -4113,9 +4224,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data76.name !== undefined){
-if(typeof data76.name !== "string"){
-const err148 = {instancePath:instancePath+"/throttling/budgets/" + i12+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err148 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -4125,11 +4236,9 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data76.windowSeconds !== undefined){
-let data78 = data76.windowSeconds;
-if(typeof data78 == "number"){
-if(data78 <= 0 || isNaN(data78)){
-const err149 = {instancePath:instancePath+"/throttling/budgets/" + i12+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err149 = {instancePath:instancePath+"/managedImages",schemaPath:"#/properties/managedImages/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4139,8 +4248,15 @@ vErrors.push(err149);
 errors++;
 }
 }
-else {
-const err150 = {instancePath:instancePath+"/throttling/budgets/" + i12+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.loadBalancers !== undefined){
+let data77 = data.loadBalancers;
+if(Array.isArray(data77)){
+const len11 = data77.length;
+for(let i11=0; i11<len11; i11++){
+let data78 = data77[i11];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.subscriptionId === undefined){
+const err150 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4149,11 +4265,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-if(data76.limit !== undefined){
-let data79 = data76.limit;
-if(!((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79)))){
-const err151 = {instancePath:instancePath+"/throttling/budgets/" + i12+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data78.resourceGroup === undefined){
+const err151 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4162,9 +4275,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(typeof data79 == "number"){
-if(data79 < 1 || isNaN(data79)){
-const err152 = {instancePath:instancePath+"/throttling/budgets/" + i12+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data78.name === undefined){
+const err152 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -4173,12 +4285,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-}
-if(data76.method !== undefined){
-let data80 = data76.method;
-if(!(((((data80 === "GET") || (data80 === "PUT")) || (data80 === "PATCH")) || (data80 === "POST")) || (data80 === "DELETE"))){
-const err153 = {instancePath:instancePath+"/throttling/budgets/" + i12+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
+if(data78.location === undefined){
+const err153 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -4187,10 +4295,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data76.path !== undefined){
-if(typeof data76.path !== "string"){
-const err154 = {instancePath:instancePath+"/throttling/budgets/" + i12+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data78.sku === undefined){
+const err154 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -4199,10 +4305,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-}
-else {
-const err155 = {instancePath:instancePath+"/throttling/budgets/" + i12,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data78.probes === undefined){
+const err155 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -4211,10 +4315,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key13 in data78){
+if(!((((((key13 === "subscriptionId") || (key13 === "resourceGroup")) || (key13 === "name")) || (key13 === "location")) || (key13 === "sku")) || (key13 === "probes"))){
+const err156 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -4224,9 +4327,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data78.subscriptionId !== undefined){
+let data79 = data78.subscriptionId;
+if(typeof data79 === "string"){
+if(!pattern0.test(data79)){
+const err157 = {instancePath:instancePath+"/loadBalancers/" + i11+"/subscriptionId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4236,14 +4341,707 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
 else {
-const err158 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err158 = {instancePath:instancePath+"/loadBalancers/" + i11+"/subscriptionId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
 else {
 vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data78.resourceGroup !== undefined){
+if(typeof data78.resourceGroup !== "string"){
+const err159 = {instancePath:instancePath+"/loadBalancers/" + i11+"/resourceGroup",schemaPath:"#/properties/loadBalancers/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data78.name !== undefined){
+if(typeof data78.name !== "string"){
+const err160 = {instancePath:instancePath+"/loadBalancers/" + i11+"/name",schemaPath:"#/properties/loadBalancers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data78.location !== undefined){
+if(typeof data78.location !== "string"){
+const err161 = {instancePath:instancePath+"/loadBalancers/" + i11+"/location",schemaPath:"#/properties/loadBalancers/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data78.sku !== undefined){
+let data83 = data78.sku;
+if(!((data83 === "Standard") || (data83 === "Basic"))){
+const err162 = {instancePath:instancePath+"/loadBalancers/" + i11+"/sku",schemaPath:"#/properties/loadBalancers/items/properties/sku/enum",keyword:"enum",params:{allowedValues: schema11.properties.loadBalancers.items.properties.sku.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data78.probes !== undefined){
+let data84 = data78.probes;
+if(Array.isArray(data84)){
+const len12 = data84.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data84[i12] !== "string"){
+const err163 = {instancePath:instancePath+"/loadBalancers/" + i11+"/probes/" + i12,schemaPath:"#/properties/loadBalancers/items/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/loadBalancers/" + i11+"/probes",schemaPath:"#/properties/loadBalancers/items/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/loadBalancers",schemaPath:"#/properties/loadBalancers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+if(data.scaleSets !== undefined){
+let data86 = data.scaleSets;
+if(Array.isArray(data86)){
+const len13 = data86.length;
+for(let i13=0; i13<len13; i13++){
+if(!(validate11(data86[i13], {instancePath:instancePath+"/scaleSets/" + i13,parentData:data86,parentDataProperty:i13,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/scaleSets",schemaPath:"#/properties/scaleSets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data.events !== undefined){
+let data88 = data.events;
+if(Array.isArray(data88)){
+const len14 = data88.length;
+for(let i14=0; i14<len14; i14++){
+let data89 = data88[i14];
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.atSeconds === undefined){
+const err168 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/required",keyword:"required",params:{missingProperty: "atSeconds"},message:"must have required property '"+"atSeconds"+"'"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+if(data89.publishImage === undefined){
+const err169 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/required",keyword:"required",params:{missingProperty: "publishImage"},message:"must have required property '"+"publishImage"+"'"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+for(const key14 in data89){
+if(!((key14 === "atSeconds") || (key14 === "publishImage"))){
+const err170 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data89.atSeconds !== undefined){
+let data90 = data89.atSeconds;
+if(typeof data90 == "number"){
+if(data90 < 0 || isNaN(data90)){
+const err171 = {instancePath:instancePath+"/events/" + i14+"/atSeconds",schemaPath:"#/properties/events/items/properties/atSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/events/" + i14+"/atSeconds",schemaPath:"#/properties/events/items/properties/atSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data89.publishImage !== undefined){
+let data91 = data89.publishImage;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.publisher === undefined){
+const err173 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+if(data91.offer === undefined){
+const err174 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "offer"},message:"must have required property '"+"offer"+"'"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+if(data91.sku === undefined){
+const err175 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+if(data91.version === undefined){
+const err176 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+for(const key15 in data91){
+if(!(((((key15 === "publisher") || (key15 === "offer")) || (key15 === "sku")) || (key15 === "version")) || (key15 === "location"))){
+const err177 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data91.publisher !== undefined){
+if(typeof data91.publisher !== "string"){
+const err178 = {instancePath:instancePath+"/events/" + i14+"/publishImage/publisher",schemaPath:"#/properties/events/items/properties/publishImage/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+if(data91.offer !== undefined){
+if(typeof data91.offer !== "string"){
+const err179 = {instancePath:instancePath+"/events/" + i14+"/publishImage/offer",schemaPath:"#/properties/events/items/properties/publishImage/properties/offer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+if(data91.sku !== undefined){
+if(typeof data91.sku !== "string"){
+const err180 = {instancePath:instancePath+"/events/" + i14+"/publishImage/sku",schemaPath:"#/properties/events/items/properties/publishImage/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+if(data91.version !== undefined){
+let data95 = data91.version;
+if(typeof data95 === "string"){
+if(!pattern4.test(data95)){
+const err181 = {instancePath:instancePath+"/events/" + i14+"/publishImage/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/events/" + i14+"/publishImage/version",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data91.location !== undefined){
+if(typeof data91.location !== "string"){
+const err183 = {instancePath:instancePath+"/events/" + i14+"/publishImage/location",schemaPath:"#/properties/events/items/properties/publishImage/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data.quotas !== undefined){
+let data97 = data.quotas;
+if(Array.isArray(data97)){
+const len15 = data97.length;
+for(let i15=0; i15<len15; i15++){
+let data98 = data97[i15];
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.subscriptionId === undefined){
+const err187 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+if(data98.location === undefined){
+const err188 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+if(data98.cores === undefined){
+const err189 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "cores"},message:"must have required property '"+"cores"+"'"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+for(const key16 in data98){
+if(!(((key16 === "subscriptionId") || (key16 === "location")) || (key16 === "cores"))){
+const err190 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data98.subscriptionId !== undefined){
+if(typeof data98.subscriptionId !== "string"){
+const err191 = {instancePath:instancePath+"/quotas/" + i15+"/subscriptionId",schemaPath:"#/properties/quotas/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data98.location !== undefined){
+if(typeof data98.location !== "string"){
+const err192 = {instancePath:instancePath+"/quotas/" + i15+"/location",schemaPath:"#/properties/quotas/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+if(data98.cores !== undefined){
+let data101 = data98.cores;
+if(!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))){
+const err193 = {instancePath:instancePath+"/quotas/" + i15+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+if(typeof data101 == "number"){
+if(data101 < 0 || isNaN(data101)){
+const err194 = {instancePath:instancePath+"/quotas/" + i15+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+if(data.faults !== undefined){
+let data102 = data.faults;
+if(Array.isArray(data102)){
+const len16 = data102.length;
+for(let i16=0; i16<len16; i16++){
+if(!(validate19(data102[i16], {instancePath:instancePath+"/faults/" + i16,parentData:data102,parentDataProperty:i16,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data.throttling !== undefined){
+let data104 = data.throttling;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+for(const key17 in data104){
+if(!(key17 === "budgets")){
+const err198 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data104.budgets !== undefined){
+let data105 = data104.budgets;
+if(Array.isArray(data105)){
+const len17 = data105.length;
+for(let i17=0; i17<len17; i17++){
+let data106 = data105[i17];
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.name === undefined){
+const err199 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+if(data106.windowSeconds === undefined){
+const err200 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+if(data106.limit === undefined){
+const err201 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+for(const key18 in data106){
+if(!(((((key18 === "name") || (key18 === "windowSeconds")) || (key18 === "limit")) || (key18 === "method")) || (key18 === "path"))){
+const err202 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+if(data106.name !== undefined){
+if(typeof data106.name !== "string"){
+const err203 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+if(data106.windowSeconds !== undefined){
+let data108 = data106.windowSeconds;
+if(typeof data108 == "number"){
+if(data108 <= 0 || isNaN(data108)){
+const err204 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+if(data106.limit !== undefined){
+let data109 = data106.limit;
+if(!((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109)))){
+const err206 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+if(typeof data109 == "number"){
+if(data109 < 1 || isNaN(data109)){
+const err207 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+if(data106.method !== undefined){
+let data110 = data106.method;
+if(!(((((data110 === "GET") || (data110 === "PUT")) || (data110 === "PATCH")) || (data110 === "POST")) || (data110 === "DELETE"))){
+const err208 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+if(data106.path !== undefined){
+if(typeof data106.path !== "string"){
+const err209 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+}
+else {
+const err213 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
 }
 errors++;
 }

@@ -52,7 +52,9 @@ export function historyItemJson(set: ScaleSet, run: UpgradeRun): Record<string, 
       progress: progress(run),
       ...(run.error ? { error: apiError(set, run, run.error) } : {}),
       startedBy: run.startedBy,
-      targetImageReference: { publisher: run.target.publisher, offer: run.target.offer, sku: run.target.sku, version: run.target.version, exactVersion: run.target.version },
+      targetImageReference: run.target.id
+        ? { id: run.target.id, ...(run.target.version ? { exactVersion: run.target.version } : {}) }
+        : { publisher: run.target.publisher, offer: run.target.offer, sku: run.target.sku, version: run.target.version, exactVersion: run.target.version },
       rollbackInfo: {
         successfullyRolledbackInstanceCount: run.rolledBack,
         failedRolledbackInstanceCount: run.rollbackFailed,

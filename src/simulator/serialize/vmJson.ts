@@ -55,12 +55,23 @@ function osProfile(set: ScaleSet, inst: Instance, profile: Json): Json {
   };
 }
 
+/**
+ * The instance's image reference: the model's as applied, with `exactVersion` — for a platform image
+ * and for a gallery image (its version; for a definition id that is what "latest" resolved to, as
+ * ImageReference.version describes). A managed image has no versions, so no exactVersion.
+ */
+function imageReferenceJson(inst: Instance): Json {
+  const applied = inst.appliedImage;
+  if (applied.id) return { id: applied.id, ...(inst.osImage.id && inst.osImage.version ? { exactVersion: inst.osImage.version } : {}) };
+  return { publisher: applied.publisher, offer: applied.offer, sku: applied.sku, version: applied.version, exactVersion: inst.osImage.version };
+}
+
 function storageProfile(set: ScaleSet, inst: Instance, profile: Json): Json {
   const osDisk = obj(obj(profile.storageProfile).osDisk);
   const accountType = String(obj(osDisk.managedDisk).storageAccountType ?? 'Premium_LRS');
   const name = osDiskName(set, inst);
   return {
-    imageReference: { ...inst.appliedImage, version: inst.appliedImage.version, exactVersion: inst.osImage.version },
+    imageReference: imageReferenceJson(inst),
     osDisk: {
       osType: set.osType,
       name,

@@ -1,6 +1,7 @@
 // Instance health as the platform sees it (H1–H3), computed from the instance's state and the
 // simulated time — no events needed, so it is the same whenever it is read.
 import { hashUnit } from '../prng';
+import { sameOsDisk } from './imageCatalog';
 import type { HealthState, Instance, ScaleSet } from './model';
 import type { Timing } from './timing';
 
@@ -18,7 +19,7 @@ function afterDiskReplacement(ctx: HealthContext, inst: Instance, since: number)
     case 'healthy':
       return 'healthy';
     case 'neverHealthy':
-      return inst.osImage.version === inst.originalVersion ? 'healthy' : 'unhealthy';
+      return sameOsDisk(inst.osImage, { version: inst.originalVersion, id: inst.originalImageId }) ? 'healthy' : 'unhealthy';
     case 'slow':
       return elapsed < b.seconds * 1000 ? 'unhealthy' : 'healthy';
     case 'flaky': {

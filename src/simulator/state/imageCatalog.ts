@@ -15,6 +15,11 @@ export function compareVersions(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
+/** Whether two OS disks come from the same image version (gallery/managed images by id, O9). */
+export function sameOsDisk(a: { readonly version: string; readonly id?: string }, b: { readonly version: string; readonly id?: string }): boolean {
+  return a.version === b.version && same(a.id ?? '', b.id ?? '');
+}
+
 export function sameImage(a: ImageKey, b: ImageKey): boolean {
   return same(a.publisher, b.publisher) && same(a.offer, b.offer) && same(a.sku, b.sku);
 }

@@ -46,6 +46,7 @@ export function createInstance(
     powerState: overrides.powerState ?? 'running',
     osImage: { ...osImage, version },
     originalVersion: version,
+    ...(osImage.id ? { originalImageId: osImage.id } : {}),
     appliedModel: set.modelVersion,
     appliedImage,
     baselineHealth: overrides.health ?? 'healthy',

@@ -52,6 +52,8 @@ export interface ImageKey {
 
 export interface ImageReference extends ImageKey {
   readonly version: string;
+  /** A gallery image (definition or version) or managed image id (O9); publisher/offer/sku are then ''. */
+  readonly id?: string;
 }
 
 export interface ImageVersion extends ImageKey {
@@ -76,6 +78,8 @@ export interface Instance {
   previousOsImage?: ImageReference;
   /** Version the instance started the scenario with (neverHealthy is unhealthy on any other). */
   readonly originalVersion: string;
+  /** Image id it started with, when it started on a gallery or managed image. */
+  readonly originalImageId?: string;
   /** Model generation applied to this instance; equal to the set's modelVersion = latestModelApplied. */
   appliedModel: number;
   /** Image reference of the model when it was applied (version may be 'latest'). */
@@ -115,6 +119,8 @@ export interface ScaleSet {
   nextInstanceNumber: number;
   /** Behaviour given to instances created later (scale-out). */
   defaultBehaviour: Behaviour;
+  /** Publisher and offer the set was created with (A3: a platform reference can never name others). */
+  readonly platformOrigin?: { readonly publisher: string; readonly offer: string };
   /** Scenario behaviour of the n-th instance created by a later scale-out (key "0" = the first one). */
   scaleOutBehaviours?: Readonly<Record<string, Behaviour>>;
   /** How many instances scale-outs have created so far (the key into `scaleOutBehaviours`). */

@@ -1,6 +1,7 @@
 // Validation of a scale set model before a PATCH/PUT is accepted, with Azure's error codes: ranges of
 // the rolling upgrade policy (5–100, 5–100, 0–100, ISO 8601 pause), the upgrade mode, the image
-// (A3: publisher and offer never change; the version must exist), health probe references (H2, R10)
+// (A3: publisher and offer never change; the version must exist; an image id must name an image in the
+// region, O9), health probe references (H2, R10)
 // and the preconditions of Rolling mode and automatic OS upgrades (R15, A1, H3).
 import { parseIsoDuration } from '../../shared/iso8601';
 import { ArmError, invalidParameter, outOfRange } from '../armError';
@@ -52,11 +53,14 @@ function validateUpgradePolicy(upgradePolicy: Json): void {
 
 function validateImage(world: World, candidate: ScaleSet, previous: ScaleSet | undefined): void {
   const ref = obj(obj(obj(candidate.properties.virtualMachineProfile).storageProfile).imageReference);
+  if (ref.id !== undefined && ref.id !== null) return validateImageId(world, candidate, ref);
   const [publisher, offer, sku, version] = [ref.publisher, ref.offer, ref.sku, ref.version ?? 'latest'].map((v) => (typeof v === 'string' ? v : ''));
   if (previous) {
     const before = obj(obj(obj(previous.properties.virtualMachineProfile).storageProfile).imageReference);
+    // A set on a gallery or managed image keeps the publisher and offer it was created with.
+    const origin: Json = typeof before.id === 'string' && before.id ? { ...(previous.platformOrigin ?? {}) } : before;
     for (const [key, value] of [['publisher', publisher], ['offer', offer]] as const) {
-      if (String(before[key] ?? '').toLowerCase() !== value.toLowerCase()) {
+      if (String(origin[key] ?? '').toLowerCase() !== value.toLowerCase()) {
         // A3: publisher and offer of an existing scale set can never change.
         throw new ArmError(409, 'PropertyChangeNotAllowed', `Changing property 'imageReference.${key}' is not allowed.`, `imageReference.${key}`);
       }
@@ -66,6 +70,26 @@ function validateImage(world: World, candidate: ScaleSet, previous: ScaleSet | u
   const known = world.images.knows(key, candidate.location) && (version.toLowerCase() === 'latest' ? world.images.newest(key, candidate.location, world.now) !== undefined : world.images.has(key, candidate.location, version, world.now));
   if (!known) {
     throw new ArmError(404, 'PlatformImageNotFound', `The platform image '${publisher}:${offer}:${sku}:${version}' is not available. Verify that all fields in the storage profile are correct.`);
+  }
+}
+
+/**
+ * O9: an image id names a gallery image definition ("latest"), a gallery image version or a managed
+ * image that must exist in the set's region with the set's OS type. ImageReference.version says a
+ * gallery image is given by `id` alone; A4: automatic OS upgrades need a gallery definition (latest).
+ */
+function validateImageId(world: World, candidate: ScaleSet, ref: Json): void {
+  if (typeof ref.id !== 'string') throw invalidParameter('imageReference.id', "The value of parameter 'imageReference.id' must be a string.");
+  if (['publisher', 'offer', 'sku', 'version'].some((k) => ref[k] !== undefined && ref[k] !== null)) {
+    throw invalidParameter('imageReference', "Parameter 'imageReference' must give either 'id' or 'publisher', 'offer', 'sku' and 'version', not both.");
+  }
+  const image = world.customImages.resolve(ref.id, candidate.location, world.now);
+  if (image.osType !== candidate.osType) {
+    throw invalidParameter('imageReference.id', `The image ${ref.id} has OS type ${image.osType}; Virtual Machine Scale Set ${candidate.name} runs ${candidate.osType}.`);
+  }
+  const auto = obj(obj(candidate.properties.upgradePolicy).automaticOSUpgradePolicy);
+  if (auto.enableAutomaticOSUpgrade === true && image.parsed.kind !== 'definition') {
+    throw invalidParameter('automaticOSUpgradePolicy.enableAutomaticOSUpgrade', `Automatic OS image upgrade supports only Azure Compute Gallery image definitions (latest version); Virtual Machine Scale Set ${candidate.name} uses ${ref.id}.`);
   }
 }
 

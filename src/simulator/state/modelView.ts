@@ -1,6 +1,7 @@
 // Facts derived from a scale set's ARM model (`properties`): image, upgrade policy, health source,
 // extensions. The model is stored as the client sent it, so these read it defensively.
 import { parseIsoDuration } from '../../shared/iso8601';
+import { parseImageId } from './customImages';
 import type { ImageReference, OrchestrationMode, ScaleSet } from './model';
 import type { EffectivePolicy } from './upgradeRun';
 
@@ -20,6 +21,11 @@ export function vmProfile(set: ScaleSet): Json {
 
 export function modelImage(set: ScaleSet): ImageReference {
   const ref = obj(obj(vmProfile(set).storageProfile).imageReference);
+  if (typeof ref.id === 'string' && ref.id) {
+    // O9: a gallery definition means its latest version; a version id or a managed image is fixed.
+    const parsed = parseImageId(ref.id);
+    return { publisher: '', offer: '', sku: '', version: parsed?.kind === 'definition' ? 'latest' : parsed?.kind === 'version' ? parsed.version : '', id: ref.id };
+  }
   return { publisher: String(ref.publisher ?? ''), offer: String(ref.offer ?? ''), sku: String(ref.sku ?? ''), version: String(ref.version ?? 'latest') };
 }
 

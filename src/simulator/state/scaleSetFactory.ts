@@ -30,6 +30,12 @@ export function stripReadOnly(properties: Record<string, unknown>): Record<strin
   return copy;
 }
 
+/** A3: the publisher and offer a set is created with are kept, even across a move to a gallery image. */
+function platformOrigin(properties: Record<string, unknown>): Pick<ScaleSet, 'platformOrigin'> {
+  const ref = (properties.virtualMachineProfile as { storageProfile?: { imageReference?: Record<string, unknown> } } | undefined)?.storageProfile?.imageReference ?? {};
+  return typeof ref.publisher === 'string' && typeof ref.offer === 'string' && !ref.id ? { platformOrigin: { publisher: ref.publisher, offer: ref.offer } } : {};
+}
+
 export function newScaleSet(world: World, init: ScaleSetInit): ScaleSet {
   const faultDomainCount = typeof init.properties.platformFaultDomainCount === 'number' ? init.properties.platformFaultDomainCount : undefined;
   return {
@@ -48,6 +54,7 @@ export function newScaleSet(world: World, init: ScaleSetInit): ScaleSet {
     instances: [],
     nextInstanceNumber: 0,
     defaultBehaviour: init.defaultBehaviour ?? { kind: 'healthy' },
+    ...platformOrigin(init.properties),
     osType: init.osType,
     dataDisks: init.dataDisks ?? [],
     placement: {

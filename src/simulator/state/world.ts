@@ -3,6 +3,7 @@
 import { Scheduler } from '../engine/scheduler';
 import { Operations } from '../engine/operations';
 import { randomGuid, seededRandom, type Random } from '../prng';
+import { CustomImageCatalog } from './customImages';
 import { ImageCatalog } from './imageCatalog';
 import type { LoadBalancer, ScaleSet, Subscription, Tenant } from './model';
 import type { Timing } from './timing';
@@ -19,6 +20,8 @@ export class World {
   /** Resource groups declared by the scenario (groups holding a resource exist implicitly). */
   readonly resourceGroups: { subscriptionId: string; name: string; location: string }[] = [];
   readonly images = new ImageCatalog();
+  /** Gallery images and managed images (`imageReference.id`, O9). */
+  readonly customImages = new CustomImageCatalog();
   readonly scheduler: Scheduler;
   readonly operations: Operations;
   readonly random: Random;
@@ -57,7 +60,8 @@ export class World {
     return (
       this.resourceGroups.some((g) => same(g.subscriptionId, subscriptionId) && same(g.name, resourceGroup)) ||
       this.scaleSetsOf(subscriptionId, resourceGroup).length > 0 ||
-      this.loadBalancers.some((lb) => same(lb.subscriptionId, subscriptionId) && same(lb.resourceGroup, resourceGroup))
+      this.loadBalancers.some((lb) => same(lb.subscriptionId, subscriptionId) && same(lb.resourceGroup, resourceGroup)) ||
+      this.customImages.inResourceGroup(subscriptionId, resourceGroup)
     );
   }
 

@@ -47,6 +47,8 @@ const world = scenario(
       { ...image, locations: ['westeurope'], versions: ['1.0.0', '1.1.0'] },
       { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition', locations: ['westeurope'], versions: ['20348.2700.240905', '20348.2762.241009'] },
     ],
+    galleries: [{ subscriptionId: sub1, resourceGroup: 'rg-test', name: 'gal', location: 'westeurope', images: [{ name: 'app', versions: ['1.0.0', { version: '1.1.0', regions: ['westeurope', 'northeurope'] }] }] }],
+    managedImages: [{ subscriptionId: sub1, resourceGroup: 'rg-test', name: 'golden', location: 'westeurope' }],
   },
 );
 
@@ -177,6 +179,16 @@ for (const transport of ['https', 'memory'] as const) {
       const sdk = await compute().virtualMachineImages.list('westeurope', image.publisher, image.offer, image.sku);
       assertShape('VirtualMachineImages_List', lastResponse('GET', /\/versions$/).body, sdk);
       assert.deepEqual(sdk.map((v) => v.name), ['1.0.0', '1.1.0']);
+    });
+
+    it('GalleryImageVersions_ListByGalleryImage, GalleryImages_Get and Images_Get (O9)', async () => {
+      const versions = await collect(compute().galleryImageVersions.listByGalleryImage('rg-test', 'gal', 'app'));
+      assertShape('GalleryImageVersions_ListByGalleryImage', lastResponse('GET', /images\/app\/versions$/).body, versions, { listPrefix: 'value[].' });
+      assert.deepEqual(versions.map((v) => v.name), ['1.0.0', '1.1.0']);
+      const definition = await compute().galleryImages.get('rg-test', 'gal', 'app');
+      assertShape('GalleryImages_Get', lastResponse('GET', /galleries\/gal\/images\/app$/).body, definition);
+      const managed = await compute().images.get('rg-test', 'golden');
+      assertShape('Images_Get', lastResponse('GET', /images\/golden$/).body, managed);
     });
 
     it('Subscriptions_List and Tenants_List', async () => {
