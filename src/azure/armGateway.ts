@@ -1,7 +1,9 @@
 // AzureGateway over the real SDK clients (arm-compute 24, modular). Every long-running operation goes
 // through one helper so the poll interval and abort signal are always applied (azure-sdk.md).
 import type { PollerLike, OperationState } from '@azure/core-lro';
-import type { AzureGateway, ScaleSetRef, InstanceSnapshot, SubscriptionInfo, TenantInfo } from './gateway';
+import type { GalleryImageVersion } from '@azure/arm-compute';
+import type { AzureGateway, GalleryImageVersionInfo, ImageInfo, ScaleSetRef, InstanceSnapshot, SubscriptionInfo, TenantInfo } from './gateway';
+import { parseImageId } from './imageId';
 import type { ClientFactory } from './clientFactory';
 import { toInstanceSnapshot } from './instanceSnapshot';
 import { withSignal } from './requestScope';
@@ -19,6 +21,17 @@ async function untilDone<T>(poller: PollerLike<OperationState<T>, T>, signal?: A
 
 function isNotFound(err: unknown): boolean {
   return loadSdk().isRestError(err) && (err as { statusCode?: number }).statusCode === 404;
+}
+
+function toVersionInfo(v: GalleryImageVersion): GalleryImageVersionInfo {
+  const profile = v.publishingProfile;
+  return {
+    name: v.name ?? '',
+    ...(profile?.publishedDate ? { publishedDate: new Date(profile.publishedDate) } : {}),
+    excludeFromLatest: profile?.excludeFromLatest === true,
+    regions: (profile?.targetRegions ?? []).map((r) => r.name),
+    ...(v.provisioningState ? { provisioningState: v.provisioningState } : {}),
+  };
 }
 
 const scaleSetsQuery = "Resources | where type =~ 'microsoft.compute/virtualmachinescalesets' | project id, subscriptionId";
@@ -174,5 +187,34 @@ export class ArmGateway implements AzureGateway {
     return withSignal(signal, async () =>
       (await this.clients.compute(subscriptionId).virtualMachineImages.list(location, publisher, offer, sku)).map((v) => v.name ?? '').filter(Boolean),
     );
+  }
+
+  listGalleryImageVersions(galleryImageId: string, signal?: AbortSignal): Promise<GalleryImageVersionInfo[]> {
+    const parts = parseImageId(galleryImageId);
+    if (!parts || parts.kind === 'managedImage') return Promise.reject(new Error(`Not a gallery image id: ${galleryImageId}`));
+    return withSignal(signal, async () =>
+      (await collect(this.clients.compute(parts.subscriptionId).galleryImageVersions.listByGalleryImage(parts.resourceGroup, parts.gallery, parts.image))).map(toVersionInfo),
+    );
+  }
+
+  getImage(id: string, signal?: AbortSignal): Promise<ImageInfo | undefined> {
+    const parts = parseImageId(id);
+    if (!parts) return Promise.resolve(undefined);
+    const compute = this.clients.compute(parts.subscriptionId);
+    return withSignal(signal, async () => {
+      try {
+        if (parts.kind === 'managedImage') {
+          const image = await compute.images.get(parts.resourceGroup, parts.name);
+          return { kind: parts.kind, id: image.id ?? id, osType: image.storageProfile?.osDisk?.osType };
+        }
+        const definition = await compute.galleryImages.get(parts.resourceGroup, parts.gallery, parts.image);
+        if (parts.kind === 'galleryImage') return { kind: parts.kind, id: definition.id ?? id, osType: definition.osType };
+        const version = await compute.galleryImageVersions.get(parts.resourceGroup, parts.gallery, parts.image, parts.version);
+        return { kind: parts.kind, id: version.id ?? id, osType: definition.osType, version: toVersionInfo(version) };
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    });
   }
 }

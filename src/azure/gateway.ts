@@ -43,6 +43,26 @@ export interface ImageRef {
   readonly id?: string;
 }
 
+/** One version of a gallery image definition, as Azure lists it (O9, A4). */
+export interface GalleryImageVersionInfo {
+  readonly name: string;
+  readonly publishedDate?: Date;
+  /** A4: never what the definition's "latest" resolves to. */
+  readonly excludeFromLatest: boolean;
+  /** Regions the version is replicated to. */
+  readonly regions: readonly string[];
+  readonly provisioningState?: string;
+}
+
+/** What an image id names (O9): enough to accept or refuse it as a target. */
+export interface ImageInfo {
+  readonly kind: 'galleryImage' | 'galleryImageVersion' | 'managedImage';
+  readonly id: string;
+  readonly osType?: string;
+  /** For a gallery image version: A4 and replication. */
+  readonly version?: GalleryImageVersionInfo;
+}
+
 /** One instance with what the orchestrator and the tree need from its instance view. */
 export interface InstanceSnapshot {
   readonly instanceId: string;
@@ -87,6 +107,10 @@ export interface AzureGateway {
   listOsUpgradeHistory(ref: ScaleSetRef, signal?: AbortSignal): Promise<UpgradeOperationHistoricalStatusInfo[]>;
   /** A7: versions of a platform image, as Azure lists them (the URL is per subscription). */
   listImageVersions(subscriptionId: string, location: string, publisher: string, offer: string, sku: string, signal?: AbortSignal): Promise<string[]>;
+  /** O9: versions of a gallery image definition (all pages), by the definition's (or one version's) id. */
+  listGalleryImageVersions(galleryImageId: string, signal?: AbortSignal): Promise<GalleryImageVersionInfo[]>;
+  /** O9: the gallery image (version) or managed image an id names; undefined when Azure has none (404). */
+  getImage(id: string, signal?: AbortSignal): Promise<ImageInfo | undefined>;
   /** ARM traffic so far (run summary). */
   readonly stats: CallStats;
 }

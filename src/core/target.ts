@@ -10,7 +10,8 @@
 // - The same targets while the model pins a version: update the model's version, then `manualupgrade`
 //   the batch (O9) — otherwise the next reimage or scale-out would bring the old pinned version back.
 // - A new SKU, a gallery image or a managed custom image (O9, A3): update the model, then
-//   `manualupgrade` each batch.
+//   `manualupgrade` each batch — except a newer version of the gallery definition the model already
+//   names, which is a reimage with `exactVersion` (imageTarget.ts).
 // - Rollback: with the SKU unchanged, reimage the instance with its previous `exactVersion` (recorded in
 //   the journal before the move). Across a SKU or image change `exactVersion` cannot express the old
 //   image, so the model is set back to the previous image reference, the failed instances are
@@ -18,12 +19,10 @@
 import type { VirtualMachineScaleSet } from '@azure/arm-compute';
 import type { AzureGateway, ImageRef, InstanceSnapshot, ScaleSetRef } from '../azure/gateway';
 import type { ResolvedTarget, UpgradeTarget } from './contract';
+import { resolveImageTarget } from './imageTarget';
 import { newestImageVersion, sameText } from './imageVersion';
 
 export type TargetResult = { readonly ok: true; readonly target: ResolvedTarget } | { readonly ok: false; readonly error: string };
-
-const imageIdPattern =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/(?:galleries\/[^/]+\/images\/[^/]+(?:\/versions\/[^/]+)?|images\/[^/]+)$/i;
 
 export function modelImageOf(scaleSet: VirtualMachineScaleSet): ImageRef {
   const ref = scaleSet.virtualMachineProfile?.storageProfile?.imageReference ?? {};
@@ -52,11 +51,7 @@ async function platformVersion(gateway: AzureGateway, ref: ScaleSetRef, location
 export async function resolveTarget(gateway: AzureGateway, ref: ScaleSetRef, scaleSet: VirtualMachineScaleSet, request: UpgradeTarget, signal?: AbortSignal): Promise<TargetResult> {
   const model = modelImageOf(scaleSet);
   const location = scaleSet.location;
-  if (request.kind === 'image') {
-    if (!imageIdPattern.test(request.id)) return { ok: false, error: `'${request.id}' is not a gallery image, gallery image version or managed image id` };
-    const image: ImageRef = { id: request.id };
-    return { ok: true, target: { request, method: 'model', image, modelImage: image, previousModelImage: model, description: describe(image), rollbackMethod: 'modelRevert' } };
-  }
+  if (request.kind === 'image') return resolveImageTarget(gateway, scaleSet, request, model, signal);
   if (model.id || !model.publisher || !model.offer || !model.sku) {
     return { ok: false, error: 'The scale set runs a gallery or custom image: a platform version target does not apply; give an image id target instead' };
   }
@@ -82,7 +77,8 @@ export async function resolveTarget(gateway: AzureGateway, ref: ScaleSetRef, sca
 /** True when the instance already runs the target image (and, for model moves, the latest model). */
 export function isOnTarget(instance: Pick<InstanceSnapshot, 'image' | 'latestModelApplied'>, target: ResolvedTarget): boolean {
   const modelCurrent = target.method === 'reimage' || instance.latestModelApplied !== false;
-  if (target.image.id) return modelCurrent && sameText(instance.image.id, target.image.id);
+  // A gallery target also names the version (a definition's latest resolves to one, image target.ts).
+  if (target.image.id) return modelCurrent && sameText(instance.image.id, target.image.id) && (!target.image.exactVersion || sameText(instance.image.exactVersion, target.image.exactVersion));
   return modelCurrent && !instance.image.id && sameText(instance.image.sku, target.image.sku) && sameText(instance.image.exactVersion, target.image.exactVersion);
 }
 

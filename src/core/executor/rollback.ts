@@ -15,7 +15,8 @@ const settlePollMs = 15_000;
 
 function isBack(snapshot: InstanceSnapshot, from: ImageRef | undefined, byModel: boolean): boolean {
   if (!from) return false;
-  if (from.id) return sameText(snapshot.image.id, from.id);
+  // On a gallery definition a reimage rollback also restores the version; a model revert lands on its latest.
+  if (from.id) return sameText(snapshot.image.id, from.id) && (byModel || !from.exactVersion || sameText(snapshot.image.exactVersion, from.exactVersion));
   const sameSku = !snapshot.image.id && sameText(snapshot.image.sku, from.sku);
   // A model revert to `latest` lands on the newest version of the old SKU, not necessarily the old one.
   return byModel ? sameSku : sameSku && sameText(snapshot.image.exactVersion, from.exactVersion);
