@@ -58,7 +58,7 @@ export interface RolloutPolicy {
   readonly enableCrossZoneUpgrade: boolean;
   /** O4: roll failed instances back (default on; `disableAutomaticRollback` turns it off). */
   readonly rollbackFailedInstances: boolean;
-  /** O8: create new VMs per batch before deleting old ones (planned; see executor for running). */
+  /** O8: create new VMs per batch before deleting old ones (falls back to in-place when quota is short). */
   readonly maxSurge: boolean;
   /** O4: how long one batch may take to become healthy (default 5 minutes). */
   readonly healthTimeoutMs: number;
@@ -115,6 +115,8 @@ export interface PlannedBatch {
   readonly predictedMs: number;
   /** An approval gate opens after this batch. */
   readonly gateAfter?: 'canary' | 'zone' | 'batch';
+  /** O8 maxSurge: new instances this batch creates before it deletes as many old ones. */
+  readonly surge?: number;
 }
 
 export interface SkippedInstance {
@@ -183,7 +185,9 @@ export type InstanceRunState =
   | 'failed'
   | 'rollingBack'
   | 'rolledBack'
-  | 'rollbackFailed';
+  | 'rollbackFailed'
+  /** O8 maxSurge: deleted after its new replacement became healthy. */
+  | 'replaced';
 
 export interface ArmCallSummary {
   readonly calls: number;
@@ -211,6 +215,8 @@ export interface RunSummary {
     readonly skipped: number;
     readonly notStarted: number;
   };
+  /** O8 maxSurge: new instances created and old ones deleted, and batches that moved in place for quota. */
+  readonly surge?: { readonly created: number; readonly retired: number; readonly inPlaceBatches: number };
   /** Simulated time spent waiting for health, pausing between batches and waiting at gates. */
   readonly waits: { readonly healthMs: number; readonly pauseMs: number; readonly gateMs: number };
   /** ARM traffic of this process during the run (from `gateway.stats`). */
@@ -234,7 +240,23 @@ export type RunEvent =
   | (EventBase & { readonly type: 'gate'; readonly afterBatch: number; readonly reason: 'canary' | 'zone' | 'batch'; readonly state: 'open' | 'approved' | 'rejected' })
   | (EventBase & { readonly type: 'check'; readonly rule: 'O1' | 'O5' | 'O6'; readonly ok: boolean; readonly unhealthy: number; readonly total: number; readonly limitPercent: number })
   | (EventBase & { readonly type: 'warning'; readonly message: string })
+  /**
+   * O8 maxSurge: `scalingOut` (the batch's old instances), `created` (the new instances, with where they
+   * landed and what they replace), `refused` (quota: the batch moves in place), `deleted` (instances
+   * removed from the set: old ones replaced, or failed replacements rolled back).
+   */
+  | (EventBase & { readonly type: 'surge'; readonly batch: number; readonly state: 'scalingOut' | 'created' | 'refused' | 'deleted'; readonly instanceIds: readonly string[]; readonly created?: readonly SurgeInstance[]; readonly message?: string })
   | (EventBase & { readonly type: 'finished'; readonly outcome: RunOutcome; readonly summary: RunSummary });
+
+/** A new instance created by a surge batch (O8), for views keyed by instance id. */
+export interface SurgeInstance {
+  readonly instanceId: string;
+  readonly name: string;
+  readonly replaces: string;
+  readonly zone?: string;
+  readonly updateDomain?: number;
+  readonly faultDomain?: number;
+}
 
 export type RunCommand =
   | { readonly type: 'approve' }

@@ -23,6 +23,8 @@ const instanceStateOf: Record<InstanceRunState, InstanceState> = {
   rollingBack: 'rollingBack',
   rolledBack: 'rolledBack',
   rollbackFailed: 'failed',
+  // O8 maxSurge: the old instance is deleted once its replacement is healthy; its cell leaves with it.
+  replaced: 'succeeded',
 };
 
 const runStatusOf: Record<Exclude<RunState, 'finished'>, RunStatus> = {
@@ -136,7 +138,10 @@ export class RunProjection {
       const status: BatchStatus = old?.status && old.status !== 'pending' ? old.status : b.state === 'finished' ? 'succeeded' : b.state === 'started' ? 'running' : 'pending';
       return { index: b.index, instanceIds: [...b.instanceIds], status, startedAt: old?.startedAt, endedAt: old?.endedAt, label: b.kind === 'canary' ? 'canary' : this.zoneLabel(b.instanceIds) };
     });
+    // O8 maxSurge: instances the run deleted are gone from the executor's view; new ones appear in it.
+    for (const id of [...this.cells.keys()]) if (!(id in structure.instances)) this.cells.delete(id);
     for (const [id, state] of Object.entries(structure.instances)) {
+      if (!this.cells.has(id)) this.cells.set(id, { id, name: id, state: instanceStateOf[state] });
       const cell = this.cells.get(id);
       const mapped = instanceStateOf[state];
       // A health reading may show more than the executor's state ("unhealthy" while it still waits).
@@ -223,6 +228,8 @@ export class RunProjection {
         return line(event.ok ? 'info' : 'error', `${event.rule}: ${event.unhealthy} of ${event.total} unhealthy (limit ${event.limitPercent}%) — ${event.ok ? 'ok' : 'limit exceeded'}`);
       case 'warning':
         return line('warning', event.message);
+      case 'surge':
+        return this.applySurge(event, line);
       case 'finished':
         this.status = outcomeStatus[event.outcome];
         this.endedAt = event.at;
@@ -230,6 +237,25 @@ export class RunProjection {
         this.outcome = event.summary.reason ?? (event.outcome === 'succeeded' ? 'Every planned instance is on the target image.' : undefined);
         return line(event.outcome === 'succeeded' ? 'info' : event.outcome === 'completedWithFailures' || event.outcome === 'cancelled' ? 'warning' : 'error', `Run finished: ${event.outcome}${event.summary.reason ? ` — ${event.summary.reason}` : ''}`);
     }
+  }
+
+  /** O8 maxSurge: new instances get cells (and join their batch) mid-run; deleted ones leave. */
+  private applySurge(event: Extract<RunEvent, { type: 'surge' }>, line: (level: LogLevel, text: string) => ProjectedLine[]): ProjectedLine[] {
+    const batch = this.batches[event.batch];
+    if (event.state === 'created') {
+      for (const i of event.created ?? []) {
+        this.cells.set(i.instanceId, { id: i.instanceId, name: i.name, state: 'waitingHealth', zone: i.zone, updateDomain: i.updateDomain, faultDomain: i.faultDomain, detail: `replaces ${i.replaces}` });
+      }
+      if (batch) this.batches[event.batch] = { ...batch, instanceIds: [...batch.instanceIds, ...event.instanceIds.filter((id) => !batch.instanceIds.includes(id))] };
+      return line('info', `Batch ${event.batch + 1}: created ${event.instanceIds.join(', ')} (maxSurge)`);
+    }
+    if (event.state === 'deleted') {
+      for (const id of event.instanceIds) this.cells.delete(id);
+      if (batch) this.batches[event.batch] = { ...batch, instanceIds: batch.instanceIds.filter((id) => !event.instanceIds.includes(id)) };
+      return line('info', `Batch ${event.batch + 1}: deleted ${event.instanceIds.join(', ')} (maxSurge)`);
+    }
+    if (event.state === 'refused') return line('warning', `Batch ${event.batch + 1}: scale-out refused, moving in place — ${event.message ?? ''}`);
+    return line('info', event.message ?? `Batch ${event.batch + 1}: scaling out (maxSurge)`);
   }
 
   private zoneLabel(ids: readonly string[]): string | undefined {

@@ -108,7 +108,7 @@ export class RunRegistry {
     const current = this.entries.get(key(id));
     if (current?.phase === 'running') return this.tracked(key(id), current);
     const projection = new RunProjection(runId, progress.plan);
-    projection.sync({ batches: progress.batches, instances: Object.fromEntries([...progress.instances].map(([i, p]) => [i, p.state])) });
+    projection.sync({ batches: progress.batches, instances: Object.fromEntries([...progress.instances].filter(([, p]) => !p.deleted).map(([i, p]) => [i, p.state])) });
     projection.markInterrupted();
     const entry: Entry = { ref: progress.scaleSet, plan: progress.plan, phase: 'interrupted', projection, runId };
     this.entries.set(key(id), entry);

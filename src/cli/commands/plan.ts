@@ -133,6 +133,7 @@ export function planAsJson(plan: RolloutPlan) {
       updateDomains: b.updateDomains,
       faultDomains: b.faultDomains,
       predictedMs: b.predictedMs,
+      ...(b.surge ? { surge: b.surge } : {}),
       ...(b.gateAfter ? { gateAfter: b.gateAfter } : {}),
     })),
     skipped: plan.skipped.map((s) => ({ instanceId: s.instance.instanceId, reason: s.reason })),
@@ -148,7 +149,7 @@ export function printPlan(plan: RolloutPlan, io: CliIO): void {
   w(`Strategy: ${plan.strategy.kind}; ${plan.instanceCount} instance(s), ${plan.skipped.filter((s) => s.reason === 'onTarget').length} already on the target`);
   for (const b of plan.batches) {
     w();
-    w(`Batch ${b.index + 1}${b.kind === 'canary' ? ' (canary)' : ''}: ${b.instances.length} instance(s), ~${formatDuration(b.predictedMs)}${b.zone !== undefined ? `, zone ${b.zone}` : ''}${b.gateAfter ? `, then approval (${b.gateAfter})` : ''}`);
+    w(`Batch ${b.index + 1}${b.kind === 'canary' ? ' (canary)' : ''}: ${b.instances.length} instance(s)${b.surge ? ` (maxSurge: ${b.surge} new first, then the old deleted)` : ''}, ~${formatDuration(b.predictedMs)}${b.zone !== undefined ? `, zone ${b.zone}` : ''}${b.gateAfter ? `, then approval (${b.gateAfter})` : ''}`);
     for (const i of b.instances) w(`  ${i.instanceId.padEnd(6)} ${i.name.padEnd(24)} zone ${i.zone ?? '-'}  UD ${i.updateDomain ?? '-'}  FD ${i.faultDomain ?? '-'}  ${i.health.padEnd(12)} ${i.currentVersion ?? ''}`);
   }
   w();

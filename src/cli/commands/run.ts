@@ -26,6 +26,8 @@ function describe(e: RunEvent): string | undefined {
       return `gate after batch ${e.afterBatch + 1} (${e.reason}): ${e.state}`;
     case 'warning':
       return `note: ${e.message}`;
+    case 'surge':
+      return e.state === 'scalingOut' ? undefined : `batch ${e.batch + 1}: ${e.state} ${e.instanceIds.join(', ')}${e.state === 'refused' ? ' — moving in place (quota)' : ''}`;
     case 'rollback':
     case 'health':
     case 'finished':

@@ -19,6 +19,8 @@ import { ensureModelImage } from './modelImage';
 import { moveInstances } from './moveInstances';
 import { readFleet } from './readFleet';
 import { rollBack } from './rollback';
+import { surgeBatch } from './surge';
+import { newestImageVersion } from '../imageVersion';
 import type { RunContext, RunEventBody } from './runContext';
 import { diffStats, summarize } from './summary';
 import { defaultRetryPlan, type RetryPlan, withRetries } from './transient';
@@ -98,7 +100,8 @@ export class RolloutExecutor {
   view(): RunView {
     const p = this.options.progress;
     const instances: Record<string, RunView['instances'][string]> = {};
-    for (const [id, i] of p.instances) instances[id] = i.state;
+    // Instances the run deleted (O8 maxSurge) are no longer in the set.
+    for (const [id, i] of p.instances) if (!i.deleted) instances[id] = i.state;
     return {
       runId: p.runId,
       scaleSetId: scaleSetId(p.scaleSet),
@@ -219,6 +222,8 @@ export class RolloutExecutor {
         this.record({ type: 'modelUpdate', phase: 'intent', image });
         await ensureModelImage(this.ctx, image);
         this.record({ type: 'modelUpdate', phase: 'done', image });
+      } else if (this.ctx.policy.maxSurge && p.model !== 'updated') {
+        await this.surgeModel();
       }
       for (;;) {
         const batch = p.batches.find((b) => b.state !== 'finished');
@@ -241,13 +246,10 @@ export class RolloutExecutor {
     }
   }
 
-  /** Refuses to start while a platform rolling upgrade runs (A6), with maxSurge, or against O1. */
+  /** Refuses to start while a platform rolling upgrade runs (A6), or against O1. */
   private async precheck(): Promise<Stop | undefined> {
     this.setState('prechecking');
     const { ctx } = this;
-    if (ctx.policy.maxSurge) {
-      return { outcome: 'refused', reason: 'maxSurge needs new instances created and old ones deleted per batch; the gateway cannot do that yet. Preview the plan, or run without maxSurge.' };
-    }
     const latest = await withRetries(ctx.clock, ctx.signal, () => ctx.gateway.getLatestRollingUpgrade(ctx.ref, ctx.signal), ctx.retry);
     if (latest?.runningStatus?.code === 'RollingForward') {
       const since = latest.runningStatus.startTime ? ` (started ${new Date(latest.runningStatus.startTime).toISOString()})` : '';
@@ -322,12 +324,33 @@ export class RolloutExecutor {
     return undefined;
   }
 
+  /**
+   * O8 maxSurge with the reimage method: new VMs get what the model's `latest` resolves to. When that is
+   * not the target (a pin or a downgrade), the model is set to the target version first (O9), as the
+   * 'model' method does — otherwise the replacements would come up on the wrong image.
+   */
+  private async surgeModel(): Promise<void> {
+    const { ctx } = this;
+    const image = ctx.target.image;
+    if (image.id || !image.exactVersion) return;
+    const set = await withRetries(ctx.clock, ctx.signal, () => ctx.gateway.getScaleSet(ctx.ref, ctx.signal), ctx.retry);
+    const versions = await withRetries(ctx.clock, ctx.signal, () => ctx.gateway.listImageVersions(ctx.ref.subscriptionId, set.location, image.publisher!, image.offer!, image.sku!, ctx.signal), ctx.retry);
+    if (newestImageVersion(versions) === image.exactVersion) return;
+    const pinned = { publisher: image.publisher, offer: image.offer, sku: image.sku, version: image.exactVersion };
+    this.record({ type: 'modelUpdate', phase: 'intent', image: pinned });
+    this.emit({ type: 'warning', message: `maxSurge: the model is set to ${image.exactVersion} so that new instances come up on the target (O9).` });
+    await ensureModelImage(ctx, pinned);
+    this.record({ type: 'modelUpdate', phase: 'done', image: pinned });
+  }
+
   /** O5: the share of upgraded instances that did not become healthy. */
   private o5Breach(): string | undefined {
     let upgraded = 0;
     let failed = 0;
     for (const i of this.options.progress.instances.values()) {
-      if (i.state === 'succeeded') upgraded++;
+      // A surge replacement's outcome is counted once, on the old instance it replaces.
+      if (i.replaces) continue;
+      if (i.state === 'succeeded' || i.state === 'replaced') upgraded++;
       else if (i.state === 'failed' || i.state === 'rolledBack' || i.state === 'rollbackFailed') {
         upgraded++;
         failed++;
@@ -368,7 +391,17 @@ export class RolloutExecutor {
         else if (isSettled(s) && isOnTarget(s, ctx.target)) this.skip(batch.index, id, 'onTarget');
         else toMove.push(id);
       }
-      if (toMove.length > 0) this.record({ type: 'moveIntent', batch: batch.index, instances: toMove.map((id) => ({ id, from: fleet!.get(id)!.image })) });
+      if (toMove.length > 0 && this.surges(batch)) {
+        const set = await withRetries(ctx.clock, ctx.signal, () => ctx.gateway.getScaleSet(ctx.ref, ctx.signal), ctx.retry);
+        const capacity = set.sku?.capacity ?? fleet.size;
+        this.record({ type: 'surgeIntent', batch: batch.index, instances: toMove.map((id) => ({ id, from: fleet!.get(id)!.image })), capacity, known: [...fleet.keys()] });
+      } else if (toMove.length > 0) this.record({ type: 'moveIntent', batch: batch.index, instances: toMove.map((id) => ({ id, from: fleet!.get(id)!.image })) });
+    }
+    if (batch.surge && !batch.surge.refused) {
+      const result = await surgeBatch(ctx, batch);
+      // Quota: the old instances are pending again and move in place (O8 fallback).
+      if (result === 'refused') return this.runBatch(batch);
+      return this.endBatch(batch);
     }
     const resumedInFlight = new Set(batch.instanceIds.filter((id) => stateOf(id) === 'moving' && !pending.includes(id)));
     const moving = batch.instanceIds.filter((id) => stateOf(id) === 'moving');
@@ -386,8 +419,18 @@ export class RolloutExecutor {
       this.emit({ type: 'batch', index: batch.index, state: 'rollingBack', instanceIds: toRollBack });
       await rollBack(ctx, batch.index, toRollBack);
     }
+    return this.endBatch(batch);
+  }
+
+  /** O8 maxSurge applies to this batch unless its scale-out was refused for quota. */
+  private surges(batch: BatchProgress): boolean {
+    return this.ctx.policy.maxSurge && !batch.surge?.refused;
+  }
+
+  private endBatch(batch: BatchProgress): undefined {
+    const stateOf = (id: string) => this.options.progress.instances.get(id)!.state;
     this.record({ type: 'batchFinished', batch: batch.index });
-    const failed = batch.instanceIds.some((id) => stateOf(id) !== 'succeeded' && stateOf(id) !== 'skipped');
+    const failed = batch.instanceIds.some((id) => !['succeeded', 'skipped', 'replaced'].includes(stateOf(id)));
     this.emit({ type: 'batch', index: batch.index, state: failed ? 'failed' : 'succeeded', instanceIds: batch.instanceIds });
     return undefined;
   }
@@ -411,10 +454,10 @@ export class RolloutExecutor {
   private afterLastBatch(): Stop {
     const o5 = this.o5Breach();
     if (o5) return { outcome: 'aborted', reason: o5 };
-    const states = [...this.options.progress.instances.values()].map((i) => i.state);
+    const states = [...this.options.progress.instances.values()].filter((i) => !i.replaces).map((i) => i.state);
     const failed = states.filter((s) => s === 'failed' || s === 'rolledBack' || s === 'rollbackFailed').length;
     if (failed > 0) return { outcome: 'completedWithFailures', reason: `${failed} instance(s) did not become healthy${this.ctx.policy.rollbackFailedInstances ? ' and were rolled back' : ''}.` };
-    const moved = states.filter((s) => s === 'succeeded').length;
+    const moved = states.filter((s) => s === 'succeeded' || s === 'replaced').length;
     return { outcome: 'succeeded', reason: moved === 0 ? 'Every instance already runs the target.' : `${moved} instance(s) moved to ${this.ctx.target.description}.` };
   }
 

@@ -12,10 +12,17 @@ export function diffStats(now: CallStats, before: CallStats): CallStats {
 export function summarize(p: RunProgress, outcome: RunOutcome, reason: string | undefined, finishedAt: number, stats: CallStats): RunSummary {
   const finalStates: Record<string, InstanceRunState> = {};
   const counts = { total: 0, succeeded: 0, failed: 0, rolledBack: 0, rollbackFailed: 0, skipped: 0, notStarted: 0 };
+  const surge = { created: 0, retired: 0, inPlaceBatches: p.batches.filter((b) => b.surge?.refused).length };
   for (const [id, i] of p.instances) {
     finalStates[id] = i.state;
+    if (i.replaces) {
+      // O8 maxSurge: a new instance's outcome is counted once, on the old instance it replaces.
+      surge.created++;
+      continue;
+    }
+    if (i.deleted) surge.retired++;
     counts.total++;
-    if (i.state === 'succeeded') counts.succeeded++;
+    if (i.state === 'succeeded' || i.state === 'replaced') counts.succeeded++;
     else if (i.state === 'failed') counts.failed++;
     else if (i.state === 'rolledBack') counts.rolledBack++;
     else if (i.state === 'rollbackFailed') counts.rollbackFailed++;
@@ -33,6 +40,7 @@ export function summarize(p: RunProgress, outcome: RunOutcome, reason: string | 
     durationMs: finishedAt - p.startedAt,
     batches: { planned: p.batches.length, finished: p.batches.filter((b) => b.state === 'finished').length },
     instances: counts,
+    ...(p.plan.policy.maxSurge ? { surge } : {}),
     waits: { ...p.waits },
     arm: { calls: stats.calls, retries: retriesOf(stats), throttled: stats.throttled, serverErrors: stats.serverErrors },
     finalStates,

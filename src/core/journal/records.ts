@@ -23,6 +23,19 @@ export type JournalRecord =
   | { readonly type: 'healthVerdict'; readonly batch: number; readonly instanceId: string; readonly healthy: boolean; readonly health: HealthState }
   | { readonly type: 'rollbackIntent'; readonly batch: number; readonly instanceIds: readonly string[] }
   | { readonly type: 'rolledBack'; readonly batch: number; readonly instanceId: string; readonly ok: boolean; readonly error?: string }
+  /**
+   * O8 maxSurge, before the scale-out: the old instances the batch replaces, what they run, the set's
+   * capacity before (the scale-out asks for capacity + their number, an absolute value, so asking again
+   * after a crash cannot create more) and every instance id present before (new ones are the others).
+   */
+  | { readonly type: 'surgeIntent'; readonly batch: number; readonly instances: readonly { readonly id: string; readonly from: ImageRef }[]; readonly capacity: number; readonly known: readonly string[] }
+  /** The scale-out was refused for quota: this batch moves in place instead. */
+  | { readonly type: 'surgeRefused'; readonly batch: number; readonly reason: string }
+  /** The new instances, each paired with the old instance it replaces. */
+  | { readonly type: 'surgeCreated'; readonly batch: number; readonly pairs: readonly { readonly old: string; readonly created: string }[] }
+  /** Old instances about to be deleted (their replacements are healthy, or rollback is off). */
+  | { readonly type: 'retireIntent'; readonly batch: number; readonly instanceIds: readonly string[] }
+  | { readonly type: 'retired'; readonly batch: number; readonly instanceIds: readonly string[]; readonly ok: boolean; readonly error?: string }
   | { readonly type: 'batchFinished'; readonly batch: number }
   | { readonly type: 'gate'; readonly batch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' }
   | { readonly type: 'paused'; readonly paused: boolean }

@@ -16,6 +16,26 @@ export interface InstanceProgress {
   moveInFlight: boolean;
   rollbackInFlight: boolean;
   error?: string;
+  /** O8 maxSurge: the new instance that replaces this one. */
+  replacement?: string;
+  /** O8 maxSurge: on a new instance, the old one it replaces. */
+  replaces?: string;
+  /** Asked to be deleted (retired) and not confirmed yet. */
+  retireInFlight?: boolean;
+  /** Deleted by the run (an old instance after its replacement, or a failed replacement). */
+  deleted?: boolean;
+}
+
+/** O8 maxSurge progress of one batch. */
+export interface SurgeProgress {
+  /** Capacity before the scale-out; the scale-out asks for capacity + the number of old instances. */
+  readonly capacity: number;
+  /** Instance ids present before the scale-out. */
+  readonly known: readonly string[];
+  /** The new instance ids (after `surgeCreated`). */
+  created?: string[];
+  /** The scale-out was refused (quota): the batch moves in place. */
+  refused?: string;
 }
 
 export interface BatchProgress {
@@ -25,6 +45,7 @@ export interface BatchProgress {
   readonly zone?: string;
   instanceIds: string[];
   state: 'pending' | 'started' | 'finished';
+  surge?: SurgeProgress;
 }
 
 export interface RunProgress {
@@ -155,8 +176,69 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
       i.rollbackInFlight = false;
       i.state = e.ok ? 'rolledBack' : 'rollbackFailed';
       if (e.error) i.error = e.error;
+      if (i.replaces) {
+        // O4 for surge: the failed replacement was deleted; the old instance never left service.
+        if (e.ok) i.deleted = true;
+        const old = instance(p, i.replaces);
+        old.state = i.state;
+        if (e.error) old.error = e.error;
+      }
       return p;
     }
+    case 'surgeIntent':
+      p.batches[e.batch].surge = { capacity: e.capacity, known: [...e.known] };
+      for (const m of e.instances) {
+        const i = instance(p, m.id);
+        i.state = 'moving';
+        i.from = m.from;
+        i.moveInFlight = true;
+      }
+      return p;
+    case 'surgeRefused': {
+      const batch = p.batches[e.batch];
+      if (batch.surge) batch.surge.refused = e.reason;
+      for (const id of batch.instanceIds) {
+        const i = instance(p, id);
+        if (i.state === 'moving' && i.moveInFlight && !i.replacement) {
+          i.state = 'pending';
+          i.moveInFlight = false;
+        }
+      }
+      return p;
+    }
+    case 'surgeCreated': {
+      const batch = p.batches[e.batch];
+      if (batch.surge) batch.surge.created = e.pairs.map((pair) => pair.created);
+      for (const pair of e.pairs) {
+        const old = instance(p, pair.old);
+        old.replacement = pair.created;
+        old.moveInFlight = false;
+        const created = instance(p, pair.created);
+        created.batch = e.batch;
+        created.state = 'waitingHealth';
+        created.replaces = pair.old;
+        created.movedAt = e.at;
+        if (old.from) created.from = old.from;
+      }
+      return p;
+    }
+    case 'retireIntent':
+      for (const id of e.instanceIds) instance(p, id).retireInFlight = true;
+      return p;
+    case 'retired':
+      for (const id of e.instanceIds) {
+        const old = instance(p, id);
+        old.retireInFlight = false;
+        if (!e.ok) {
+          old.error = e.error;
+          continue;
+        }
+        old.deleted = true;
+        // Healthy replacement: replaced. Rollback off and an unhealthy replacement: the slot failed (O5).
+        const replacement = old.replacement ? p.instances.get(old.replacement) : undefined;
+        old.state = replacement?.state === 'succeeded' ? 'replaced' : 'failed';
+      }
+      return p;
     case 'batchFinished':
       p.batches[e.batch].state = 'finished';
       return p;

@@ -22,6 +22,9 @@ export interface PlanInput {
 /** A reimage and boot take a few minutes on Azure; health confirmation about one probe cycle. */
 export const defaultEstimates: DurationEstimates = { moveMs: 4 * 60_000, healthMs: 60_000 };
 
+/** O8 maxSurge: deleting the replaced instances after the new ones are healthy (about a minute on Azure). */
+export const surgeDeleteMs = 60_000;
+
 export const noGates: Gates = { afterCanary: false, afterEachZone: false, afterEachBatch: false };
 
 function planned(i: PlanFleetInstance): PlannedInstance {
@@ -94,7 +97,6 @@ export function planRollout(input: PlanInput): RolloutPlan {
   const shrunk = Math.max(1, limit - unhealthy);
   if (shrunk < limit) warnings.push(`${unhealthy} instance(s) are not healthy: batches shrink from ${limit} to ${shrunk} (O2).`);
   if (small) warnings.push(`The set has ${instanceCount} instance(s): one instance at a time (O2).`);
-  if (policy.maxSurge) warnings.push('maxSurge: new instances would be created before old ones are deleted (O8); the embedded executor moves instances in place.');
 
   let groups: PlannedInstance[][];
   let canary: PlannedInstance[] = [];
@@ -129,7 +131,9 @@ export function planRollout(input: PlanInput): RolloutPlan {
       ...(zones.length === 1 && instances.every((i) => i.zone !== undefined) ? { zone: zones[0] } : {}),
       updateDomains: distinct(instances.map((i) => i.updateDomain)),
       faultDomains: distinct(instances.map((i) => i.faultDomain)),
-      predictedMs: estimates.moveMs + estimates.healthMs,
+      // O8 maxSurge: creating B new VMs takes about a move; deleting the B old ones comes after the health wait.
+      predictedMs: estimates.moveMs + estimates.healthMs + (policy.maxSurge ? surgeDeleteMs : 0),
+      ...(policy.maxSurge ? { surge: instances.length } : {}),
     };
   });
   const batches: PlannedBatch[] = drafts.map((b, i) => {

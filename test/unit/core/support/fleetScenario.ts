@@ -33,6 +33,10 @@ export interface FleetSpec {
   readonly updateDomains: number;
   readonly faultDomains: number;
   readonly faults: readonly FaultSpec[];
+  /** O8 maxSurge: behaviour of instances a scale-out creates, by creation order ("0" = the first). */
+  readonly scaleOut?: Readonly<Record<string, AfterUpgrade>>;
+  /** Total regional cores quota (the set's VMs have 2 cores each); absent: unlimited. */
+  readonly coresQuota?: number;
 }
 
 let unhealthyVersion = newVersion;
@@ -98,9 +102,14 @@ export function fleetScenario(spec: FleetSpec, targetVersion = newVersion): Scen
         upgradePolicy: { mode: 'Manual' },
         updateDomains: spec.updateDomains,
         faultDomains: spec.faultDomains,
-        instances: { count: spec.instances.length, overrides },
+        instances: {
+          count: spec.instances.length,
+          overrides,
+          ...(spec.scaleOut ? { scaleOut: Object.fromEntries(Object.entries(spec.scaleOut).map(([k, after]) => [k, { afterUpgrade: behaviour(after) }])) } : {}),
+        },
       },
     ],
+    ...(spec.coresQuota !== undefined ? { quotas: [{ subscriptionId, location: 'westeurope', cores: spec.coresQuota }] } : {}),
     faults: faultRules(spec.faults),
   } as Scenario;
 }

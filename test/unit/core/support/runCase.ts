@@ -46,6 +46,8 @@ export interface CaseResult {
   readonly journalProblems: readonly string[];
   readonly observations: Observations;
   readonly world: readonly WorldInstance[];
+  /** The set's sku.capacity after the run, and how many instances scale-outs created (O8 maxSurge). */
+  readonly scaleSet: { readonly capacity: number; readonly scaledOut: number };
 }
 
 /** Retries on the injected clock: transient faults are survived, never slept through in real time. */
@@ -89,7 +91,8 @@ export async function runCase(config: CaseConfig): Promise<CaseResult> {
     const entries = new JournalStore(dir).read(executor.runId).entries;
     const set = az.sim.world.scaleSets[0];
     const world = set.instances.map((i) => ({ instanceId: i.instanceId, sku: i.osImage.sku, version: i.osImage.version, busy: i.busyUntil !== undefined && az.sim.world.now < i.busyUntil }));
-    return { plan: planned.plan, summary, ...(killedSummary ? { killedSummary } : {}), entries, journalProblems, observations: az.observations, world };
+    const scaleSet = { capacity: set.sku.capacity, scaledOut: set.scaledOut ?? 0 };
+    return { plan: planned.plan, summary, ...(killedSummary ? { killedSummary } : {}), entries, journalProblems, observations: az.observations, world, scaleSet };
   } finally {
     await az.stop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,8 @@ export interface Observations {
   maxBusy: number;
   /** `modelSku`: the model's SKU when a manualupgrade was accepted (where it moves the instances). */
   readonly accepted: { readonly kind: 'reimage' | 'manualupgrade'; readonly instanceIds: readonly string[]; readonly exactVersion?: string; readonly modelSku?: string }[];
+  /** O8 maxSurge: instance ids in accepted DeleteInstances requests, in order (a repeat would show twice). */
+  readonly deleted: string[];
 }
 
 export interface SimulatedAzure {
@@ -46,7 +48,7 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
   const sim = await startSimulator({ scenario, clock, listen: options.https === true });
   let inFlight = 0;
   let sent = 0;
-  const observations: Observations = { maxBusy: 0, accepted: [] };
+  const observations: Observations = { maxBusy: 0, accepted: [], deleted: [] };
   const busyNow = () => sim.world.scaleSets.reduce((n, set) => n + set.instances.filter((i) => i.busyUntil !== undefined && sim.world.now < i.busyUntil).length, 0);
   const counter: PipelinePolicy = {
     name: 'testInFlight',
@@ -59,6 +61,7 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
         if (request.method === 'POST' && response.status === 202) {
           const reimage = /\/virtualMachines\/([^/]+)\/reimage$/i.exec(new URL(request.url).pathname);
           const body = typeof request.body === 'string' && request.body ? (JSON.parse(request.body) as { instanceIds?: string[]; exactVersion?: string }) : {};
+          if (/\/delete$/i.test(new URL(request.url).pathname)) observations.deleted.push(...(body.instanceIds ?? []));
           if (reimage) observations.accepted.push({ kind: 'reimage', instanceIds: [reimage[1]], ...(body.exactVersion ? { exactVersion: body.exactVersion } : {}) });
           else if (/\/manualupgrade$/i.test(new URL(request.url).pathname)) {
             const model = sim.world.scaleSets[0].properties.virtualMachineProfile as { storageProfile?: { imageReference?: { sku?: string } } } | undefined;
