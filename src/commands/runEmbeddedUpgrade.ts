@@ -3,14 +3,14 @@
 // in the dashboard as a dry run. Nothing moves until the user presses Start there (or runs
 // "Start the Reviewed Run").
 import * as vscode from 'vscode';
-import type { Gates, Strategy, UpgradeTarget } from '../core/contract';
-import { compareImageVersions } from '../core/imageVersion';
+import type { Gates, Strategy } from '../core/contract';
 import type { PolicyOverrides } from '../core/policy';
 import { planFromAzure } from '../core/rollout';
 import type { ExtensionCommand } from './extensionCommand';
 import { back, inputStep } from './multiStepInput';
+import { pickUpgradeTarget } from './pickUpgradeTarget';
 import { percentFields, validatePause, validatePercent } from './rollingPolicyFields';
-import { resolveScaleSet, type ScaleSetTarget } from './scaleSetTarget';
+import { resolveScaleSet } from './scaleSetTarget';
 
 interface Choice<T> extends vscode.QuickPickItem {
   readonly value: T;
@@ -18,45 +18,6 @@ interface Choice<T> extends vscode.QuickPickItem {
 
 async function pickOne<T>(title: string, placeHolder: string, items: Choice<T>[] | Promise<Choice<T>[]>): Promise<T | undefined> {
   return (await vscode.window.showQuickPick(items, { title, placeHolder, ignoreFocusOut: true }))?.value;
-}
-
-async function pickTarget(target: ScaleSetTarget, title: string): Promise<UpgradeTarget | undefined> {
-  const kind = await pickOne(title, vscode.l10n.t('What should the instances run?'), [
-    { label: vscode.l10n.t('Newest version of the current image'), description: 'A7', value: 'latest' as const },
-    { label: vscode.l10n.t('A specific version…'), description: vscode.l10n.t('upgrade, pin or roll back (A7)'), value: 'version' as const },
-    { label: vscode.l10n.t('Another SKU of the same offer…'), description: vscode.l10n.t('a model change (A3, O9)'), value: 'sku' as const },
-    { label: vscode.l10n.t('A gallery or custom image…'), description: 'O9', value: 'image' as const },
-  ]);
-  switch (kind) {
-    case undefined:
-      return undefined;
-    case 'latest':
-      return { kind: 'latest' };
-    case 'version': {
-      const versions = (async () => {
-        const set = await target.gateway.getScaleSet(target.ref);
-        const image = set.virtualMachineProfile?.storageProfile?.imageReference;
-        if (!image?.publisher || !image.offer || !image.sku) throw new Error(vscode.l10n.t('The set runs a gallery or custom image: choose an image id instead.'));
-        const list = await target.gateway.listImageVersions(target.ref.subscriptionId, set.location, image.publisher, image.offer, image.sku);
-        return [...list].sort((a, b) => compareImageVersions(b, a)).map((v, i) => ({ label: v, description: i === 0 ? vscode.l10n.t('newest') : undefined, value: v }));
-      })();
-      const version = await pickOne(title, vscode.l10n.t('Versions Azure lists for this image (A7)'), versions);
-      return version ? { kind: 'version', version } : undefined;
-    }
-    case 'sku': {
-      const sku = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('The SKU to move to (same publisher and offer, A3)'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a SKU')) });
-      return sku ? { kind: 'sku', sku: sku.trim() } : undefined;
-    }
-    case 'image': {
-      const id = await vscode.window.showInputBox({
-        title,
-        prompt: vscode.l10n.t('Gallery image (definition or version) or managed image resource id'),
-        ignoreFocusOut: true,
-        validateInput: (v) => (/^\/subscriptions\/.+\/providers\/Microsoft\.Compute\/(galleries|images)\//i.test(v.trim()) ? undefined : vscode.l10n.t('Enter a /subscriptions/…/providers/Microsoft.Compute/galleries/… or …/images/… id')),
-      });
-      return id ? { kind: 'image', id: id.trim() } : undefined;
-    }
-  }
 }
 
 async function pickStrategy(title: string): Promise<Strategy | undefined> {
@@ -126,7 +87,7 @@ export const runEmbeddedUpgradeCommand: ExtensionCommand = {
     const title = vscode.l10n.t('Run OS Upgrade with the Embedded Orchestrator');
     const target = await resolveScaleSet(services, arg, title);
     if (!target) return;
-    const upgradeTarget = await pickTarget(target, title);
+    const upgradeTarget = await pickUpgradeTarget(target, title);
     if (!upgradeTarget) return;
     const strategy = await pickStrategy(title);
     if (!strategy) return;

@@ -4,42 +4,12 @@ import * as assert from 'node:assert/strict';
 import type { UpgradeTarget } from '../../../src/core/contract';
 import { planFromAzure } from '../../../src/core/rollout';
 import type { Scenario } from '../../../src/simulator/simulator-entry';
-import { fleetScenario, image, ref, subscriptionId, type FleetInstance } from './support/fleetScenario';
+import { image, ref, type FleetInstance } from './support/fleetScenario';
+import { galleryFleet, golden, group, version, web } from './support/galleryFleet';
 import { testRetry } from './support/runCase';
 import { startTestRun, withSimulator } from './support/scenarioRun';
 
-const group = `/subscriptions/${subscriptionId}/resourceGroups/rg-images/providers/Microsoft.Compute`;
-const web = `${group}/galleries/contoso/images/web`;
-const golden = `${group}/images/golden`;
-const version = (v: string) => `${web}/versions/${v}`;
-
 const healthy = (n: number): FleetInstance[] => Array.from({ length: n }, () => ({ baseline: 'healthy', after: 'healthy' }));
-
-/** The property-test fleet plus a gallery (1.0.0, 1.1.0, 1.2.0 excluded from latest, 1.3.0 elsewhere) and a managed image. */
-function galleryFleet(instances: FleetInstance[], setImage?: { id: string }, osVersion?: string): Scenario {
-  const scenario = fleetScenario({ seed: 3, instances, zones: 0, updateDomains: 5, faultDomains: 3, faults: [] });
-  const set = scenario.scaleSets[0] as { image: unknown; osVersion?: string };
-  if (setImage) {
-    set.image = setImage;
-    set.osVersion = osVersion;
-  }
-  return {
-    ...scenario,
-    galleries: [
-      {
-        subscriptionId,
-        resourceGroup: 'rg-images',
-        name: 'contoso',
-        location: 'westeurope',
-        images: [
-          { name: 'web', versions: ['1.0.0', '1.1.0', { version: '1.2.0', excludeFromLatest: true }, { version: '1.3.0', regions: ['eastus'] }] },
-          { name: 'win', osType: 'Windows', versions: ['1.0.0'] },
-        ],
-      },
-    ],
-    managedImages: [{ subscriptionId, resourceGroup: 'rg-images', name: 'golden', location: 'westeurope' }],
-  };
-}
 
 type SimSet = { properties: { virtualMachineProfile: unknown }; instances: { osImage: { id?: string; sku: string; version: string } }[] };
 const setOf = (run: { az: { sim: { world: { scaleSets: unknown[] } } } }) => run.az.sim.world.scaleSets[0] as SimSet;
