@@ -1,12 +1,12 @@
 // Entry of dist/simulator-server.js: the extension's simulator as its own detached process (issue 6),
 // so that a window reload (which ends the extension host) does not reset the simulated world. It
 // publishes itself in a discovery file once it listens, and ends on SIGTERM (the user restarted or
-// left the simulator) or after IDLE_EXIT_MS without a request.
+// left the simulator), after IDLE_EXIT_MS without a request, or when its discovery file is gone.
 //   node simulator-server.js --discovery FILE [--scenario S] [--time-scale X] [--idle-ms N]
 import { parseArgs } from 'node:util';
 import type { ScaledClock } from '../../shared/clock';
 import { loadSimulator } from '../loadSimulator';
-import { removeDiscovery, writeDiscovery, type SimulatorConfig } from './discovery';
+import { readDiscovery, removeDiscovery, writeDiscovery, type SimulatorConfig } from './discovery';
 
 /**
  * Nobody used it for this long: no extension host polls it (a running upgrade polls every few
@@ -29,6 +29,9 @@ async function main(): Promise<void> {
   const { timeScale: scale } = sim.clock;
   const { start, realStart } = clock;
   writeDiscovery(file, { pid: process.pid, url: sim.url, ca: sim.ca, clock: { timeScale: scale, start, realStart }, config });
+  // The launcher closes its end of the stderr pipe once we are published, and the host that started us
+  // may be gone: a later write (a Node warning) must not crash the server with EPIPE.
+  process.stderr.on('error', () => undefined);
 
   // Ending the process closes the socket; a graceful close would wait for the SDK's kept-alive connections.
   const exit = () => {
@@ -38,7 +41,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', exit);
   process.on('SIGINT', exit);
 
-  // Idle = the request log did not grow; checked a few times per idle period.
+  // Idle = the request log did not grow. Orphaned = the discovery file no longer names this process
+  // (its storage was deleted, or a host replaced it): no host can find it again, so it is not needed.
   let seen = sim.requests().length;
   let lastUse = Date.now();
   setInterval(
@@ -47,11 +51,11 @@ async function main(): Promise<void> {
       if (count !== seen) {
         seen = count;
         lastUse = Date.now();
-      } else if (Date.now() - lastUse >= idleMs) {
-        exit();
       }
+      if (Date.now() - lastUse >= idleMs) exit();
+      if (readDiscovery(file)?.pid !== process.pid) process.exit(0);
     },
-    Math.max(50, Math.min(60_000, idleMs / 4)),
+    Math.max(50, Math.min(5_000, idleMs / 4)),
   );
 }
 

@@ -13,6 +13,7 @@ import { simulatorCredential } from '../../../src/connection/simulatorCredential
 import { processAlive, readDiscovery, writeDiscovery } from '../../../src/simulator/process/discovery';
 import { startSimulator } from '../../../src/simulator/simulator-entry';
 import { generateCertificate } from '../../../src/simulator/transport/certificate';
+import { ScaledClock } from '../../../src/shared/clock';
 
 const serverScript = path.resolve(__dirname, '../../../src/simulator/process/simulator-server.js');
 const cacheTier = { subscriptionId: '2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e', resourceGroup: 'rg-cache', name: 'cache-tier' };
@@ -73,6 +74,19 @@ describe('shared simulator process (issue 6)', function () {
     const drift = Math.abs(later.clock!.now() - a.clock!.now());
     assert.ok(drift < 200, `clocks differ by ${drift} simulated ms`);
     assert.equal(later.clock!.timeScale, 60);
+  });
+
+  it('outlives the process that started it (the extension host ending on a reload)', async () => {
+    const launcher = path.resolve(__dirname, '../../../src/connection/sharedSimulator.js');
+    const script = `require(${JSON.stringify(launcher)}).connectSharedSimulator(${JSON.stringify(options)}).then((s) => { process.stdout.write(String(s.pid)); process.exit(0); })`;
+    const host = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let printed = '';
+    host.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    assert.equal(await new Promise((r) => host.once('exit', r)), 0);
+    const pid = Number(printed);
+    assert.ok(pid > 0 && processAlive(pid), 'the server lives on after its launcher exited');
+    const next = await connect();
+    assert.equal(next.pid, pid);
   });
 
   it('a world change made through the SDK is still there after letting go and connecting again (what a reload does)', async () => {
@@ -156,5 +170,21 @@ describe('shared simulator process (issue 6)', function () {
     // ...and without them it goes.
     await until('the idle server to exit', 10_000, () => !processAlive(sim.pid!));
     assert.equal(existsSync(file()), false);
+  });
+
+  it('exits when its discovery file is gone (the extension storage was deleted): nobody could find it again', async () => {
+    const sim = await connect({ idleMs: 60_000 });
+    rmSync(file());
+    await until('the orphaned server to exit', 15_000, () => !processAlive(sim.pid!));
+  });
+});
+
+describe('ScaledClock with a real start (issue 6)', () => {
+  it('reads the time of a clock created elsewhere from its time scale, simulated start and real start', () => {
+    const original = new ScaledClock(60, Date.UTC(2026, 0, 1), Date.now() - 1_000);
+    const rebuilt = new ScaledClock(original.timeScale, original.start, original.realStart);
+    const elapsed = rebuilt.now() - Date.UTC(2026, 0, 1);
+    assert.ok(elapsed >= 60_000 && elapsed < 60_000 + 60 * 200, `${elapsed} simulated ms after one real second at 60x`);
+    assert.ok(Math.abs(rebuilt.now() - original.now()) <= 60, 'both read the same simulated time');
   });
 });
