@@ -1,5 +1,5 @@
 // Reloads the whole tree, or one node when invoked from a row (inline action, "Retry" on a message).
-import type { TreeNode } from '../views/treeNodes';
+import { isTreeNode } from '../views/treeNodes';
 import type { ExtensionCommand } from './extensionCommand';
 
 export const refreshCommand: ExtensionCommand = {
@@ -9,6 +9,3 @@ export const refreshCommand: ExtensionCommand = {
   },
 };
 
-function isTreeNode(value: unknown): value is TreeNode {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'key' in value;
-}

@@ -6,7 +6,7 @@ import type { AzureGateway, ScaleSetRef } from '../azure/gateway';
 import { scaleSetId, scaleSetRefFromId } from '../azure/gateway';
 import { selectedSubscriptions } from '../connection/settings';
 import { listSubscriptions } from '../connection/subscriptionInventory';
-import type { TreeNode } from '../views/treeNodes';
+import { isTreeNode, type TreeNode } from '../views/treeNodes';
 import type { CommandServices } from './extensionCommand';
 
 export interface ScaleSetTarget {
@@ -18,10 +18,6 @@ export interface ScaleSetTarget {
 interface ScaleSetPick extends vscode.QuickPickItem {
   readonly id: string;
   readonly tokenTenant?: string;
-}
-
-function isTreeNode(value: unknown): value is TreeNode {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'key' in value;
 }
 
 function fromTree(node: TreeNode): { ref: ScaleSetRef; tokenTenant?: string } | undefined {

@@ -68,6 +68,11 @@ export interface MessageNode {
 
 export type TreeNode = SubscriptionNode | ScaleSetNode | InstanceGroupNode | InstanceNode | MessageNode;
 
+/** A command's argument is a tree row when it was invoked from the tree (inline action, context menu). */
+export function isTreeNode(value: unknown): value is TreeNode {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'key' in value;
+}
+
 // Keys are hierarchical (a child's key starts with its parent's key and '/'), so invalidating a node
 // drops its whole subtree; they double as TreeItem ids, which keeps expansion state across refreshes.
 export const rootKey = 'root';

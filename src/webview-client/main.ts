@@ -23,7 +23,7 @@ vscode.setState({ scaleSetId });
 
 const dom = buildSkeleton(root);
 const model = new DashboardModel();
-const logView = new LogView(dom.log, dom.earlierLog, () => model.log);
+const logView = new LogView(dom.log, dom.logRegion, dom.earlierLog, () => model.log);
 const dirty = new Set<Section>();
 let pendingLog: { replaced: boolean; entries: LogEntry[] } = { replaced: false, entries: [] };
 let frame: number | undefined;
@@ -50,6 +50,19 @@ function focusSection(section: DashboardSection): void {
   heading.focus();
 }
 
+/**
+ * Keeps keyboard focus on something inside the page whenever the page has it: when the dashboard opens
+ * focused, or the focused button goes away (a gate decided, Pause becoming Resume), focus would
+ * otherwise fall to <body> and a keyboard or screen-reader user loses their place.
+ */
+function keepFocusInPage(): void {
+  if (document.hasFocus() && (document.activeElement === null || document.activeElement === document.body)) {
+    dom.header.title.tabIndex = -1;
+    dom.header.title.focus({ preventScroll: true });
+  }
+}
+window.addEventListener('focus', keepFocusInPage);
+
 function flush(): void {
   frame = undefined;
   const state = model.state;
@@ -68,6 +81,7 @@ function flush(): void {
   else logView.append(pendingLog.entries);
   dirty.clear();
   pendingLog = { replaced: false, entries: [] };
+  keepFocusInPage();
   document.body.dataset.renders = String(++renders);
 }
 

@@ -11,8 +11,13 @@ export const windowSize = 500;
 /** While following the end of a live log, rows beyond this are dropped from the top again. */
 export const maxLiveRows = 2 * windowSize;
 
+/** Warnings and errors carry an icon and a spoken word, not colour alone (the theme's warning colour is too light for text). */
+const levelMarks: Partial<Record<LogEntry['level'], { icon: string; word: string }>> = { warning: { icon: 'warning', word: 'Warning:' }, error: { icon: 'error', word: 'Error:' } };
+
 function row(entry: LogEntry): HTMLLIElement {
-  return el('li', { class: `log-${entry.level}`, 'data-seq': entry.seq }, [el('time', { datetime: new Date(entry.at).toISOString() }, [formatClockTime(entry.at)]), ' ', entry.text]);
+  const mark = levelMarks[entry.level];
+  const marker = mark ? [el('span', { class: `codicon codicon-${mark.icon}`, 'aria-hidden': 'true' }), el('span', { class: 'visually-hidden' }, [mark.word]), ' '] : [];
+  return el('li', { class: `log-${entry.level}`, 'data-seq': entry.seq }, [el('time', { datetime: new Date(entry.at).toISOString() }, [formatClockTime(entry.at)]), ' ', ...marker, entry.text]);
 }
 
 function fragmentOf(entries: readonly LogEntry[]): DocumentFragment {
@@ -27,6 +32,8 @@ export class LogView {
 
   constructor(
     private readonly list: HTMLOListElement,
+    /** The scrolling live region that holds the list. */
+    private readonly region: HTMLElement,
     private readonly earlier: HTMLButtonElement,
     private readonly all: () => readonly LogEntry[],
   ) {}
@@ -35,18 +42,18 @@ export class LogView {
   replace(): void {
     const entries = this.all();
     // A bulk replace is not news: keep the live region quiet while it happens.
-    this.list.setAttribute('aria-busy', 'true');
+    this.region.setAttribute('aria-busy', 'true');
     this.firstShown = Math.max(0, entries.length - windowSize);
     this.list.replaceChildren(fragmentOf(entries.slice(this.firstShown)));
-    this.list.scrollTop = this.list.scrollHeight;
-    this.list.setAttribute('aria-busy', 'false');
+    this.region.scrollTop = this.region.scrollHeight;
+    this.region.setAttribute('aria-busy', 'false');
     this.updateEarlier();
   }
 
   /** Adds new entries at the end; follows them if the reader is at the end. */
   append(entries: readonly LogEntry[]): void {
     if (!entries.length) return;
-    const pinned = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 24;
+    const pinned = this.region.scrollHeight - this.region.scrollTop - this.region.clientHeight < 24;
     this.list.append(fragmentOf(entries));
     if (pinned && this.list.childElementCount > maxLiveRows) {
       const drop = this.list.childElementCount - windowSize;
@@ -54,16 +61,16 @@ export class LogView {
       this.firstShown += drop;
       this.updateEarlier();
     }
-    if (pinned) this.list.scrollTop = this.list.scrollHeight;
+    if (pinned) this.region.scrollTop = this.region.scrollHeight;
   }
 
   /** Brings the previous window of entries back, keeping the reader's place. */
   showEarlier(): void {
     if (this.firstShown === 0) return;
     const from = Math.max(0, this.firstShown - windowSize);
-    const before = this.list.scrollHeight;
+    const before = this.region.scrollHeight;
     this.list.prepend(fragmentOf(this.all().slice(from, this.firstShown)));
-    this.list.scrollTop += this.list.scrollHeight - before;
+    this.region.scrollTop += this.region.scrollHeight - before;
     this.firstShown = from;
     this.updateEarlier();
   }

@@ -53,7 +53,9 @@ export function buildSkeleton(root: HTMLElement) {
 
   const earlierLog = button('showEarlierLog', 'Show earlier events', 'fold-up', { class: 'action secondary' });
   earlierLog.hidden = true;
-  const logList = el('ol', { class: 'log', id: 'event-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Event log', tabindex: '0' });
+  // The list keeps its list semantics inside a live log region (a role on the <ol> itself would hide them).
+  const logList = el('ol', { class: 'log-entries', id: 'event-log' });
+  const logRegion = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Event log', tabindex: '0' }, [logList]);
   const historyList = el('ol', { class: 'timeline', id: 'history-list', 'aria-label': 'Upgrade history, newest first' });
   const exportHistory = button('exportHistory', 'Export JSON…', 'save');
   const announcer = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', id: 'announcer' });
@@ -69,7 +71,7 @@ export function buildSkeleton(root: HTMLElement) {
       ]),
       el('div', { class: 'column' }, [
         section('platform', 'Azure rolling upgrade', [platformBody, el('div', { class: 'buttons' }, [cancelPlatform])]),
-        section('log-section', 'Event log', [earlierLog, logList]),
+        section('log-section', 'Event log', [earlierLog, logRegion]),
         section('history-section', 'History', [historyList], [exportHistory]),
       ]),
     ]),
@@ -84,6 +86,7 @@ export function buildSkeleton(root: HTMLElement) {
     heatMap,
     platform: { body: platformBody, cancel: cancelPlatform },
     log: logList,
+    logRegion,
     earlierLog,
     history: { list: historyList, exportButton: exportHistory },
     announcer,

@@ -1,5 +1,6 @@
 // The upgrade dashboard in a real VS Code (code-server + Chromium): what a user sees and can do.
 import * as assert from 'node:assert/strict';
+import { auditAccessibility, describeViolations } from './accessibility';
 import { workbench, workbenchStartTimeoutMs } from './fixture';
 
 const playScenario = 'Azure Scale Sets: Play a Canned Dashboard Scenario (Development)';
@@ -36,6 +37,14 @@ describe('Upgrade dashboard in the workbench', function () {
     assert.ok((await view.locator('#event-log li').count()) > 50);
     assert.match(await view.locator('#history-list').innerText(), /No upgrades yet/);
     await wb.screenshot('dashboard-canned-run-finished');
+  });
+
+  it('passes an automated accessibility audit (axe-core, WCAG 2.1 A and AA) with a finished run on screen', async () => {
+    const view = workbench().webviewFrame();
+    await view.locator('#run-status[data-status="completedWithFailures"]').waitFor({ timeout: 30_000 });
+    const audit = await auditAccessibility(view);
+    assert.ok(audit.passes > 10, `axe ran its rules (${audit.passes} passed)`);
+    assert.deepEqual(audit.violations.map((v) => v.id), [], describeViolations(audit.violations));
   });
 
   it('restores itself when hidden and shown again: the extension re-sends its state (no retainContextWhenHidden)', async () => {

@@ -5,6 +5,7 @@
 // The steps build on each other and run in order. Screenshots go to .test-artifacts/screenshots/.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { auditAccessibility, describeViolations } from './accessibility';
 import { workbench, workbenchStartTimeoutMs } from './fixture';
 
 function page(): Page {
@@ -107,7 +108,10 @@ describe('Issue 6 walk-through on the simulator', function () {
     await gate.waitFor({ timeout: 90_000 });
     await runStatus('waitingApproval');
     await workbench().screenshot('walk-4-canary-gate');
-    await gate.getByRole('button', { name: 'Approve' }).click();
+    const audit = await auditAccessibility(dashboard());
+    assert.deepEqual(audit.violations.map((v) => v.id), [], `with the gate open:\n${describeViolations(audit.violations)}`);
+    // Approved from the keyboard: the gate's buttons are real buttons in the tab order.
+    await gate.getByRole('button', { name: 'Approve' }).press('Enter');
 
     await runStatus('running');
     await dashboard().getByRole('button', { name: 'Pause' }).click();
@@ -166,6 +170,8 @@ describe('Issue 6 walk-through on the simulator', function () {
     await dialogButton('Start Rolling Upgrade');
     await dashboard().locator('.platform-status[data-status="RollingForward"]').waitFor({ timeout: 60_000 });
     await workbench().screenshot('walk-8-platform-rolling');
+    const audit = await auditAccessibility(dashboard());
+    assert.deepEqual(audit.violations.map((v) => v.id), [], `with Azure's upgrade rolling:\n${describeViolations(audit.violations)}`);
     await dashboard().getByRole('button', { name: 'Cancel Azure rolling upgrade' }).click();
     await dialogButton('Cancel Upgrade');
     await dashboard().locator('.platform-status[data-status="Cancelled"]').waitFor({ timeout: 60_000 });
