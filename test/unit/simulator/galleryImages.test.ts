@@ -2,7 +2,10 @@
 // image id (id + exactVersion), model moves between platform and gallery images with manualupgrade and
 // back, Azure's refusals, reimage exactVersion on a gallery definition, health (H3), OS rolling upgrade.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ComputeManagementClient } from '@azure/arm-compute';
+import { loadScenario } from '../../../src/simulator/scenario/loadScenario';
 import { Simulator } from '../../../src/simulator/simulator';
 import { collect, poll, sdkClients } from './helpers/clients';
 import { StepClock } from './helpers/clocks';
@@ -161,5 +164,28 @@ describe('simulator gallery and managed images (O9, A4)', function () {
     assert.deepEqual(await refs('gallery'), Array(3).fill({ id: app, exactVersion: '2.0.0' }));
     const history = await collect(compute.virtualMachineScaleSets.listOSUpgradeHistory('rg-test', 'gallery'));
     assert.deepEqual(defined(history[0].properties?.targetImageReference), { id: app, exactVersion: '2.0.0' });
+  });
+});
+
+describe('the gallery scenario (src/simulator/scenarios/gallery.json)', () => {
+  const file = path.join(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []), 'src', 'simulator', 'scenarios', 'gallery.json');
+
+  it('loads against the schema and starts: sets on a definition, a pinned version and a platform image', async () => {
+    const sim = await Simulator.start({ scenario: loadScenario(JSON.parse(readFileSync(file, 'utf8'))), listen: false, clock: new StepClock(1_000) });
+    try {
+      const [onDefinition, pinned, platform] = sim.world.scaleSets;
+      assert.deepEqual(onDefinition.instances.map((i) => i.osImage.version), Array(8).fill('1.0.0'));
+      assert.deepEqual(pinned.instances.map((i) => [i.osImage.id?.split('/').pop(), i.osImage.version]), Array(4).fill(['1.0.0', '1.0.0']));
+      assert.equal(platform.instances[0].osImage.id, undefined);
+      sim.world.scheduler.advanceTo(sim.world.now + 1_200_000);
+      assert.equal(sim.world.customImages.newestFor(String(onDefinition.instances[0].osImage.id), 'westeurope', sim.world.now), '2.0.0');
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('refuses a start version the set’s gallery image cannot run', async () => {
+    const bad = scenario([scaleSet('g', 2, { image: { id: app }, osVersion: '1.3.0' })], { galleries: world.galleries });
+    await assert.rejects(Simulator.start({ scenario: bad, listen: false }), /OS version 1\.3\.0 is not a version the set's image .*\/images\/app can run in westeurope/);
   });
 });
