@@ -10,7 +10,8 @@ export function embeddedHistory(store: JournalStore, scaleSetId: string): Histor
     .filter((run) => run.scaleSetId?.toLowerCase() === scaleSetId.toLowerCase())
     .map((run): HistoryEntry => {
       const progress = replayJournal(store.read(run.runId).entries);
-      const states = [...(progress?.instances.values() ?? [])].map((i) => i.state);
+      // O8 maxSurge: a replacement's outcome is counted once, on the old instance it replaces.
+      const states = [...(progress?.instances.values() ?? [])].filter((i) => !i.replaces).map((i) => i.state);
       const count = (...wanted: string[]) => states.filter((s) => wanted.includes(s)).length;
       return {
         id: run.runId,
@@ -20,7 +21,7 @@ export function embeddedHistory(store: JournalStore, scaleSetId: string): Histor
         endedAt: run.finished ? run.lastAt : undefined,
         target: run.target,
         startedBy: 'User',
-        succeeded: count('succeeded'),
+        succeeded: count('succeeded', 'replaced'),
         failed: count('failed', 'rollbackFailed'),
         rolledBack: count('rolledBack'),
         error: run.reason ?? (run.problems.length ? run.problems.join('; ') : undefined),

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { HealthState } from '../../../src/azure/gateway';
 import type { PlannedBatch, RolloutPlan, StrategyKind } from '../../../src/core/contract';
-import { planRollout, type PlanInput } from '../../../src/core/planner/planRollout';
+import { planRollout, surgeDeleteMs, type PlanInput } from '../../../src/core/planner/planRollout';
 import { fleet, newVersion, policy, reimageTarget } from './planFixtures';
 
 const plan = (input: Partial<PlanInput> & Pick<PlanInput, 'instances'>): RolloutPlan =>
@@ -50,10 +50,13 @@ describe('planner (dry run)', () => {
     assert.deepEqual(fd.batches.map((b) => b.faultDomains), [[0], [1]]);
   });
 
-  it('O8 default: zone by zone, then update domain by update domain, each within the batch limit', () => {
+  it('O8 default: zone by zone, whole update domains packed up to the batch limit (O2), never split when they fit', () => {
+    // 60 instances, 20% → 12 per batch; 20 per zone, 4 per update domain: UDs 0–2 (12), then UDs 3–4 (8).
     const p = plan({ instances: fleet(60, { zones: 3, updateDomains: 5 }), strategy: { kind: 'zoneThenUpdateDomain' } });
     const zonesInOrder = p.batches.map((b) => b.zone);
-    assert.ok(p.batches.every((b) => b.zone !== undefined && b.updateDomains.length === 1 && b.instances.length <= p.batchLimit));
+    assert.equal(p.batchLimit, 12);
+    assert.deepEqual(p.batches.map((b) => b.updateDomains), [[0, 1, 2], [3, 4], [0, 1, 2], [3, 4], [0, 1, 2], [3, 4]]);
+    assert.ok(p.batches.every((b) => b.zone !== undefined && b.instances.length <= p.batchLimit));
     assert.deepEqual([...new Set(zonesInOrder)], ['1', '2', '3']);
     // Once a zone is left it is never returned to.
     const firstSeen = zonesInOrder.map((z) => zonesInOrder.indexOf(z));
@@ -110,6 +113,15 @@ describe('planner (dry run)', () => {
     assert.equal(p.predictedMs, 2 * 120_000 + 60_000);
   });
 
+  it('O8 maxSurge: each batch says how many new instances it creates, predicts the deletion after the health wait, and warns of nothing', () => {
+    const p = plan({ instances: fleet(10), policy: policy({ maxBatchInstancePercent: 50, maxSurge: true }), estimates: { moveMs: 100_000, healthMs: 20_000 } });
+    assert.deepEqual(p.batches.map((b) => b.surge), [5, 5]);
+    assert.ok(p.batches.every((b) => b.predictedMs === 120_000 + surgeDeleteMs));
+    assert.equal(p.warnings.some((w) => /maxSurge/.test(w)), false);
+    const inPlace = plan({ instances: fleet(10), policy: policy({ maxBatchInstancePercent: 50 }) });
+    assert.ok(inPlace.batches.every((b) => b.surge === undefined));
+  });
+
   const health = fc.constantFrom<HealthState>('healthy', 'healthy', 'healthy', 'unhealthy', 'initializing', 'unknown');
   const fleetArb = fc
     .record({ size: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 12 }), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 1000 }), weight: 1 }), zones: fc.integer({ min: 0, max: 3 }), uds: fc.integer({ min: 1, max: 20 }), fds: fc.integer({ min: 1, max: 5 }), seed: fc.array(health, { minLength: 1, maxLength: 50 }), onTarget: fc.integer({ min: 0, max: 100 }) })
@@ -128,7 +140,15 @@ describe('planner (dry run)', () => {
         if (instances.length <= 5) assert.ok(p.batches.every((b) => b.instances.length === 1), 'O2 small set');
         if (kind !== 'updateDomain' && kind !== 'faultDomain') assert.ok(p.batches.every((b) => b.instances.length <= p.batchLimit), 'within the batch limit');
         if (kind === 'zoneThenUpdateDomain') assert.ok(p.batches.every((b) => b.kind === 'canary' || new Set(b.instances.map((i) => i.zone)).size === 1), 'one zone per batch');
-        if (kind === 'updateDomain' || kind === 'crossZone' || kind === 'zoneThenUpdateDomain') assert.ok(p.batches.every((b) => b.kind === 'canary' || b.updateDomains.length <= 1), 'one UD per batch');
+        if (kind === 'updateDomain' || kind === 'crossZone') assert.ok(p.batches.every((b) => b.kind === 'canary' || b.updateDomains.length <= 1), 'one UD per batch');
+        if (kind === 'zoneThenUpdateDomain' && !prioritize) {
+          // A zone's update domains come in order and are never interleaved: a domain's batches are consecutive.
+          const seen = p.batches.filter((b) => b.kind !== 'canary').flatMap((b, index) => [...new Set(b.instances.map((i) => `${i.zone}/${i.updateDomain}`))].map((domain) => ({ domain, index })));
+          for (const { domain } of seen) {
+            const at = seen.filter((s) => s.domain === domain).map((s) => s.index);
+            assert.equal(at[at.length - 1] - at[0], at.length - 1, `update domain ${domain} in batches ${at.join(',')}`);
+          }
+        }
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,6 @@
 // A run killed at a random journal append (sometimes mid-write) and resumed in a new process ends in the
 // same state as the same run uninterrupted: same outcome, same final state and OS version per instance,
-// and no instance moved twice. Behaviours are deterministic and faults transient (429, 5xx, dropped
+// and no instance moved twice; with maxSurge, the same instances created and deleted, none twice. Behaviours are deterministic and faults transient (429, 5xx, dropped
 // connections), so the two runs may differ only in timing.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -33,6 +33,9 @@ describe('kill and resume (real SDK → simulator)', function () {
         assert.deepEqual(resumed.world.map((w) => w.version), straight.world.map((w) => w.version), 'OS version per instance');
         const moved = (r: typeof straight) => r.observations.accepted.flatMap((a) => a.instanceIds.map((id) => `${id}→${a.exactVersion ?? 'model'}`)).sort();
         assert.deepEqual(moved(resumed), moved(straight), 'the same moves, none twice, none skipped');
+        // O8 maxSurge: the same instances created (none twice) and the same ones left.
+        assert.equal(resumed.scaleSet.scaledOut, straight.scaleSet.scaledOut, 'the same scale-outs');
+        assert.deepEqual(resumed.world.map((w) => w.instanceId), straight.world.map((w) => w.instanceId), 'the same instances remain');
       }),
       { numRuns: Math.max(1, Math.round(240 * scale)) },
     );

@@ -126,6 +126,23 @@ describe('O8 maxSurge (real SDK → simulator)', function () {
     }
   });
 
+  it('Flexible orchestration is supported: new VMs get new names as instance ids, the old ones are deleted', async () => {
+    const scenario = fleetScenario(surge().fleet);
+    (scenario.scaleSets[0] as { orchestrationMode?: string }).orchestrationMode = 'Flexible';
+    const az = await startTestRun(scenario, { policy: surge().policy });
+    try {
+      const before = az.az.sim.world.scaleSets[0].instances.map((i) => i.instanceId);
+      const summary = await az.executor.run();
+      assert.equal(summary.outcome, 'succeeded');
+      const after = az.az.sim.world.scaleSets[0].instances;
+      assert.equal(after.length, 6);
+      assert.ok(after.every((i) => !before.includes(i.instanceId) && i.osImage.version === newVersion));
+      assert.equal(az.az.sim.world.scaleSets[0].sku.capacity, 6);
+    } finally {
+      await az.dispose();
+    }
+  });
+
   describe('kill and resume at every surge journal step', () => {
     const surgeSteps = new Set(['surgeIntent', 'surgeCreated', 'healthVerdict', 'rollbackIntent', 'rolledBack', 'retireIntent', 'retired', 'batchFinished']);
     const configs: [string, CaseConfig][] = [

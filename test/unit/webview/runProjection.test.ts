@@ -122,4 +122,34 @@ describe('RunProjection: executor events → dashboard run view', () => {
     p.apply(ev({ type: 'finished', outcome: 'aborted', summary: { reason: 'O5 exceeded' } as RunSummary }));
     assert.equal(p.view().status, 'aborted');
   });
+  it('O8 maxSurge: new instances get cells mid-run and join their batch; deleted instances leave the heat map', () => {
+    const p = new RunProjection('r1', plan(4));
+    p.apply(ev({ type: 'surge', batch: 0, state: 'scalingOut', instanceIds: ['0'] }));
+    p.apply(ev({ type: 'surge', batch: 0, state: 'created', instanceIds: ['4'], created: [{ instanceId: '4', name: 'web_4', replaces: '0', updateDomain: 4, faultDomain: 0 }] }));
+    let view = p.view();
+    const created = view.instances.find((i) => i.id === '4');
+    assert.equal(created?.state, 'waitingHealth');
+    assert.equal(created?.updateDomain, 4);
+    assert.match(created?.detail ?? '', /replaces 0/);
+    assert.deepEqual(view.batches[0].instanceIds, ['0', '4']);
+    assert.equal(view.counts.total, 5);
+    p.apply(ev({ type: 'instance', instanceId: '4', state: 'succeeded', batch: 0 }));
+    const lines = p.apply(ev({ type: 'surge', batch: 0, state: 'deleted', instanceIds: ['0'] }));
+    view = p.view();
+    assert.equal(view.instances.some((i) => i.id === '0'), false);
+    assert.deepEqual(view.batches[0].instanceIds, ['4']);
+    assert.equal(view.counts.total, 4);
+    assert.equal(view.counts.succeeded, 1);
+    assert.match(lines[0].text, /deleted 0/);
+  });
+
+  it('O8 maxSurge: a refused scale-out is logged as a warning; a sync drops deleted instances and adds new ones', () => {
+    const p = new RunProjection('r1', plan(3));
+    const lines = p.apply(ev({ type: 'surge', batch: 0, state: 'refused', instanceIds: ['0'], message: 'quota' }));
+    assert.equal(lines[0].level, 'warning');
+    p.sync({ batches: [{ index: 0, kind: 'canary', state: 'started', instanceIds: ['0'] }], instances: { '1': 'pending', '2': 'pending', '3': 'waitingHealth' } });
+    const ids = p.view().instances.map((i) => i.id).sort();
+    assert.deepEqual(ids, ['1', '2', '3']);
+    assert.equal(p.view().instances.find((i) => i.id === '3')?.state, 'waitingHealth');
+  });
 });

@@ -20,6 +20,8 @@ export interface FleetShape {
   readonly flaky: number;
   readonly unhealthyBaseline: number;
   readonly onTarget: number;
+  /** O8 maxSurge: cores left under the regional quota, in VMs (null: no quota); 0 refuses every scale-out. */
+  readonly quotaSlack: number | null;
 }
 
 function mulberry32(seed: number): () => number {
@@ -66,6 +68,7 @@ export function fleetShape(sizes: fc.Arbitrary<number>, options: { flaky: boolea
     flaky: options.flaky ? perMille(200) : fc.constant(0),
     unhealthyBaseline: perMille(250),
     onTarget: perMille(200),
+    quotaSlack: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 6 }) }),
   });
 }
 
@@ -103,6 +106,7 @@ export const rolloutChoice: fc.Arbitrary<RolloutChoice> = fc
     maxUnhealthy: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 5, max: 100 }) }, { weight: 2, arbitrary: fc.constant(20) }),
     maxUnhealthyUpgraded: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 0, max: 100 }) }, { weight: 1, arbitrary: fc.constantFrom(20, 50) }),
     rollback: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    surge: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     prioritize: fc.boolean(),
     target: fc.oneof({ weight: 4, arbitrary: fc.constant<UpgradeTarget>({ kind: 'latest' }) }, { weight: 1, arbitrary: fc.constant<UpgradeTarget>({ kind: 'sku', sku: otherSku.sku }) }),
   })
@@ -115,11 +119,27 @@ export const rolloutChoice: fc.Arbitrary<RolloutChoice> = fc
       maxUnhealthyUpgradedInstancePercent: c.maxUnhealthyUpgraded,
       rollbackFailedInstances: c.rollback,
       prioritizeUnhealthyInstances: c.prioritize,
+      ...(c.surge ? { maxSurge: true } : {}),
       // The simulator's grace is 30 s: one read per grace period keeps the ARM traffic of a case low.
       healthPoll: 'PT30S',
     },
   }));
 
+/**
+ * O8 maxSurge: the k-th instance a scale-out creates behaves like the k-th instance of the fleet, so
+ * surge runs meet the same mix of behaviours; 2 cores per VM, plus `quotaSlack` VMs of headroom.
+ */
 export function fleetSpec(shape: FleetShape, faults: readonly FaultSpec[]): FleetSpec {
-  return { seed: shape.seed, instances: fleetInstances(shape), zones: shape.zones, updateDomains: shape.updateDomains, faultDomains: shape.faultDomains, faults };
+  const instances = fleetInstances(shape);
+  const scaleOut = Object.fromEntries(instances.flatMap((inst, k) => (inst.after === 'healthy' ? [] : [[String(k), inst.after] as const])));
+  return {
+    seed: shape.seed,
+    instances,
+    zones: shape.zones,
+    updateDomains: shape.updateDomains,
+    faultDomains: shape.faultDomains,
+    faults,
+    scaleOut,
+    ...(shape.quotaSlack !== null ? { coresQuota: 2 * (instances.length + shape.quotaSlack) } : {}),
+  };
 }

@@ -3,18 +3,59 @@
 import * as assert from 'node:assert/strict';
 import type { JournalEntry } from '../../../../src/core/journal/records';
 import { type CaseConfig, type CaseResult, targetImage } from './runCase';
-import { image, oldVersion } from './fleetScenario';
+import { type AfterUpgrade, image, oldVersion } from './fleetScenario';
 
 /** Instances that should fail after a move, from their behaviour alone (O4, H3). */
 export function predictedFailures(config: CaseConfig): Set<string> | undefined {
   if (config.fleet.faults.some((f) => f.kind === 'failedLro')) return undefined;
   const failing = new Set<string>();
+  const fails = (a: AfterUpgrade) => a === 'neverHealthy' || a === 'unhealthyOnTarget' || (typeof a === 'object' && 'slowSeconds' in a && a.slowSeconds > 300);
   for (const [i, inst] of config.fleet.instances.entries()) {
     const a = inst.after;
     if (typeof a === 'object' && 'flaky' in a) return undefined;
-    if (a === 'neverHealthy' || a === 'unhealthyOnTarget' || (typeof a === 'object' && a.slowSeconds > 300)) failing.add(String(i));
+    if (fails(a)) failing.add(String(i));
   }
+  // O8 maxSurge: the k-th instance a scale-out creates gets id n + k (Uniform ids are never reused).
+  const n = config.fleet.instances.length;
+  for (const [k, a] of Object.entries(config.fleet.scaleOut ?? {})) if (fails(a)) failing.add(String(n + Number(k)));
   return failing;
+}
+
+/** O8 maxSurge as the journal tells it: which new instance replaced which old one. */
+function surgePairs(entries: readonly JournalEntry[]): { oldToNew: Map<string, string>; newToOld: Map<string, string> } {
+  const pairs = entries.flatMap((e) => (e.type === 'surgeCreated' ? e.pairs : []));
+  return { oldToNew: new Map(pairs.map((p) => [p.old, p.created])), newToOld: new Map(pairs.map((p) => [p.created, p.old])) };
+}
+
+/**
+ * O8 maxSurge: no old instance leaves service before its replacement is healthy (with rollback off, before
+ * its replacement was judged at all), and a batch moves in place only after its scale-out was refused.
+ */
+function checkSurge(config: CaseConfig, result: CaseResult): void {
+  const surge = config.policy.maxSurge === true;
+  const verdicts = new Map<string, boolean>();
+  const batchMode = new Map<number, 'none' | 'surge' | 'refused'>();
+  const { oldToNew } = surgePairs(result.entries);
+  for (const e of result.entries) {
+    if (e.type === 'healthVerdict') verdicts.set(e.instanceId, e.healthy);
+    if (e.type === 'batchStarted') batchMode.set(e.batch, 'none');
+    if (e.type === 'surgeIntent') {
+      assert.ok(surge, 'no scale-out without maxSurge');
+      batchMode.set(e.batch, 'surge');
+    }
+    if (e.type === 'surgeRefused') batchMode.set(e.batch, 'refused');
+    if (e.type === 'moveIntent' && surge) assert.equal(batchMode.get(e.batch), 'refused', `O8: batch ${e.batch} moved in place without a refused scale-out`);
+    if (e.type === 'retireIntent') {
+      for (const id of e.instanceIds) {
+        const verdict = verdicts.get(oldToNew.get(id) ?? '');
+        assert.ok(verdict === true || (verdict === false && !result.plan.policy.rollbackFailedInstances), `O8: old instance ${id} left service before its replacement was healthy`);
+      }
+    }
+  }
+  assert.equal(result.scaleSet.scaledOut, oldToNew.size, 'O8: one new instance per replaced one, none created twice');
+  assert.equal(new Set(result.observations.deleted).size, result.observations.deleted.length, 'O8: no instance deleted twice');
+  assert.equal(result.scaleSet.capacity, config.fleet.instances.length, 'O8: the capacity ends where it started');
+  assert.equal(result.world.length, config.fleet.instances.length, 'O8: the instance count ends where it started');
 }
 
 function failedInJournal(entries: readonly JournalEntry[]): Set<string> {
@@ -81,6 +122,8 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
 
   checkO5(result);
   checkO6(result);
+  checkSurge(config, result);
+  const { oldToNew, newToOld } = surgePairs(result.entries);
 
   // Each instance is moved to the target at most once (a rollback is a move back, not a second move).
   const target = targetImage(config);
@@ -96,6 +139,16 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
   const version = new Map(world.map((w) => [w.instanceId, w.version]));
   const sku = new Map(world.map((w) => [w.instanceId, w.sku]));
   for (const id of failed) {
+    const old = newToOld.get(id);
+    if (old !== undefined) {
+      // O8 maxSurge: the rollback deletes the failed replacement; the old instance never left service.
+      const rolledBack = plan.policy.rollbackFailedInstances;
+      assert.equal(summary.finalStates[old], rolledBack ? 'rolledBack' : 'failed', `instance ${old}: its replacement ${id} failed`);
+      assert.equal(version.has(id), !rolledBack, `replacement ${id} ${rolledBack ? 'is deleted' : 'stays with rollback off'}`);
+      assert.equal(version.has(old), rolledBack, `instance ${old} ${rolledBack ? 'stays in service' : 'is deleted with rollback off'}`);
+      if (rolledBack) assert.equal(sku.get(old), image.sku, `instance ${old} keeps its SKU`);
+      continue;
+    }
     if (plan.policy.rollbackFailedInstances) {
       assert.equal(summary.finalStates[id], 'rolledBack', `instance ${id} is rolled back`);
       assert.equal(sku.get(id), image.sku, `instance ${id} runs its old SKU again`);
@@ -117,6 +170,13 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
   if (summary.outcome === 'succeeded') {
     for (const [i, inst] of config.fleet.instances.entries()) {
       const id = String(i);
+      const replacement = oldToNew.get(id);
+      if (replacement !== undefined) {
+        assert.ok(!version.has(id), `O8: instance ${id} was deleted`);
+        assert.equal(`${sku.get(replacement)} ${version.get(replacement)}`, `${target.sku} ${target.version}`, `O8: its replacement ${replacement} is on the target`);
+        assert.equal(moves.get(id) ?? 0, 0, `O8: instance ${id} was replaced, not moved`);
+        continue;
+      }
       assert.equal(`${sku.get(id)} ${version.get(id)}`, `${target.sku} ${target.version}`, `instance ${id} is on the target`);
       const already = inst.onTarget === true && target.sku === image.sku;
       assert.equal(moves.get(id) ?? 0, already ? 0 : 1, `instance ${id} moved exactly once`);
