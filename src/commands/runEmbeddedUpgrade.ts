@@ -26,7 +26,7 @@ async function pickStrategy(title: string): Promise<Strategy | undefined> {
     { label: vscode.l10n.t('Fixed batch size…'), description: 'T2', value: 'count' as const },
     { label: vscode.l10n.t('One update domain at a time'), description: 'O9, T1', value: 'updateDomain' as const },
     { label: vscode.l10n.t('One fault domain at a time'), description: 'O9', value: 'faultDomain' as const },
-    { label: vscode.l10n.t('Zone by zone, update domain by update domain'), description: 'O8', value: 'zoneThenUpdateDomain' as const },
+    { label: vscode.l10n.t('Zone by zone, whole update domains per batch'), description: 'O8 · the platform default', value: 'zoneThenUpdateDomain' as const },
     { label: vscode.l10n.t('Across zones'), description: vscode.l10n.t('enableCrossZoneUpgrade (O8)'), value: 'crossZone' as const },
   ]);
   if (!kind) return undefined;

@@ -58,7 +58,7 @@ export function describeStrategy(strategy: Strategy, plan: Pick<RolloutPlan, 'ba
     count: `${strategy.count ?? plan.batchLimit} per batch`,
     updateDomain: 'one update domain at a time',
     faultDomain: 'one fault domain at a time',
-    zoneThenUpdateDomain: 'zone by zone, update domain by update domain',
+    zoneThenUpdateDomain: 'zone by zone, whole update domains per batch',
     crossZone: `across zones, ${plan.policy.maxBatchInstancePercent}% per batch`,
     explicit: 'chosen batches',
   }[strategy.kind];
