@@ -1,6 +1,7 @@
 // A1/A2/A4: automatic OS image upgrades. When a publisher releases a version, every set that enabled
 // automatic upgrades on that image (version `latest`, same region) starts a platform rolling upgrade
 // after a delay (30–60 min in Azure; the first rollout after enabling up to 3 h) — both configurable.
+import { sameRegion } from '../state/customImages';
 import { sameImage, sameOsDisk } from '../state/imageCatalog';
 import type { ImageVersion, ScaleSet } from '../state/model';
 import { automaticOsUpgrade, modelImage, platformDefaultPolicy, rollingPolicy } from '../state/modelView';
@@ -46,6 +47,16 @@ export function scheduleAutomaticUpgrade(world: World, set: ScaleSet, delayMs: n
 export function onImagePublished(world: World, version: Pick<ImageVersion, 'publisher' | 'offer' | 'sku' | 'location'>): void {
   for (const set of world.scaleSets) {
     if (sameImage(modelImage(set), version) && set.location.toLowerCase() === version.location.toLowerCase()) {
+      scheduleAutomaticUpgrade(world, set, world.timing.automaticUpgradeDelayMs);
+    }
+  }
+}
+
+/** A4: a gallery image version was published: sets on its definition ("latest") in a region it reached schedule their rollout. */
+export function onGalleryVersionPublished(world: World, definitionId: string, regions: readonly string[]): void {
+  for (const set of world.scaleSets) {
+    const model = modelImage(set);
+    if (model.id?.toLowerCase() === definitionId.toLowerCase() && regions.some((r) => sameRegion(r, set.location))) {
       scheduleAutomaticUpgrade(world, set, world.timing.automaticUpgradeDelayMs);
     }
   }

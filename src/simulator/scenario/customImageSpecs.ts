@@ -1,5 +1,7 @@
 // Scenario galleries and managed images into the world (O9, A4), and the start version of a set whose
 // model names an image id.
+import { onGalleryVersionPublished } from '../engine/automaticUpgrades';
+import { definitionId } from '../state/customImages';
 import type { ScaleSet } from '../state/model';
 import { modelImage } from '../state/modelView';
 import type { World } from '../state/world';
@@ -29,6 +31,12 @@ export function addCustomImages(world: World, scenario: Scenario, start: number)
           };
         }),
       });
+    }
+  }
+  // A4: a release of a gallery version starts automatic OS upgrades on the sets that follow its definition.
+  for (const def of world.customImages.definitions) {
+    for (const v of def.versions) {
+      if (v.publishedAt > start) world.scheduler.schedule(v.publishedAt, `publish ${def.name} ${v.name}`, () => onGalleryVersionPublished(world, definitionId(def), v.regions));
     }
   }
   for (const m of scenario.managedImages ?? []) world.customImages.managedImages.push({ ...m, osType: m.osType ?? 'Linux' });

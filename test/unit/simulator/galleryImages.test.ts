@@ -167,6 +167,26 @@ describe('simulator gallery and managed images (O9, A4)', function () {
   });
 });
 
+describe('A4: automatic OS image upgrades on a gallery definition', function () {
+  this.timeout(20_000);
+
+  it('a published gallery version starts the rollout after the delay; a version excluded from latest does not', async () => {
+    const auto = { mode: 'Manual', automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } };
+    const galleries = [{ ...world.galleries![0], images: [{ name: 'app', versions: ['1.0.0', { version: '1.1.0', publishedAtSeconds: 600, excludeFromLatest: true }, { version: '2.0.0', publishedAtSeconds: 3600 }] }] }];
+    const sim = await Simulator.start({ scenario: scenario([scaleSet('auto', 2, { image: { id: app }, osVersion: undefined, upgradePolicy: auto })], { galleries }), listen: false, clock: new StepClock(1_000) });
+    try {
+      const set = sim.world.scaleSets[0];
+      sim.world.scheduler.advanceTo(sim.world.now + 3_000_000);
+      assert.deepEqual([set.upgradeRuns.length, set.instances.map((i) => i.osImage.version)], [0, ['1.0.0', '1.0.0']], '1.1.0 is excluded from latest: nothing starts');
+      sim.world.scheduler.advanceTo(sim.world.now + 600_000 + 1_800_000 + 3_600_000);
+      assert.equal(set.upgradeRuns[0]?.startedBy, 'Platform');
+      assert.deepEqual(set.instances.map((i) => i.osImage.version), ['2.0.0', '2.0.0']);
+    } finally {
+      await sim.stop();
+    }
+  });
+});
+
 describe('the gallery scenario (src/simulator/scenarios/gallery.json)', () => {
   const file = path.join(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []), 'src', 'simulator', 'scenarios', 'gallery.json');
 
