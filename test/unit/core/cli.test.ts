@@ -49,6 +49,18 @@ describe('CLI plan, run, resume, history (HTTPS simulator)', function () {
     assert.ok(sim.world.scaleSets[0].instances.every((i) => i.osImage.version !== newVersion));
   });
 
+  it('plan --max-surge says per batch how many new instances it creates (O8)', async () => {
+    const io = capture();
+    assert.equal(await main(['plan', ...flags, '--json', '--max-surge', '--max-batch', '50'], io), 0, io.err());
+    const plan = JSON.parse(io.out()) as { batches: { surge?: number; instanceIds: string[] }[] };
+    assert.ok(plan.batches.every((b) => b.surge === b.instanceIds.length));
+    assert.equal(plan.batches.reduce((n, b) => n + (b.surge ?? 0), 0), 6);
+    const text = capture();
+    assert.equal(await main(['plan', ...flags, '--max-surge', '--max-batch', '50'], text), 0, text.err());
+    assert.match(text.out(), /Batch 1: (\d) instance\(s\) \(maxSurge: \1 new first, then the old deleted\)/);
+    assert.equal(sim.world.scaleSets[0].sku.capacity, 6, 'planning changes nothing');
+  });
+
   it('plan rejects an out-of-range policy and an unknown strategy with a clear message', async () => {
     const io = capture();
     assert.equal(await main(['plan', ...flags, '--max-batch', '3'], io), 1);
