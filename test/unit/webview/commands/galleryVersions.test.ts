@@ -3,6 +3,7 @@
 // platform or managed images; the typed id check.
 import * as assert from 'node:assert/strict';
 import { imageIdProblem, newerGalleryVersions } from '../../../../src/commands/galleryVersions';
+import { findNewerImage } from '../../../../src/commands/newerImage';
 import { ref } from '../../core/support/fleetScenario';
 import { galleryFleet, golden, version, web } from '../../core/support/galleryFleet';
 import { withSimulator } from '../../core/support/scenarioRun';
@@ -43,6 +44,20 @@ describe('target step: newer versions of the set’s gallery image (O9, A4)', fu
   it('a platform image or a managed image has no gallery versions to offer', async () => {
     assert.equal(await choicesFor(undefined), undefined);
     assert.equal(await choicesFor({ id: golden }), undefined);
+  });
+
+  it('A6/A4: a set on a definition is compared with its latest version before a platform upgrade; a pinned version cannot say', async () => {
+    const newer = async (image: { id: string }, osVersion: string) => {
+      const env = await withSimulator(galleryFleet(healthy(3), image, osVersion));
+      try {
+        return await findNewerImage(env.az.gateway, ref, await env.az.gateway.getScaleSet(ref));
+      } finally {
+        await env.dispose();
+      }
+    };
+    assert.deepEqual(await newer({ id: web }, '1.0.0'), { kind: 'newer', newest: '1.1.0', behind: 3 });
+    assert.deepEqual(await newer({ id: web }, '1.1.0'), { kind: 'none', newest: '1.1.0' });
+    assert.equal((await newer({ id: version('1.0.0') }, '1.0.0')).kind, 'unknown');
   });
 
   it('a typed id must have the shape of a gallery image (version) or managed image id', () => {
