@@ -2,14 +2,38 @@
 // back through the real SDK against the simulator (no hand-written Azure).
 import * as assert from 'node:assert/strict';
 import type { UpgradeTarget } from '../../../src/core/contract';
-import { planFromAzure } from '../../../src/core/rollout';
+import { JournalStore } from '../../../src/core/journal/journalStore';
+import { planFromAzure, resumeRun, startRun } from '../../../src/core/rollout';
 import type { Scenario } from '../../../src/simulator/simulator-entry';
 import { image, ref, type FleetInstance } from './support/fleetScenario';
 import { galleryFleet, golden, group, version, web } from './support/galleryFleet';
+import { KillingSink } from './support/killingSink';
 import { testRetry } from './support/runCase';
 import { startTestRun, withSimulator } from './support/scenarioRun';
 
 const healthy = (n: number): FleetInstance[] => Array.from({ length: n }, () => ({ baseline: 'healthy', after: 'healthy' }));
+
+/** A journal whose process "dies" at the n-th append (see support/killingSink.ts). */
+class KillingStore extends JournalStore {
+  private sink?: KillingSink;
+
+  constructor(
+    dir: string,
+    private readonly killAt: number,
+  ) {
+    super(dir);
+  }
+
+  get killed(): boolean {
+    return this.sink?.killed === true;
+  }
+
+  override open(runId: string) {
+    const inner = super.open(runId);
+    this.sink = new KillingSink(inner, this.killAt, false);
+    return Object.assign(this.sink, { file: inner.file });
+  }
+}
 
 type SimSet = { properties: { virtualMachineProfile: unknown }; instances: { osImage: { id?: string; sku: string; version: string } }[] };
 const setOf = (run: { az: { sim: { world: { scaleSets: unknown[] } } } }) => run.az.sim.world.scaleSets[0] as SimSet;
@@ -101,6 +125,34 @@ describe('image targets: gallery and managed images (real SDK → simulator, O9)
     } finally {
       await run.dispose();
     }
+  });
+
+  it('a run to a gallery image killed at any journal append resumes to the same end: targets reached, the never-healthy instance back on the platform image', async () => {
+    let killedRuns = 0;
+    for (const killAt of [2, 5, 9, 14, 20]) {
+      const env = await withSimulator(galleryFleet([...healthy(5), { baseline: 'healthy', after: 'neverHealthy' }]));
+      try {
+        const target: UpgradeTarget = { kind: 'image', id: version('1.1.0') };
+        const planned = await planFromAzure(env.az.gateway, { ref, target, strategy: { kind: 'percentage' }, policy: { maxBatchInstancePercent: 50, maxUnhealthyUpgradedInstancePercent: 50, healthPoll: 'PT30S' } }, env.az.clock, testRetry);
+        assert.ok(planned.ok);
+        const killing = new KillingStore(env.dir, killAt);
+        const first = startRun({ gateway: env.az.gateway, clock: env.az.clock, store: killing, retry: testRetry }, ref, planned.plan);
+        let summary = await first.run();
+        if (killing.killed) {
+          killedRuns++;
+          assert.equal(summary.outcome, 'failed', `killed at append ${killAt}`);
+          summary = await resumeRun({ gateway: env.az.newGateway(), clock: env.az.clock, store: new JournalStore(env.dir), retry: testRetry }, first.runId).executor.run();
+        }
+        assert.equal(summary.outcome, 'completedWithFailures', `kill at ${killAt}`);
+        const set = setOf(env);
+        assert.deepEqual(disks(set).slice(0, 5), Array(5).fill('1.1.0@1.1.0'), `kill at ${killAt}`);
+        assert.equal(set.instances[5].osImage.id, undefined, `kill at ${killAt}: back on the platform image`);
+        assert.deepEqual(modelRef(set), { id: version('1.1.0') }, `kill at ${killAt}: the model ends on the target`);
+      } finally {
+        await env.dispose();
+      }
+    }
+    assert.ok(killedRuns >= 4, `${killedRuns} of 5 runs were killed`);
   });
 
   it('refuses a bad id, a missing or unusable image, another OS type, and a platform-version target on a gallery-image set', async () => {
