@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { Strategy, StrategyKind, UpgradeTarget } from '../../../../src/core/contract';
 import type { PolicyOverrides } from '../../../../src/core/policy';
-import { type AfterUpgrade, type FaultSpec, type FleetInstance, type FleetSpec, otherSku } from './fleetScenario';
+import { type AfterUpgrade, type FaultSpec, type FleetInstance, type FleetSpec, galleryTarget, otherSku } from './fleetScenario';
 
 export interface FleetShape {
   readonly size: number;
@@ -91,7 +91,7 @@ export const anyFaults: fc.Arbitrary<FaultSpec[]> = fc.array(
 export interface RolloutChoice {
   readonly strategy: Strategy;
   readonly policy: PolicyOverrides;
-  /** Mostly the newest version (reimage exactVersion), sometimes a new SKU (model + manualupgrade, O9). */
+  /** Mostly the newest version (reimage exactVersion), sometimes a new SKU or a gallery image version (model + manualupgrade, O9). */
   readonly target: UpgradeTarget;
 }
 
@@ -108,7 +108,11 @@ export const rolloutChoice: fc.Arbitrary<RolloutChoice> = fc
     rollback: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
     surge: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     prioritize: fc.boolean(),
-    target: fc.oneof({ weight: 4, arbitrary: fc.constant<UpgradeTarget>({ kind: 'latest' }) }, { weight: 1, arbitrary: fc.constant<UpgradeTarget>({ kind: 'sku', sku: otherSku.sku }) }),
+    target: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<UpgradeTarget>({ kind: 'latest' }) },
+      { weight: 1, arbitrary: fc.constant<UpgradeTarget>({ kind: 'sku', sku: otherSku.sku }) },
+      { weight: 1, arbitrary: fc.constant<UpgradeTarget>({ kind: 'image', id: galleryTarget.id }) },
+    ),
   })
   .map((c) => ({
     target: c.target,

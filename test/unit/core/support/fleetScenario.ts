@@ -9,6 +9,8 @@ export const oldVersion = '24.04.202410020';
 export const newVersion = '24.04.202411050';
 /** A second SKU of the same offer (A3): the model-change target (O9). */
 export const otherSku = { sku: 'minimal', version: '24.04.202411060' };
+/** A gallery image version (O9): the image-id target; its instances report id + exactVersion. */
+export const galleryTarget = { id: `/subscriptions/${subscriptionId}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/fleetGallery/images/web/versions/2.0.0`, version: '2.0.0' };
 
 /** What an instance does after its OS disk is replaced (the simulator's behaviours). */
 export type AfterUpgrade = 'healthy' | 'neverHealthy' | 'unhealthyOnTarget' | { readonly slowSeconds: number } | { readonly flaky: number };
@@ -89,6 +91,7 @@ export function fleetScenario(spec: FleetSpec, targetVersion = newVersion): Scen
       { ...image, locations: ['westeurope'], versions: ['24.04.202409010', oldVersion, newVersion] },
       { ...image, sku: otherSku.sku, locations: ['westeurope'], versions: [otherSku.version] },
     ],
+    galleries: [{ subscriptionId, resourceGroup: 'rg-images', name: 'fleetGallery', location: 'westeurope', images: [{ name: 'web', versions: [galleryTarget.version] }] }],
     scaleSets: [
       {
         subscriptionId,

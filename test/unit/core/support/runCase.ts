@@ -10,7 +10,7 @@ import { JournalStore } from '../../../../src/core/journal/journalStore';
 import type { JournalEntry } from '../../../../src/core/journal/records';
 import type { PolicyOverrides } from '../../../../src/core/policy';
 import { planFromAzure, resumeRun, startRun } from '../../../../src/core/rollout';
-import { fleetScenario, type FleetSpec, newVersion, otherSku, ref } from './fleetScenario';
+import { fleetScenario, type FleetSpec, galleryTarget, newVersion, otherSku, ref } from './fleetScenario';
 import { KillingSink } from './killingSink';
 import { type Observations, simulatedAzure } from './simulatedAzure';
 
@@ -25,8 +25,9 @@ export interface CaseConfig {
   readonly target?: UpgradeTarget;
 }
 
-/** The SKU and version a case's target moves instances to. */
+/** The SKU and version a case's target moves instances to (a gallery image has no SKU: ''). */
 export function targetImage(config: Pick<CaseConfig, 'target'>): { sku: string; version: string } {
+  if (config.target?.kind === 'image') return { sku: '', version: galleryTarget.version };
   return config.target?.kind === 'sku' ? otherSku : { sku: 'server', version: newVersion };
 }
 
