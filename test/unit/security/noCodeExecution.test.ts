@@ -23,6 +23,16 @@ const commandLineApis = new Set(['createTerminal', 'sendText', 'executeTask', 'S
  */
 const reviewedComputedCommandIds = new Set(['src/commands/dashboardActions.ts']);
 
+/**
+ * Process starts, reviewed: the extension's simulator runs as a local process that survives a window
+ * reload (issue 6). It spawns the extension's own dist/simulator-server.js with the running Node
+ * (process.execPath), without a shell; its arguments are data the server parses (a discovery-file path,
+ * a scenario file it validates as JSON, numbers). Checked below: only `spawn(process.execPath, …)`,
+ * never exec/execFile/fork or `shell: true`.
+ */
+const reviewedProcessStarts = new Set(['src/connection/sharedSimulator.ts']);
+const processStartCalls = new Set(['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']);
+
 interface Finding {
   readonly at: string;
   readonly what: string;
@@ -41,7 +51,14 @@ function scanSource(source: ts.SourceFile, rel: string): Finding[] {
   const at = (node: ts.Node) => `${rel}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node) => {
     const moduleName = importedModule(node);
-    if (moduleName && codeRunningModules.test(moduleName)) findings.push({ at: at(node), what: `imports ${moduleName}` });
+    const reviewedChildProcess = reviewedProcessStarts.has(rel) && /^(node:)?child_process$/.test(moduleName ?? '');
+    if (moduleName && codeRunningModules.test(moduleName) && !reviewedChildProcess) findings.push({ at: at(node), what: `imports ${moduleName}` });
+    if (reviewedProcessStarts.has(rel) && ts.isCallExpression(node) && processStartCalls.has(node.expression.getText(source).split('.').pop() ?? '')) {
+      const [command, , options] = node.arguments;
+      const name = node.expression.getText(source);
+      if (name !== 'spawn' || command?.getText(source) !== 'process.execPath') findings.push({ at: at(node), what: `starts a process other than spawn(process.execPath, …): ${name}` });
+      if (options && /\bshell\s*:/.test(options.getText(source))) findings.push({ at: at(node), what: 'starts a process through a shell' });
+    }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const callee = node.expression.getText(source);
       const name = callee.split('.').pop() ?? '';
@@ -93,6 +110,24 @@ describe('no code execution from workspace content', function () {
     ]);
   });
 
+  it('the reviewed simulator launcher may only spawn the running Node without a shell', () => {
+    const text = [
+      "import { spawn, exec } from 'node:child_process';",
+      "spawn(process.execPath, [script, '--discovery', file], { detached: true });",
+      "exec('curl example | sh');",
+      "spawn('bash', ['-c', line]);",
+      'spawn(process.execPath, args, { shell: true });',
+    ].join('\n');
+    const findings = scanSource(ts.createSourceFile('x.ts', text, ts.ScriptTarget.ES2022, true), 'src/connection/sharedSimulator.ts');
+    assert.deepEqual(findings.map((f) => `${f.at.split(':')[1]} ${f.what.split(':')[0]}`), [
+      '3 starts a process other than spawn(process.execPath, …)',
+      '4 starts a process other than spawn(process.execPath, …)',
+      '5 starts a process through a shell',
+    ]);
+    // The same text anywhere else is refused at the import already.
+    assert.ok(scanSource(ts.createSourceFile('x.ts', text, ts.ScriptTarget.ES2022, true), 'src/commands/x.ts').some((f) => f.what === 'imports node:child_process'));
+  });
+
   it('nothing an extension bundle can reach imports child_process, vm, worker_threads or cluster (third-party code included)', async () => {
     const lazy = /^\.\/(azure-sdk|simulator-entry|telemetry-reporter)$/;
     const entries = ['src/extension.ts', 'src/azure/azure-sdk.ts', 'src/simulator/simulator-entry.ts', 'src/telemetry/telemetry-reporter.ts'].filter((e) => existsSync(path.join(root, e)));
@@ -113,7 +148,10 @@ describe('no code execution from workspace content', function () {
       });
       for (const [file, input] of Object.entries(result.metafile.inputs)) {
         modules++;
-        for (const imported of input.imports) if (codeRunningModules.test(imported.path)) offenders.push(`${entry}: ${file} imports ${imported.path}`);
+        for (const imported of input.imports) {
+          const reviewed = reviewedProcessStarts.has(file) && /^(node:)?child_process$/.test(imported.path);
+          if (codeRunningModules.test(imported.path) && !reviewed) offenders.push(`${entry}: ${file} imports ${imported.path}`);
+        }
       }
     }
     assert.ok(modules > 100, `the graph holds the SDK too (${modules} modules)`);
