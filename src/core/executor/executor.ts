@@ -2,6 +2,7 @@
 // Azure, then records the result; commands (approve, reject, pause, resume, cancel) are recorded too.
 // A resumed run replays the journal and continues with the same loop, which always reads Azure before
 // it moves anything (moveInstances.ts), so no instance is moved twice and none is skipped.
+import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { CallStats } from '../../azure/callStats';
 import type { AzureGateway, InstanceSnapshot } from '../../azure/gateway';
@@ -22,7 +23,7 @@ import { rollBack } from './rollback';
 import { surgeBatch } from './surge';
 import { newestImageVersion } from '../imageVersion';
 import type { RunContext, RunEventBody } from './runContext';
-import { diffStats, summarize } from './summary';
+import { diffStats, summarize, wholeRunStats } from './summary';
 import { defaultRetryPlan, type RetryPlan, withRetries } from './transient';
 import { waitForHealth } from './waitForHealth';
 
@@ -54,6 +55,8 @@ export class RolloutExecutor {
   private readonly abort = new AbortController();
   private readonly ctx: RunContext;
   private readonly statsBefore: CallStats;
+  /** Names this process's armTraffic records (a resumed run has several processes). */
+  private readonly processId = randomUUID();
   private state: RunState = 'starting';
   private seq: number;
   private wake: (() => void) | undefined;
@@ -173,6 +176,11 @@ export class RolloutExecutor {
     this.seq = entry.seq;
     applyRecord(this.options.progress, entry);
     return entry;
+  }
+
+  /** This process's ARM traffic so far, so that a later resume can report the whole run's. */
+  private recordTraffic(): void {
+    this.record({ type: 'armTraffic', process: this.processId, ...diffStats(this.options.gateway.stats, this.statsBefore) });
   }
 
   private emit(event: RunEventBody): void {
@@ -429,6 +437,7 @@ export class RolloutExecutor {
 
   private endBatch(batch: BatchProgress): undefined {
     const stateOf = (id: string) => this.options.progress.instances.get(id)!.state;
+    this.recordTraffic();
     this.record({ type: 'batchFinished', batch: batch.index });
     const failed = batch.instanceIds.some((id) => !['succeeded', 'skipped', 'replaced'].includes(stateOf(id)));
     this.emit({ type: 'batch', index: batch.index, state: failed ? 'failed' : 'succeeded', instanceIds: batch.instanceIds });
@@ -465,11 +474,13 @@ export class RolloutExecutor {
 
   private summaryOf(outcome: RunOutcome, reason?: string): RunSummary {
     const p = this.options.progress;
-    return summarize(p, outcome, reason, p.finished?.at ?? this.options.clock.now(), diffStats(this.options.gateway.stats, this.statsBefore));
+    const stats = wholeRunStats(p, this.processId, diffStats(this.options.gateway.stats, this.statsBefore));
+    return summarize(p, outcome, reason, p.finished?.at ?? this.options.clock.now(), stats);
   }
 
   private finish(stop: Stop): RunSummary {
     try {
+      this.recordTraffic();
       this.record({ type: 'runFinished', outcome: stop.outcome, reason: stop.reason });
     } catch {
       return this.failed(this.journalError?.message ?? 'The journal could not be written.');

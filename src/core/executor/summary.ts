@@ -9,6 +9,17 @@ export function diffStats(now: CallStats, before: CallStats): CallStats {
   return { calls: now.calls - before.calls, attempts: now.attempts - before.attempts, throttled: now.throttled - before.throttled, serverErrors: now.serverErrors - before.serverErrors };
 }
 
+/** This process's traffic plus what earlier processes of a resumed run recorded in the journal. */
+export function wholeRunStats(p: RunProgress, thisProcess: string, live: CallStats): CallStats {
+  let total = { ...live };
+  for (const [process, stats] of p.armByProcess) if (process !== thisProcess) total = addStats(total, stats);
+  return total;
+}
+
+function addStats(a: CallStats, b: CallStats): CallStats {
+  return { calls: a.calls + b.calls, attempts: a.attempts + b.attempts, throttled: a.throttled + b.throttled, serverErrors: a.serverErrors + b.serverErrors };
+}
+
 export function summarize(p: RunProgress, outcome: RunOutcome, reason: string | undefined, finishedAt: number, stats: CallStats): RunSummary {
   const finalStates: Record<string, InstanceRunState> = {};
   const counts = { total: 0, succeeded: 0, failed: 0, rolledBack: 0, rollbackFailed: 0, skipped: 0, notStarted: 0 };

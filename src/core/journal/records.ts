@@ -41,6 +41,11 @@ export type JournalRecord =
   | { readonly type: 'paused'; readonly paused: boolean }
   | { readonly type: 'cancelRequested'; readonly mode: 'afterBatch' | 'now' }
   | { readonly type: 'waited'; readonly kind: 'health' | 'pause' | 'gate'; readonly ms: number }
+  /**
+   * ARM traffic of one process so far (cumulative), written before each batchFinished and runFinished:
+   * a resumed run's summary adds what the processes before it spent (up to their last such record).
+   */
+  | { readonly type: 'armTraffic'; readonly process: string; readonly calls: number; readonly attempts: number; readonly throttled: number; readonly serverErrors: number }
   | { readonly type: 'runFinished'; readonly outcome: RunOutcome; readonly reason?: string };
 
 /** A record as stored: a sequence number and the simulated time it was written. */

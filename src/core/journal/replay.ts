@@ -1,5 +1,6 @@
 // Rebuilds a run from its journal. The executor applies every record through `applyRecord` right after
 // appending it, so a live run and a replayed one have the same state by construction.
+import type { CallStats } from '../../azure/callStats';
 import type { ImageRef, ScaleSetRef } from '../../azure/gateway';
 import type { InstanceRunState, PlannedBatch, RolloutPlan, RunOutcome } from '../contract';
 import type { JournalEntry } from './records';
@@ -63,6 +64,8 @@ export interface RunProgress {
   cancel?: 'afterBatch' | 'now';
   finished?: { readonly outcome: RunOutcome; readonly reason?: string; readonly at: number };
   waits: { healthMs: number; pauseMs: number; gateMs: number };
+  /** ARM traffic per process that worked on the run (its last armTraffic record). */
+  readonly armByProcess: Map<string, CallStats>;
 }
 
 function startProgress(entry: Extract<JournalEntry, { type: 'runStarted' }>): RunProgress {
@@ -91,6 +94,7 @@ function startProgress(entry: Extract<JournalEntry, { type: 'runStarted' }>): Ru
     precheckPassed: false,
     paused: false,
     waits: { healthMs: 0, pauseMs: 0, gateMs: 0 },
+    armByProcess: new Map(),
   };
 }
 
@@ -253,6 +257,9 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
       return p;
     case 'waited':
       p.waits[`${e.kind}Ms`] += e.ms;
+      return p;
+    case 'armTraffic':
+      p.armByProcess.set(e.process, { calls: e.calls, attempts: e.attempts, throttled: e.throttled, serverErrors: e.serverErrors });
       return p;
     case 'runFinished':
       p.finished = { outcome: e.outcome, ...(e.reason ? { reason: e.reason } : {}), at: e.at };

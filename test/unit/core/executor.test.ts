@@ -139,6 +139,29 @@ describe('executor (real SDK → simulator)', function () {
     }
   });
 
+  it('a resumed run reports the ARM calls of the whole run: the earlier process recorded its traffic in the journal', async () => {
+    const run = await startTestRun(fleet(healthy(10)), { policy: { maxBatchInstancePercent: 50 } });
+    try {
+      const paused = nextEvent(run.executor, (e) => e.type === 'run' && e.state === 'paused');
+      void run.executor.run();
+      await nextEvent(run.executor, (e) => e.type === 'batch' && e.state === 'moving');
+      assert.ok(run.executor.send({ type: 'pause' }).accepted);
+      await paused;
+      // The first process is abandoned here, as if the window closed; another one resumes the run.
+      const earlier = run.store.read(run.executor.runId).entries.filter((e) => e.type === 'armTraffic');
+      assert.equal(earlier.length, 1, 'one record, before the first batch finished');
+      const firstShare = earlier[0].type === 'armTraffic' ? earlier[0].calls : 0;
+      assert.ok(firstShare > 5, `the first process's calls are recorded (${firstShare})`);
+      const gateway = run.az.newGateway();
+      const resumed = resumeRun({ gateway, clock: run.az.clock, store: run.store, retry: testRetry }, run.executor.runId);
+      const summary = await resumed.executor.run();
+      assert.equal(summary.outcome, 'succeeded');
+      assert.equal(summary.arm.calls, firstShare + gateway.stats.calls, 'both processes counted, each once');
+    } finally {
+      await run.dispose();
+    }
+  });
+
   it('cancel after the current batch finishes that batch and stops', async () => {
     const run = await startTestRun(fleet(healthy(10)), { policy: { maxBatchInstancePercent: 20 } });
     try {
