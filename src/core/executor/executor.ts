@@ -218,6 +218,11 @@ export class RolloutExecutor {
     this.emit({ type: 'run', state: 'starting', message: `Run ${p.runId}: ${p.plan.batches.length} batch(es) to ${p.plan.target.description}` });
     try {
       if (p.finished) return this.summaryOf(p.finished.outcome, p.finished.reason);
+      // Killed between a failed O1/O6 check and its runFinished: the journaled decision stands (idempotent resume).
+      if (p.failedCheck) {
+        const { rule, batch, unhealthy, total } = p.failedCheck;
+        return this.finish({ outcome: rule === 'O1' ? 'refused' : 'aborted', reason: this.checkReason(rule, batch, unhealthy, total) });
+      }
       if (p.cancel === 'now') return this.finish({ outcome: 'cancelled', reason: 'Cancelled.' });
       if (!p.precheckPassed) {
         const refusal = await this.precheck();
@@ -281,8 +286,13 @@ export class RolloutExecutor {
     const ok = withinUnhealthyLimit(count, ctx.policy.maxUnhealthyInstancePercent);
     this.record({ type: 'healthCheck', rule, batch, ok, unhealthy: count.unhealthy, total: count.total });
     this.emit({ type: 'check', rule, ok, unhealthy: count.unhealthy, total: count.total, limitPercent: ctx.policy.maxUnhealthyInstancePercent });
-    const reason = `${rule}: ${count.unhealthy} of ${count.total} instances are unhealthy (${count.percent.toFixed(1)}%), the limit is ${ctx.policy.maxUnhealthyInstancePercent}%${rule === 'O1' ? '; nothing was moved' : `; stopped before batch ${batch + 1}`}.`;
-    return { ok, reason, fleet };
+    return { ok, reason: this.checkReason(rule, batch, count.unhealthy, count.total), fleet };
+  }
+
+  private checkReason(rule: 'O1' | 'O6', batch: number, unhealthy: number, total: number): string {
+    const percent = total === 0 ? 0 : (unhealthy * 100) / total;
+    const limit = this.ctx.policy.maxUnhealthyInstancePercent;
+    return `${rule}: ${unhealthy} of ${total} instances are unhealthy (${percent.toFixed(1)}%), the limit is ${limit}%${rule === 'O1' ? '; nothing was moved' : `; stopped before batch ${batch + 1}`}.`;
   }
 
   /** Between batches: O5 on what ran so far, cancel-after-batch, the gate, the pause (O8), pause/resume. */

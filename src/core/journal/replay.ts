@@ -64,6 +64,8 @@ export interface RunProgress {
   cancel?: 'afterBatch' | 'now';
   finished?: { readonly outcome: RunOutcome; readonly reason?: string; readonly at: number };
   waits: { healthMs: number; pauseMs: number; gateMs: number };
+  /** The last O1/O6 check, when it failed and nothing started after it (the run must stop there). */
+  failedCheck?: { readonly rule: 'O1' | 'O6'; readonly batch: number; readonly unhealthy: number; readonly total: number };
   /** ARM traffic per process that worked on the run (its last armTraffic record). */
   readonly armByProcess: Map<string, CallStats>;
 }
@@ -115,12 +117,16 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
       return p;
     case 'healthCheck':
       if (e.rule === 'O1' && e.ok) p.precheckPassed = true;
+      // A failed O1/O6 check is a decision already taken: a resume ends the run with it.
+      if (e.ok) p.failedCheck = undefined;
+      else p.failedCheck = { rule: e.rule, batch: e.batch, unhealthy: e.unhealthy, total: e.total };
       return p;
     case 'modelUpdate':
       p.model = e.phase === 'intent' ? 'updating' : 'updated';
       return p;
     case 'batchStarted':
       p.batches[e.batch].state = 'started';
+      p.failedCheck = undefined;
       return p;
     case 'batchSplit': {
       // The gate (if any) moves to the last piece: it opens after the whole planned batch.

@@ -6,6 +6,7 @@ import type { RunEvent } from '../../../src/core/contract';
 import { readJournal } from '../../../src/core/journal/journalFile';
 import { resumeRun, startRun, planFromAzure, UnfinishedRunError } from '../../../src/core/rollout';
 import { fleetScenario, image, newVersion, oldVersion, ref, type FleetInstance } from './support/fleetScenario';
+import { KillingSink } from './support/killingSink';
 import { testRetry } from './support/runCase';
 import { nextEvent, startTestRun, withSimulator } from './support/scenarioRun';
 
@@ -159,6 +160,31 @@ describe('executor (real SDK → simulator)', function () {
       assert.equal(summary.arm.calls, firstShare + gateway.stats.calls, 'both processes counted, each once');
     } finally {
       await run.dispose();
+    }
+  });
+
+  it('O1 decided before a crash stands on resume: killed between the failed check and runFinished, the run ends refused even if the set healed meanwhile', async () => {
+    const instances: FleetInstance[] = [...healthy(7), ...Array.from({ length: 3 }, () => ({ baseline: 'unhealthy' as const, after: 'healthy' as const }))];
+    const env = await withSimulator(fleet(instances));
+    try {
+      const planned = await planFromAzure(env.az.gateway, { ref, target: { kind: 'latest' }, strategy: { kind: 'percentage' } }, env.az.clock, testRetry);
+      assert.ok(planned.ok);
+      // Appends: runStarted, healthCheck (O1 fails), armTraffic — the process dies there, before runFinished.
+      const store = Object.create(env.store) as typeof env.store;
+      store.open = (runId: string) => Object.assign(new KillingSink(env.store.open(runId), 3, false), { file: env.store.fileOf(runId) });
+      const first = startRun({ gateway: env.az.gateway, clock: env.az.clock, store, retry: testRetry }, ref, planned.plan);
+      assert.equal((await first.run()).outcome, 'failed', 'the killed process ends without a verdict');
+      assert.deepEqual(env.store.read(first.runId).entries.map((e) => e.type), ['runStarted', 'healthCheck']);
+      // Meanwhile the set recovers; the resumed run must still not start (the decision was journaled).
+      for (const instance of env.az.sim.world.scaleSets[0].instances) instance.baselineHealth = 'healthy';
+      const resumed = resumeRun({ gateway: env.az.newGateway(), clock: env.az.clock, store: env.store, retry: testRetry }, first.runId);
+      const summary = await resumed.executor.run();
+      assert.equal(summary.outcome, 'refused');
+      assert.match(summary.reason ?? '', /^O1: 3 of 10 instances are unhealthy \(30\.0%\)/);
+      assert.equal(env.az.observations.accepted.length, 0, 'nothing moved');
+      assert.deepEqual(env.store.read(first.runId).entries.map((e) => e.type).slice(-2), ['armTraffic', 'runFinished']);
+    } finally {
+      await env.dispose();
     }
   });
 
