@@ -78,7 +78,20 @@ async function pickPolicy(title: string): Promise<PolicyOverrides | undefined> {
     else overrides.pauseTimeBetweenBatches = result.trim().toUpperCase();
     step++;
   }
-  return overrides as PolicyOverrides;
+  const flags = await pickPolicyFlags(title);
+  if (!flags) return undefined;
+  return { ...(overrides as PolicyOverrides), ...flags };
+}
+
+/** Behaviour switches for this run; an unticked one keeps the set's own setting. */
+async function pickPolicyFlags(title: string): Promise<PolicyOverrides | undefined> {
+  const items: Choice<PolicyOverrides>[] = [
+    { label: vscode.l10n.t('Create new instances before deleting old ones (maxSurge)'), description: 'O8', value: { maxSurge: true } },
+    { label: vscode.l10n.t('Upgrade unhealthy instances first'), description: 'O8', value: { prioritizeUnhealthyInstances: true } },
+    { label: vscode.l10n.t('Do not roll back instances that fail'), description: 'O4', value: { rollbackFailedInstances: false } },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: vscode.l10n.t("Switches for this run (unticked ones keep the set's policy)"), ignoreFocusOut: true });
+  return picked && Object.assign({}, ...picked.map((p) => p.value)) as PolicyOverrides;
 }
 
 export const runEmbeddedUpgradeCommand: ExtensionCommand = {
