@@ -100,6 +100,16 @@ function startProgress(entry: Extract<JournalEntry, { type: 'runStarted' }>): Ru
   };
 }
 
+/** A move (in place or by surge) is about to be sent: each instance remembers what it ran before. */
+function markMoving(p: RunProgress, moves: readonly { readonly id: string; readonly from: ImageRef }[]): void {
+  for (const m of moves) {
+    const i = instance(p, m.id);
+    i.state = 'moving';
+    i.from = m.from;
+    i.moveInFlight = true;
+  }
+}
+
 function instance(p: RunProgress, id: string): InstanceProgress {
   let found = p.instances.get(id);
   if (!found) {
@@ -153,12 +163,7 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
       return p;
     }
     case 'moveIntent':
-      for (const m of e.instances) {
-        const i = instance(p, m.id);
-        i.state = 'moving';
-        i.from = m.from;
-        i.moveInFlight = true;
-      }
+      markMoving(p, e.instances);
       return p;
     case 'moved': {
       const i = instance(p, e.instanceId);
@@ -197,12 +202,7 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
     }
     case 'surgeIntent':
       p.batches[e.batch].surge = { capacity: e.capacity, known: [...e.known] };
-      for (const m of e.instances) {
-        const i = instance(p, m.id);
-        i.state = 'moving';
-        i.from = m.from;
-        i.moveInFlight = true;
-      }
+      markMoving(p, e.instances);
       return p;
     case 'surgeRefused': {
       const batch = p.batches[e.batch];
