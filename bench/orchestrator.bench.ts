@@ -18,7 +18,11 @@ const strategy = (process.argv[3] ?? 'zoneThenUpdateDomain') as StrategyKind;
 const timing = { instanceUpgradeSeconds: 60, healthGraceSeconds: 30, healthWaitSeconds: 300, modelUpdateSeconds: 5 };
 const policy = { maxBatchInstancePercent: 20, maxUnhealthyInstancePercent: 20, maxUnhealthyUpgradedInstancePercent: 20, pauseTimeBetweenBatches: 'PT0S' };
 
-function set(name: string, mode: 'Manual' | 'Rolling') {
+// maxSurge adds a batch's worth of instances on top: above 1,000 ARM refuses the capacity and every batch
+// falls back to in place (O8), so the surge set is the largest that still has room for one batch.
+const surgeInstances = Math.min(instances, Math.floor(1000 / 1.2));
+
+function set(name: string, mode: 'Manual' | 'Rolling', count = instances) {
   return {
     subscriptionId,
     resourceGroup: 'rg-bench',
@@ -31,7 +35,7 @@ function set(name: string, mode: 'Manual' | 'Rolling') {
     upgradePolicy: { mode, rollingUpgradePolicy: policy },
     updateDomains: 5,
     faultDomains: 3,
-    instances: { count: instances },
+    instances: { count },
   };
 }
 
@@ -43,7 +47,7 @@ const scenario = {
   tenants: [{ tenantId: '00000000-0000-4000-8000-0000000000aa', displayName: 'Bench' }],
   subscriptions: [{ subscriptionId, displayName: 'Bench', tenantId: '00000000-0000-4000-8000-0000000000aa' }],
   images: [{ ...image, locations: ['westeurope'], versions: [oldVersion, newVersion] }],
-  scaleSets: [set('ours', 'Manual'), set('platform', 'Rolling')],
+  scaleSets: [set('ours', 'Manual'), set('platform', 'Rolling'), set('surge', 'Manual', surgeInstances)],
 } as unknown as Scenario;
 
 const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
@@ -68,6 +72,12 @@ async function main(): Promise<void> {
     const [summary, platformEnd] = await Promise.all([executor.run(), platformDone]);
     const latest = await platformGateway.getLatestRollingUpgrade(platformRef);
 
+    // O8 maxSurge on a third set, after the other two (run alongside, it would change their poll counts).
+    const surgeRef = { ...ours, name: 'surge' };
+    const surgeGateway = az.newGateway();
+    const surgePlanned = await planFromAzure(surgeGateway, { ref: surgeRef, target: { kind: 'latest' }, strategy: { kind: strategy }, policy: { ...policy, maxSurge: true } }, az.clock);
+    if (!surgePlanned.ok) throw new Error(surgePlanned.errors.join('; '));
+    const surgeSummary = await startRun({ gateway: surgeGateway, clock: az.clock, store: new JournalStore(dir) }, surgeRef, surgePlanned.plan).run();
     const perBatch = (timing.instanceUpgradeSeconds + timing.healthGraceSeconds) * 1000;
     const lowerBound = summary.batches.finished * perBatch;
     const platformRun = az.sim.world.scaleSets[1].upgradeRuns.at(-1);
@@ -91,6 +101,10 @@ async function main(): Promise<void> {
     console.log(`ARM calls (ours): ${calls} = ${(calls / instances).toFixed(2)} per instance; retries ${summary.arm.retries}, throttled ${summary.arm.throttled}`);
     console.log(`  by kind: ${moves} POST (reimage), ${polls} LRO polls, ${lists} VM list pages, ${ourRequests.length - moves - polls - lists} other; stats delta ${az.gateway.stats.calls - statsBefore.calls}`);
     console.log(`  with the SDK's 2 s poll interval on Azure: ~${((calls - polls + estimatedPolls) / instances).toFixed(1)} per instance (estimate)`);
+    const surgeSet = az.sim.world.scaleSets[2];
+    if (surgeSummary.outcome === "failed") console.log(`  maxSurge run failed: ${surgeSummary.reason}`);
+    console.log(`embedded orchestrator with maxSurge on ${surgeInstances} instances (same strategy, same run): ${surgeSummary.outcome}, ${surgeSummary.batches.finished} batches, ${surgeSummary.surge?.created ?? 0} instances created, ${surgeSummary.surge?.inPlaceBatches ?? 0} batches in place, capacity ${surgeSet.sku.capacity} at the end`);
+    console.log(`  simulated duration ${minutes(surgeSummary.durationMs)} = ${(surgeSummary.durationMs / summary.durationMs).toFixed(2)}× the in-place run; ARM calls ${(surgeSummary.arm.calls / surgeInstances).toFixed(2)} per instance`);
     console.log(`real time ${((Date.now() - realStart) / 1000).toFixed(1)} s`);
   } finally {
     await az.stop();

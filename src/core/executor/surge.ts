@@ -25,10 +25,15 @@ function isDeleting(s: Snapshot): boolean {
   return s.provisioningState.toLowerCase() === 'deleting';
 }
 
-/** Azure's answer to a scale-out beyond the regional (or family) cores quota. */
+/**
+ * Azure's answer to a scale-out it will not do: beyond the regional (or family) cores quota, or beyond the
+ * largest capacity a scale set may have (1,000; ARM answers InvalidParameter on sku.capacity). O8: the
+ * batch falls back to in place.
+ */
 export function isQuotaRefusal(err: unknown): boolean {
   const info = describeAzureError(err);
-  return (info.code === 'OperationNotAllowed' || info.code === 'QuotaExceeded') && /quota/i.test(info.message);
+  if ((info.code === 'OperationNotAllowed' || info.code === 'QuotaExceeded') && /quota/i.test(info.message)) return true;
+  return info.code === 'InvalidParameter' && /sku\.capacity/i.test(info.message);
 }
 
 type ScaleOutResult = { readonly created: Snapshot[] } | { readonly refused: string };
@@ -111,7 +116,7 @@ export async function surgeBatch(ctx: RunContext, batch: BatchProgress): Promise
     if ('refused' in result) {
       ctx.record({ type: 'surgeRefused', batch: batch.index, reason: result.refused });
       ctx.emit({ type: 'surge', batch: batch.index, state: 'refused', instanceIds: olds, message: result.refused });
-      ctx.emit({ type: 'warning', message: `Batch ${batch.index + 1}: the scale-out was refused for quota; this batch moves in place instead (O8 maxSurge fallback).` });
+      ctx.emit({ type: 'warning', message: `Batch ${batch.index + 1}: the scale-out was refused; this batch moves in place instead (O8 maxSurge fallback): ${result.refused}` });
       return 'refused';
     }
     const pairs = olds.map((old, k) => ({ old, created: result.created[k].instanceId }));

@@ -24,6 +24,8 @@ export const defaultEstimates: DurationEstimates = { moveMs: 4 * 60_000, healthM
 
 /** O8 maxSurge: deleting the replaced instances after the new ones are healthy (about a minute on Azure). */
 export const surgeDeleteMs = 60_000;
+/** The most instances a scale set may have (ARM refuses a larger sku.capacity); a surge cannot go above it. */
+export const maxScaleSetCapacity = 1000;
 
 export const noGates: Gates = { afterCanary: false, afterEachZone: false, afterEachBatch: false };
 
@@ -141,6 +143,9 @@ export function planRollout(input: PlanInput): RolloutPlan {
     return gateAfter ? { ...b, gateAfter } : b;
   });
   const largest = Math.max(0, ...batches.map((b) => b.instances.length));
+  if (policy.maxSurge && instanceCount + largest > maxScaleSetCapacity) {
+    warnings.push(`maxSurge: ${instanceCount} + ${largest} new instances would exceed a scale set's ${maxScaleSetCapacity}; batches that cannot scale out move in place (O8).`);
+  }
   const predictedMs = batches.reduce((sum, b) => sum + b.predictedMs, 0) + Math.max(0, batches.length - 1) * policy.pauseBetweenBatchesMs;
   return {
     scaleSetId: input.scaleSetId,

@@ -113,6 +113,12 @@ describe('planner (dry run)', () => {
     assert.equal(p.predictedMs, 2 * 120_000 + 60_000);
   });
 
+  it('O8 maxSurge: warns when a batch on top of the set would pass the 1,000 instances a scale set may have (those batches move in place)', () => {
+    const p = plan({ instances: fleet(950), policy: policy({ maxSurge: true }) });
+    assert.ok(p.warnings.some((w) => /maxSurge: 950 \+ 190 new instances would exceed a scale set's 1000/.test(w)), p.warnings.join(' | '));
+    assert.equal(plan({ instances: fleet(800), policy: policy({ maxSurge: true }) }).warnings.some((w) => /maxSurge/.test(w)), false, '800 + 160 fits');
+  });
+
   it('O8 maxSurge: each batch says how many new instances it creates, predicts the deletion after the health wait, and warns of nothing', () => {
     const p = plan({ instances: fleet(10), policy: policy({ maxBatchInstancePercent: 50, maxSurge: true }), estimates: { moveMs: 100_000, healthMs: 20_000 } });
     assert.deepEqual(p.batches.map((b) => b.surge), [5, 5]);

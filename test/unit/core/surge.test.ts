@@ -8,7 +8,9 @@ import type { JournalEntry } from '../../../src/core/journal/records';
 import type { FleetInstance, FleetSpec } from './support/fleetScenario';
 import { newVersion, oldVersion } from './support/fleetScenario';
 import { type CaseConfig, type CaseResult, runCase } from './support/runCase';
-import { startTestRun } from './support/scenarioRun';
+import { startTestRun, withSimulator } from './support/scenarioRun';
+import { isQuotaRefusal } from '../../../src/core/executor/surge';
+import { ref } from './support/fleetScenario';
 import { fleetScenario } from './support/fleetScenario';
 
 const healthy = (n: number): FleetInstance[] => Array.from({ length: n }, () => ({ baseline: 'healthy', after: 'healthy' }));
@@ -31,6 +33,19 @@ function assertOldLeftOnlyAfterHealthyReplacement(result: CaseResult): void {
 
 describe('O8 maxSurge (real SDK → simulator)', function () {
   this.timeout(120_000);
+
+  it('O8 fallback: a scale-out above the largest capacity ARM allows is a refusal the batch survives in place (read from a real 400)', async () => {
+    const env = await withSimulator(fleetScenario(fleet()));
+    try {
+      const refusal = await env.az.gateway.updateScaleSet(ref, { sku: { capacity: 1001 } }).then(() => undefined, (err: unknown) => err);
+      assert.ok(refusal, 'ARM refuses a capacity above 1,000');
+      assert.equal(isQuotaRefusal(refusal), true);
+      const other = await env.az.gateway.updateScaleSet(ref, { sku: { capacity: -1 } }).then(() => undefined, (err: unknown) => err);
+      assert.ok(other);
+    } finally {
+      await env.dispose();
+    }
+  });
 
   it('O8: replaces every instance with a new one on the target, deletes every original, and ends at the original capacity', async () => {
     const result = await runCase(surge());
@@ -97,7 +112,7 @@ describe('O8 maxSurge (real SDK → simulator)', function () {
       assert.equal(summary.outcome, 'succeeded');
       assert.deepEqual(summary.surge, { created: 1, retired: 1, inPlaceBatches: 2 });
       const warnings = az.events.filter((e): e is Extract<RunEvent, { type: 'warning' }> => e.type === 'warning');
-      assert.equal(warnings.filter((w) => /refused for quota; this batch moves in place/.test(w.message)).length, 2);
+      assert.equal(warnings.filter((w) => /the scale-out was refused; this batch moves in place instead \(O8 maxSurge fallback\): .*quota/.test(w.message)).length, 2);
       const refused = az.events.filter((e) => e.type === 'surge' && e.state === 'refused');
       assert.ok(refused.every((e) => e.type === 'surge' && /Total Regional Cores quota/.test(e.message ?? '')));
       assert.equal(az.az.observations.accepted.length, 5, 'five instances reimaged in place');
