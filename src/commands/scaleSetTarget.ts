@@ -41,7 +41,9 @@ async function pickScaleSet(services: CommandServices, title: string): Promise<{
     );
     return perSubscription.flat().filter((p) => p.id);
   })();
-  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose a scale set'), matchOnDescription: true });
+  // ignoreFocusOut, like the later steps of these flows: run from the palette while a dashboard has focus,
+  // the workbench hands focus back to the webview after the palette closes, which would close this pick.
+  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose a scale set'), matchOnDescription: true, ignoreFocusOut: true });
   return pick && { ref: scaleSetRefFromId(pick.id), tokenTenant: pick.tokenTenant };
 }
 
