@@ -3,7 +3,7 @@
 import type { PollerLike, OperationState } from '@azure/core-lro';
 import type { GalleryImageVersion } from '@azure/arm-compute';
 import type { AzureGateway, GalleryImageVersionInfo, ImageInfo, ScaleSetRef, InstanceSnapshot, SubscriptionInfo, TenantInfo } from './gateway';
-import { parseImageId } from './imageId';
+import { parseImageId } from '../shared/imageId';
 import type { ClientFactory } from './clientFactory';
 import { toInstanceSnapshot } from './instanceSnapshot';
 import { withSignal } from './requestScope';

@@ -2,7 +2,7 @@
 // gallery image definition that are newer than what its oldest instance runs and usable in its region,
 // newest first; and the check of a typed image id. No `vscode` here, so it is tested in plain Node.
 import type { AzureGateway, ScaleSetRef, VirtualMachineScaleSet } from '../azure/gateway';
-import { galleryImageIdOf, parseImageId } from '../azure/imageId';
+import { galleryImageIdOf, parseImageId } from '../shared/imageId';
 import { latestGalleryVersion, usableIn } from '../core/imageTarget';
 import { compareImageVersions } from '../core/imageVersion';
 
@@ -43,5 +43,5 @@ export async function newerGalleryVersions(gateway: AzureGateway, ref: ScaleSetR
 /** Why a typed image id cannot be a target, or undefined when it has the shape of one. */
 export function imageIdProblem(text: string): string | undefined {
   if (!text.trim()) return 'empty';
-  return parseImageId(text) ? undefined : 'shape';
+  return parseImageId(text.trim()) ? undefined : 'shape';
 }

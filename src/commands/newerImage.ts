@@ -2,7 +2,7 @@
 // when nothing is newer, so the command asks first and says so plainly. A set on a gallery image
 // definition is compared with the definition's latest version (A4).
 import type { AzureGateway, InstanceSnapshot, ScaleSetRef, VirtualMachineScaleSet } from '../azure/gateway';
-import { parseImageId } from '../azure/imageId';
+import { parseImageId } from '../shared/imageId';
 import { latestGalleryVersion } from '../core/imageTarget';
 import { compareImageVersions, newestImageVersion } from '../core/imageVersion';
 

@@ -3,7 +3,7 @@
 // like A7), or a gallery / managed image id typed in and checked.
 import * as vscode from 'vscode';
 import type { VirtualMachineScaleSet } from '../azure/gateway';
-import { galleryImageIdOf } from '../azure/imageId';
+import { galleryImageIdOf } from '../shared/imageId';
 import type { UpgradeTarget } from '../core/contract';
 import { compareImageVersions } from '../core/imageVersion';
 import { imageIdProblem, newerGalleryVersions } from './galleryVersions';

@@ -8,13 +8,11 @@
 //   the model's `imageReference.id`, then `manualupgrade` each batch; rollback by model revert.
 import type { VirtualMachineScaleSet } from '@azure/arm-compute';
 import type { AzureGateway, GalleryImageVersionInfo, ImageRef } from '../azure/gateway';
-import { galleryImageIdOf, parseImageId } from '../azure/imageId';
+import { galleryImageIdOf, parseImageId, sameRegion } from '../shared/imageId';
 import type { ResolvedTarget, UpgradeTarget } from './contract';
 import { compareImageVersions, sameText } from './imageVersion';
 
 export type ImageTargetResult = { readonly ok: true; readonly target: ResolvedTarget } | { readonly ok: false; readonly error: string };
-
-const sameRegion = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
 
 /** A4: a version an instance in `location` can be made from. */
 export function usableIn(version: GalleryImageVersionInfo, location: string): boolean {

@@ -62,7 +62,7 @@ export function reimageTarget(world: World, set: ScaleSet, inst: Instance, exact
 /** `exactVersion` on a gallery image: a usable version of the same definition (none for managed images). */
 function galleryReimageTarget(world: World, set: ScaleSet, disk: ImageReference, exactVersion: unknown): ImageReference {
   const parsed = parseImageId(disk.id!);
-  if (parsed?.kind !== 'definition') throw invalidParameter('exactVersion', `Parameter 'exactVersion' applies to platform images and gallery image definitions only; the OS disk of this VM comes from ${disk.id}.`);
+  if (parsed?.kind !== 'galleryImage') throw invalidParameter('exactVersion', `Parameter 'exactVersion' applies to platform images and gallery image definitions only; the OS disk of this VM comes from ${disk.id}.`);
   if (typeof exactVersion !== 'string') throw invalidParameter('exactVersion', "The value of parameter 'exactVersion' must be a string.");
   const versionId = `${disk.id}/versions/${exactVersion}`;
   world.customImages.resolve(versionId, set.location, world.now);

@@ -4,6 +4,7 @@
 // id names that version; a managed image has no versions.
 import { ArmError, invalidParameter } from '../armError';
 import { compareVersions } from './imageCatalog';
+import { type ImageIdParts, parseImageId as parseSharedImageId, sameRegion } from '../../shared/imageId';
 import type { OsType } from './model';
 
 export interface GalleryImageVersion {
@@ -41,24 +42,14 @@ interface Scope {
   readonly resourceGroup: string;
 }
 
-export type ParsedImageId =
-  | (Scope & { readonly kind: 'definition'; readonly gallery: string; readonly image: string })
-  | (Scope & { readonly kind: 'version'; readonly gallery: string; readonly image: string; readonly version: string })
-  | (Scope & { readonly kind: 'managed'; readonly name: string });
+export type ParsedImageId = ImageIdParts;
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-/** ARM lists regions by display name ("West Europe") or by name ("westeurope"). */
-export const sameRegion = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+export { sameRegion };
 
-const idPattern = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/(?:galleries\/([^/]+)\/images\/([^/]+)(?:\/versions\/([^/]+))?|images\/([^/]+))\/?$/i;
-
+/** The shared id grammar; ARM ignores one trailing slash on a resource id. */
 export function parseImageId(id: string): ParsedImageId | undefined {
-  const m = idPattern.exec(id);
-  if (!m) return undefined;
-  const [, subscriptionId, resourceGroup, gallery, image, version, managed] = m;
-  if (managed) return { kind: 'managed', subscriptionId, resourceGroup, name: managed };
-  if (version) return { kind: 'version', subscriptionId, resourceGroup, gallery, image, version };
-  return { kind: 'definition', subscriptionId, resourceGroup, gallery, image };
+  return parseSharedImageId(id.replace(/\/$/, ''));
 }
 
 export function definitionId(d: Pick<GalleryImageDefinition, 'subscriptionId' | 'resourceGroup' | 'gallery' | 'name'>): string {
@@ -123,7 +114,7 @@ export class CustomImageCatalog {
   /** The version a definition id resolves to now, if any (undefined for other ids). */
   newestFor(id: string, location: string, now: number): string | undefined {
     const parsed = parseImageId(id);
-    const def = parsed?.kind === 'definition' ? this.definition(parsed, parsed.gallery, parsed.image) : undefined;
+    const def = parsed?.kind === 'galleryImage' ? this.definition(parsed, parsed.gallery, parsed.image) : undefined;
     return def ? this.newestForLatest(def, location, now)?.name : undefined;
   }
 
@@ -131,14 +122,14 @@ export class CustomImageCatalog {
   resolve(id: string, location: string, now: number): ResolvedImage {
     const parsed = parseImageId(id);
     if (!parsed) throw invalidParameter('imageReference.id', `The value '${id}' of parameter 'imageReference.id' is not a valid id of an image, a gallery image or a gallery image version.`);
-    if (parsed.kind === 'managed') {
+    if (parsed.kind === 'managedImage') {
       const image = this.managedImage(parsed, parsed.name);
       if (!image || !sameRegion(image.location, location)) throw invalidParameter('imageReference.id', `The Image '${id}' cannot be found in '${location}' region.`);
       return { parsed, version: '', osType: image.osType };
     }
     const def = this.definition(parsed, parsed.gallery, parsed.image);
     if (!def) throw galleryImageNotFound(id, location);
-    if (parsed.kind === 'definition') {
+    if (parsed.kind === 'galleryImage') {
       const newest = this.newestForLatest(def, location, now);
       if (!newest) throw galleryImageNotFound(id, location);
       return { parsed, version: newest.name, osType: def.osType };

@@ -88,7 +88,7 @@ function validateImageId(world: World, candidate: ScaleSet, ref: Json): void {
     throw invalidParameter('imageReference.id', `The image ${ref.id} has OS type ${image.osType}; Virtual Machine Scale Set ${candidate.name} runs ${candidate.osType}.`);
   }
   const auto = obj(obj(candidate.properties.upgradePolicy).automaticOSUpgradePolicy);
-  if (auto.enableAutomaticOSUpgrade === true && image.parsed.kind !== 'definition') {
+  if (auto.enableAutomaticOSUpgrade === true && image.parsed.kind !== 'galleryImage') {
     throw invalidParameter('automaticOSUpgradePolicy.enableAutomaticOSUpgrade', `Automatic OS image upgrade supports only Azure Compute Gallery image definitions (latest version); Virtual Machine Scale Set ${candidate.name} uses ${ref.id}.`);
   }
 }

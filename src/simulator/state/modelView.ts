@@ -24,7 +24,7 @@ export function modelImage(set: ScaleSet): ImageReference {
   if (typeof ref.id === 'string' && ref.id) {
     // O9: a gallery definition means its latest version; a version id or a managed image is fixed.
     const parsed = parseImageId(ref.id);
-    return { publisher: '', offer: '', sku: '', version: parsed?.kind === 'definition' ? 'latest' : parsed?.kind === 'version' ? parsed.version : '', id: ref.id };
+    return { publisher: '', offer: '', sku: '', version: parsed?.kind === 'galleryImage' ? 'latest' : parsed?.kind === 'galleryImageVersion' ? parsed.version : '', id: ref.id };
   }
   return { publisher: String(ref.publisher ?? ''), offer: String(ref.offer ?? ''), sku: String(ref.sku ?? ''), version: String(ref.version ?? 'latest') };
 }
