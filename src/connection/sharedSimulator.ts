@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ScaledClock } from '../shared/clock';
 import { answers, processAlive, readDiscovery, removeDiscovery, sameConfig, type SimulatorConfig, type SimulatorDiscovery } from '../simulator/process/discovery';
 import type { SimulatorEndpoint } from './simulatorEndpoint';
@@ -25,8 +26,6 @@ export const discoveryFileName = 'simulator.json';
 const lockFileName = 'simulator.lock';
 /** A lock older than this was left by a host that died while starting a server. */
 const staleLockMs = 30_000;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Finds the running simulator or starts one; `stop()` ends the process, `detach()` only lets go of it. */
 export async function connectSharedSimulator(options: SharedSimulatorOptions): Promise<SimulatorEndpoint> {
@@ -65,7 +64,7 @@ async function reusable(file: string, config: SimulatorConfig): Promise<Simulato
 async function retire(file: string, config: SimulatorConfig): Promise<void> {
   const d = readDiscovery(file);
   if (!d) return;
-  if (processAlive(d.pid) && !sameConfig(d.config, config) && (await answers(d))) await stopServer(file, d);
+  if (!sameConfig(d.config, config)) await stopIfOurs(file, d);
   // A dead pid, or a pid that does not answer with the recorded certificate (e.g. reused by another
   // program): never signalled, only forgotten.
   removeDiscovery(file, d.pid);
@@ -118,6 +117,11 @@ async function startServer(file: string, options: SharedSimulatorOptions, deadli
   }
 }
 
+/** Ends the recorded server only while it still answers over its certificate (never a reused pid). */
+async function stopIfOurs(file: string, d: SimulatorDiscovery): Promise<void> {
+  if (processAlive(d.pid) && (await answers(d))) await stopServer(file, d);
+}
+
 async function stopServer(file: string, d: SimulatorDiscovery): Promise<void> {
   try {
     process.kill(d.pid, 'SIGTERM');
@@ -134,10 +138,7 @@ function endpointFor(file: string, d: SimulatorDiscovery): SimulatorEndpoint {
     ca: d.ca,
     clock: new ScaledClock(d.clock.timeScale, d.clock.start, d.clock.realStart),
     pid: d.pid,
-    // Only a server that still answers over its certificate is signalled (never a reused pid).
-    stop: async () => {
-      if (processAlive(d.pid) && (await answers(d))) await stopServer(file, d);
-    },
+    stop: () => stopIfOurs(file, d),
     // Nothing to release: the process is detached and ends by itself when idle.
     detach: () => Promise.resolve(),
   };
@@ -147,7 +148,7 @@ function endpointFor(file: string, d: SimulatorDiscovery): SimulatorEndpoint {
 export async function stopSharedSimulator(dir: string): Promise<void> {
   const file = path.join(dir, discoveryFileName);
   const d = readDiscovery(file);
-  if (d && processAlive(d.pid) && (await answers(d))) await stopServer(file, d);
+  if (d) await stopIfOurs(file, d);
 }
 
 /**
