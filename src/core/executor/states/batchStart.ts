@@ -24,20 +24,48 @@ export async function startBatch(host: RunHost, batch: BatchProgress): Promise<{
     if (!check.ok) return { stop: { outcome: 'aborted', reason: check.reason } };
     fleet = check.fleet;
   }
-  ctx.record({ type: 'batchStarted', batch: batch.index });
+  // The split is journaled before batchStarted: a run killed in between decides it again on resume,
+  // from a fresh reading, instead of starting the whole batch (O2).
   splitIfUnhealthy(ctx, batch, fleet);
+  ctx.record({ type: 'batchStarted', batch: batch.index });
   return { fleet };
 }
 
-/** O2: unhealthy instances outside the batch are out of service already; the batch shrinks by them. */
+/**
+ * O2: instances already out of service (unhealthy anywhere in the set) count against the batch limit, so
+ * the batch takes at most `batchLimit − unhealthy` healthy instances out of service, and at least one
+ * instance when nothing else can move. Instances that cost nothing stay in the batch: unhealthy ones (out
+ * of service already), ones no longer in the set, and settled ones already on the target (skipped).
+ * The healthy tail beyond that moves in a new batch right after this one.
+ */
+export function deferredByHealth(ids: readonly string[], fleet: ReadonlyMap<string, InstanceSnapshot>, batchLimit: number, target: RunContext['target']): string[] {
+  const unhealthy = [...fleet.values()].filter((s) => s.health !== 'healthy').length;
+  const moves = (id: string) => {
+    const s = fleet.get(id);
+    return s !== undefined && !(isSettled(s) && isOnTarget(s, target));
+  };
+  const costs = (id: string) => moves(id) && fleet.get(id)!.health === 'healthy';
+  let room = batchLimit - unhealthy;
+  const kept = new Set<string>();
+  for (const id of ids) {
+    if (!costs(id)) kept.add(id);
+    else if (room > 0) {
+      kept.add(id);
+      room--;
+    }
+  }
+  // The minimum batch is one instance (O2): a set with many unhealthy instances still moves (O6 guards it).
+  const first = ids.find((id) => !kept.has(id));
+  if (first !== undefined && ![...kept].some(moves)) kept.add(first);
+  return ids.filter((id) => !kept.has(id));
+}
+
 function splitIfUnhealthy(ctx: RunContext, batch: BatchProgress, fleet: Map<string, InstanceSnapshot>): void {
-  const inBatch = new Set(batch.instanceIds);
-  const unhealthyOutside = [...fleet.values()].filter((s) => !inBatch.has(s.instanceId) && s.health !== 'healthy').length;
-  const allowed = Math.max(1, ctx.progress.plan.batchLimit - unhealthyOutside);
-  if (batch.instanceIds.length <= allowed) return;
-  const deferred = batch.instanceIds.slice(allowed);
+  const deferred = deferredByHealth(batch.instanceIds, fleet, ctx.progress.plan.batchLimit, ctx.target);
+  if (deferred.length === 0) return;
+  const unhealthy = [...fleet.values()].filter((s) => s.health !== 'healthy').length;
   ctx.record({ type: 'batchSplit', batch: batch.index, deferred });
-  ctx.emit({ type: 'warning', message: `${unhealthyOutside} instance(s) outside batch ${batch.index + 1} are unhealthy: it moves ${allowed} now and ${deferred.length} in the next batch (O2).` });
+  ctx.emit({ type: 'warning', message: `${unhealthy} instance(s) in the set are unhealthy: batch ${batch.index + 1} moves ${batch.instanceIds.length - deferred.length} now and ${deferred.length} in the next batch (O2).` });
 }
 
 /** Records what moves (in place or by surge) and skips what is gone or already on the target. */

@@ -11,14 +11,17 @@ import { waitForHealth } from '../waitForHealth';
 import { recordIntents, startBatch } from './batchStart';
 import type { RunHost, Stop } from './host';
 
-export async function runBatch(host: RunHost, batch: BatchProgress): Promise<Stop | undefined> {
+export async function runBatch(host: RunHost, planned: BatchProgress): Promise<Stop | undefined> {
   const { ctx } = host;
   const p = ctx.progress;
+  let batch = planned;
   let fleet: Map<string, InstanceSnapshot> | undefined;
   if (batch.state === 'pending') {
     const started = await startBatch(host, batch);
     if (started.stop) return started.stop;
     fleet = started.fleet;
+    // O2: an O2 split replaced the batch in the journal's progress; move the batch as recorded.
+    batch = p.batches[batch.index];
   }
   const stateOf = (id: string) => p.instances.get(id)!.state;
   const pending = batch.instanceIds.filter((id) => stateOf(id) === 'pending');
