@@ -14,6 +14,7 @@
 //     health wait (O4, H3)       waitForHealth.ts
 //     rollback (O4)              rollback.ts
 //   verdict after the last batch states/verdict.ts
+//   upgrade policy held for the run and restored at its end   states/policyHold.ts
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { CallStats } from '../../azure/callStats';
@@ -30,6 +31,7 @@ import type { RunContext, RunEventBody } from './runContext';
 import { beforeBatch } from './states/gates';
 import type { RunHost, Stop } from './states/host';
 import { prepareModel } from './states/modelStep';
+import { holdPolicy, restorePolicy } from './states/policyHold';
 import { checkReason, precheck } from './states/precheck';
 import { runBatch } from './states/runBatch';
 import { afterLastBatch } from './states/verdict';
@@ -56,6 +58,8 @@ const copyStats = (s: CallStats): CallStats => ({ ...s });
 export class RolloutExecutor {
   private readonly hub = new EventHub();
   private readonly abort = new AbortController();
+  /** The ending's own signal: after cancel-now the run's signal is aborted, yet the set must be put back. */
+  private readonly ending = new AbortController();
   private readonly ctx: RunContext;
   private readonly statsBefore: CallStats;
   /** Names this process's armTraffic records (a resumed run has several processes). */
@@ -174,6 +178,7 @@ export class RolloutExecutor {
       // Without the journal nothing may happen: stop every request in flight.
       this.journalError = new JournalWriteError(`The journal could not be written: ${(err as Error).message}`);
       this.abort.abort(this.journalError);
+      this.ending.abort(this.journalError);
       throw this.journalError;
     }
     this.seq = entry.seq;
@@ -225,34 +230,39 @@ export class RolloutExecutor {
       // Killed between a failed O1/O6 check and its runFinished: the journaled decision stands (idempotent resume).
       if (p.failedCheck) {
         const { rule, batch, unhealthy, total } = p.failedCheck;
-        return this.finish({ outcome: rule === 'O1' ? 'refused' : 'aborted', reason: checkReason(this.ctx, rule, batch, unhealthy, total) });
+        return await this.finish({ outcome: rule === 'O1' ? 'refused' : 'aborted', reason: checkReason(this.ctx, rule, batch, unhealthy, total) });
       }
-      if (p.cancel === 'now') return this.finish({ outcome: 'cancelled', reason: 'Cancelled.' });
+      if (p.cancel === 'now') return await this.finish({ outcome: 'cancelled', reason: 'Cancelled.' });
       if (!p.precheckPassed) {
         const refusal = await precheck(host);
-        if (refusal) return this.finish(refusal);
+        if (refusal) return await this.finish(refusal);
         this.prechecked = true;
       }
       this.setState('running');
+      await holdPolicy(this.ctx);
       await prepareModel(this.ctx);
       for (;;) {
         const batch = p.batches.find((b) => b.state !== 'finished');
         if (!batch) break;
         if (batch.state === 'pending') {
           const stop = await beforeBatch(host, batch);
-          if (stop) return this.finish(stop);
+          if (stop) return await this.finish(stop);
         }
         const stop = await runBatch(host, batch);
-        if (stop) return this.finish(stop);
+        if (stop) return await this.finish(stop);
       }
-      return this.finish(afterLastBatch(this.ctx));
+      return await this.finish(afterLastBatch(this.ctx));
     } catch (err) {
       if (this.journalError) return this.failed(this.journalError.message);
       if (this.abort.signal.aborted && p.cancel === 'now') {
-        return this.finish({ outcome: 'cancelled', reason: 'Cancelled now. Operations already sent to Azure continue there; instances in flight were not rolled back.' });
+        return await this.finish({ outcome: 'cancelled', reason: 'Cancelled now. Operations already sent to Azure continue there; instances in flight were not rolled back.' });
       }
       return this.failed(`${describeAzureError(err).message} — the run can be resumed.`);
     }
+  }
+
+  private endingContext(): RunContext {
+    return { ...this.ctx, signal: this.ending.signal };
   }
 
   /** What the states see of the coordinator. */
@@ -278,7 +288,16 @@ export class RolloutExecutor {
     return summarize(p, outcome, reason, p.finished?.at ?? this.options.clock.now(), stats);
   }
 
-  private finish(stop: Stop): RunSummary {
+  /** Ends the run: the set's policy goes back (policyHold.ts), then runFinished is recorded. */
+  private async finish(stop: Stop): Promise<RunSummary> {
+    let note: string | undefined;
+    try {
+      note = await restorePolicy(this.endingContext());
+    } catch (err) {
+      if (this.journalError) return this.failed(this.journalError.message);
+      return this.failed(`The upgrade policy could not be restored: ${describeAzureError(err).message} — the run can be resumed.`);
+    }
+    if (note) stop = { ...stop, reason: `${stop.reason} ${note}` };
     try {
       this.recordTraffic();
       this.record({ type: 'runFinished', outcome: stop.outcome, reason: stop.reason });

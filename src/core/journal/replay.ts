@@ -2,7 +2,7 @@
 // appending it, so a live run and a replayed one have the same state by construction.
 import type { CallStats } from '../../azure/callStats';
 import type { ImageRef, ScaleSetRef } from '../../azure/gateway';
-import type { InstanceRunState, PlannedBatch, RolloutPlan, RunOutcome } from '../contract';
+import type { InstanceRunState, PlannedBatch, RolloutPlan, RunOutcome, UpgradePolicyState } from '../contract';
 import type { JournalEntry } from './records';
 
 export interface InstanceProgress {
@@ -58,6 +58,8 @@ export interface RunProgress {
   batches: BatchProgress[];
   readonly instances: Map<string, InstanceProgress>;
   model: 'unchanged' | 'updating' | 'updated';
+  /** The set's upgrade policy held for the run (plan.policyHold) and put back at its end. */
+  policy: { state: 'asFound' | 'holding' | 'held' | 'restoring' | 'restored'; restore?: UpgradePolicyState; note?: string };
   precheckPassed: boolean;
   gate?: { readonly batch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' };
   paused: boolean;
@@ -93,6 +95,7 @@ function startProgress(entry: Extract<JournalEntry, { type: 'runStarted' }>): Ru
     batches,
     instances,
     model: 'unchanged',
+    policy: { state: 'asFound' },
     precheckPassed: false,
     paused: false,
     waits: { healthMs: 0, pauseMs: 0, gateMs: 0 },
@@ -130,6 +133,12 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
       // A failed O1/O6 check is a decision already taken: a resume ends the run with it.
       if (e.ok) p.failedCheck = undefined;
       else p.failedCheck = { rule: e.rule, batch: e.batch, unhealthy: e.unhealthy, total: e.total };
+      return p;
+    case 'policyHold':
+      p.policy = { state: e.phase === 'intent' ? 'holding' : 'held' };
+      return p;
+    case 'policyRestore':
+      p.policy = { state: e.phase === 'intent' ? 'restoring' : 'restored', restore: e.policy, ...(e.note ? { note: e.note } : {}) };
       return p;
     case 'modelUpdate':
       p.model = e.phase === 'intent' ? 'updating' : 'updated';
