@@ -15,6 +15,7 @@
 //     rollback (O4)              rollback.ts
 //   verdict after the last batch states/verdict.ts
 //   upgrade policy held for the run and restored at its end   states/policyHold.ts
+//   cancel-now in a surge batch: undone back to the capacity  states/cancelSurge.ts
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { CallStats } from '../../azure/callStats';
@@ -28,6 +29,7 @@ import type { JournalEntry, JournalRecord } from '../journal/records';
 import { applyRecord, type RunProgress } from '../journal/replay';
 import { EventHub, type RunEventListener, type Subscription } from './eventHub';
 import type { RunContext, RunEventBody } from './runContext';
+import { undoSurges } from './states/cancelSurge';
 import { beforeBatch } from './states/gates';
 import type { RunHost, Stop } from './states/host';
 import { prepareModel } from './states/modelStep';
@@ -292,10 +294,14 @@ export class RolloutExecutor {
   private async finish(stop: Stop): Promise<RunSummary> {
     let note: string | undefined;
     try {
-      note = await restorePolicy(this.endingContext());
+      const ending = this.endingContext();
+      // Cancel-now mid-surge: the set goes back to its capacity before the policy goes back.
+      const undone = this.options.progress.cancel === 'now' ? await undoSurges(ending) : undefined;
+      const restored = await restorePolicy(ending);
+      note = [undone, restored].filter(Boolean).join(' ') || undefined;
     } catch (err) {
       if (this.journalError) return this.failed(this.journalError.message);
-      return this.failed(`The upgrade policy could not be restored: ${describeAzureError(err).message} — the run can be resumed.`);
+      return this.failed(`The run could not be ended cleanly: ${describeAzureError(err).message} — the run can be resumed.`);
     }
     if (note) stop = { ...stop, reason: `${stop.reason} ${note}` };
     try {

@@ -40,6 +40,12 @@ export type JournalRecord =
   /** Old instances about to be deleted (their replacements are healthy, or rollback is off). */
   | { readonly type: 'retireIntent'; readonly batch: number; readonly instanceIds: readonly string[] }
   | { readonly type: 'retired'; readonly batch: number; readonly instanceIds: readonly string[]; readonly ok: boolean; readonly error?: string }
+  /**
+   * Cancel-now in a surge batch (O8): the batch was undone so that the set ends at its original capacity —
+   * the new instances `deleted` (their old ones stayed in service), and old instances whose retirement had
+   * begun `retired` (their healthy replacements stay).
+   */
+  | { readonly type: 'surgeUndone'; readonly batch: number; readonly deleted: readonly string[]; readonly retired: readonly string[] }
   | { readonly type: 'batchFinished'; readonly batch: number }
   | { readonly type: 'gate'; readonly batch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' }
   | { readonly type: 'paused'; readonly paused: boolean }

@@ -258,6 +258,32 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
         old.state = replacement?.state === 'succeeded' ? 'replaced' : 'failed';
       }
       return p;
+    case 'surgeUndone': {
+      for (const id of e.deleted) {
+        const created = instance(p, id);
+        created.deleted = true;
+        if (created.replaces) {
+          // The old instance never left service and was not moved.
+          const old = instance(p, created.replaces);
+          old.state = 'pending';
+          old.moveInFlight = false;
+          old.replacement = undefined;
+        }
+      }
+      for (const id of e.retired) {
+        const old = instance(p, id);
+        old.deleted = true;
+        old.retireInFlight = false;
+        old.state = 'replaced';
+      }
+      for (const i of p.instances.values()) {
+        if (i.batch === e.batch && i.state === 'moving' && !i.replacement) {
+          i.state = 'pending';
+          i.moveInFlight = false;
+        }
+      }
+      return p;
+    }
     case 'batchFinished':
       p.batches[e.batch].state = 'finished';
       return p;
