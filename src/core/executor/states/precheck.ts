@@ -6,19 +6,31 @@ import { readFleet } from '../readFleet';
 import type { RunContext } from '../runContext';
 import { withRetries } from '../transient';
 import type { RunHost, Stop } from './host';
+import { holdPolicy } from './policyHold';
 
-/** Refuses to start while a platform rolling upgrade runs (A6), or against O1. */
+/**
+ * Refuses to start while a platform rolling upgrade runs (A6), or against O1. The set's upgrade policy is
+ * held (policyHold.ts) between two A6 checks: a platform upgrade that started before the hold took effect
+ * (automatic OS upgrades, A4) is seen by the second one, and none can start after it.
+ */
 export async function precheck(host: RunHost): Promise<Stop | undefined> {
   host.setState('prechecking');
   const { ctx } = host;
-  const latest = await withRetries(ctx.clock, ctx.signal, () => ctx.gateway.getLatestRollingUpgrade(ctx.ref, ctx.signal), ctx.retry);
-  if (latest?.runningStatus?.code === 'RollingForward') {
-    const since = latest.runningStatus.startTime ? ` (started ${new Date(latest.runningStatus.startTime).toISOString()})` : '';
-    return { outcome: 'refused', reason: `A platform rolling upgrade is in progress on this scale set${since}. Wait for it to finish or cancel it (A6) before starting.` };
-  }
+  const before = await platformUpgradeRunning(ctx);
+  if (before) return before;
+  await holdPolicy(ctx);
+  const after = await platformUpgradeRunning(ctx);
+  if (after) return after;
   const check = await healthCheck(ctx, 'O1', 0);
   if (!check.ok) return { outcome: 'refused', reason: check.reason };
   return undefined;
+}
+
+async function platformUpgradeRunning(ctx: RunContext): Promise<Stop | undefined> {
+  const latest = await withRetries(ctx.clock, ctx.signal, () => ctx.gateway.getLatestRollingUpgrade(ctx.ref, ctx.signal), ctx.retry);
+  if (latest?.runningStatus?.code !== 'RollingForward') return undefined;
+  const since = latest.runningStatus.startTime ? ` (started ${new Date(latest.runningStatus.startTime).toISOString()})` : '';
+  return { outcome: 'refused', reason: `A platform rolling upgrade is in progress on this scale set${since}. Wait for it to finish or cancel it (A6) before starting.` };
 }
 
 /** O1/O6 over the whole set; Initializing instances are waited for first (H3). */
