@@ -1,6 +1,10 @@
 // Random fleets, policies, strategies and fault schedules for the orchestrator's properties. Fleets are
 // described compactly (size + rates + a seed) so that fast-check shrinks them well; sizes lean small
 // so that the suite runs in minutes on two cores.
+// Every upgrade mode (a model change in Rolling or Automatic mode makes Azure upgrade the set itself),
+// automatic OS upgrades on and off, every kind of image the model can name, and other maintenance that
+// takes instances down at any batch start: generators limited to Manual sets on `latest` with health
+// fixed at the start could not see a batch shrink (O2) nor Azure racing the run (issue #13).
 import fc from 'fast-check';
 import type { Strategy, StrategyKind, UpgradeTarget } from '../../../../src/core/contract';
 import type { PolicyOverrides } from '../../../../src/core/policy';
