@@ -54,8 +54,6 @@ export interface FleetSpec {
   readonly automaticOSUpgrade?: boolean;
   /** What the model names at the start (default platformLatest). */
   readonly setImage?: SetImageKind;
-  /** Seconds after a release before automatic OS upgrades start (A4; the simulator's default 1800). */
-  readonly platformUpgradeDelaySeconds?: number;
 }
 
 function setImageOf(kind: SetImageKind | undefined): { image: { publisher: string; offer: string; sku: string; version: string } | { id: string }; osVersion?: string } {
@@ -116,14 +114,7 @@ export function fleetScenario(spec: FleetSpec, targetVersion = newVersion): Scen
     name: 'property-fleet',
     seed: spec.seed,
     startTime: '2026-11-01T00:00:00Z',
-    timing: {
-      modelUpdateSeconds: 5,
-      instanceUpgradeSeconds: 60,
-      healthGraceSeconds: 30,
-      healthWaitSeconds: 300,
-      pageSize: 200,
-      ...(spec.platformUpgradeDelaySeconds !== undefined ? { automaticUpgradeDelaySeconds: spec.platformUpgradeDelaySeconds, firstRolloutDelaySeconds: spec.platformUpgradeDelaySeconds } : {}),
-    },
+    timing: { modelUpdateSeconds: 5, instanceUpgradeSeconds: 60, healthGraceSeconds: 30, healthWaitSeconds: 300, pageSize: 200 },
     tenants: [{ tenantId: '00000000-0000-4000-8000-0000000000aa', displayName: 'Property tests' }],
     subscriptions: [{ subscriptionId, displayName: 'Fleet', tenantId: '00000000-0000-4000-8000-0000000000aa' }],
     images: [
