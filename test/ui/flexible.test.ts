@@ -60,8 +60,19 @@ describe('a Flexible scale set in the workbench', function () {
     assert.equal(await vms.count(), flex.instances.count);
     assert.equal(await sideBar.locator('.monaco-list-row', { hasText: /^Update domain/ }).count(), 0, 'no update-domain level');
     assert.match(await vms.first().innerText(), /running · healthy/);
+    // Widen the side bar for the screenshot so the descriptions are readable, then give the room back.
+    const box = (await page().locator('.part.sidebar').boundingBox())!;
+    const dragEdge = async (from: number, to: number) => {
+      await page().mouse.move(from, box.y + box.height / 2);
+      await page().mouse.down();
+      await page().mouse.move(to, box.y + box.height / 2, { steps: 10 });
+      await page().mouse.up();
+    };
+    const edge = box.x + box.width - 1;
+    await dragEdge(edge, edge + 360);
     const file = await workbench().screenshot('flexible-tree');
     assert.ok(statSync(file).size > 20_000, `${file} looks empty`);
+    await dragEdge(edge + 360, edge);
   });
 
   it('an embedded run reimages every VM to a chosen version; the heat map has one row, no update domains', async () => {
