@@ -1,6 +1,7 @@
 // A Flexible scale set as a user sees it (default scenario: jobs-flex, Flexible, zone 1): the tree
 // shows its VMs by name under their zone (no update domains), and an embedded run that reimages them
-// through the VM API finishes in the dashboard, whose heat map has one row: no update domains.
+// through the VM API finishes in the dashboard (its header says Flexible orchestration), whose heat map
+// has one row: no update domains.
 // Screenshots: flexible-tree, flexible-dashboard-finished (.test-artifacts/screenshots/).
 import * as assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
@@ -87,6 +88,7 @@ describe('a Flexible scale set in the workbench', function () {
     await choose("Use the scale set's rolling upgrade policy");
     const dashboard = workbench().webviewFrame();
     await dashboard.locator('#run-status[data-status="planned"]').waitFor({ timeout: 60_000 });
+    await dashboard.locator('#meta', { hasText: 'Flexible orchestration' }).waitFor({ timeout: 30_000 });
     await dashboard.getByRole('button', { name: 'Start run' }).click();
     await dashboard.locator('#run-status[data-status="completed"]').waitFor({ timeout: 180_000 });
     assert.equal(await dashboard.locator('[data-count="succeeded"]').innerText(), String(flex.instances.count));
