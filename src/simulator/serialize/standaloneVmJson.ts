@@ -1,6 +1,7 @@
 // A Flexible set's instance as the standalone VM it is (VirtualMachines_Get / _List, definition
 // VirtualMachine): type Microsoft.Compute/virtualMachines, `properties.virtualMachineScaleSet.id`,
-// `platformFaultDomain`, the model's profiles as applied, and with $expand=instanceView a
+// `platformFaultDomain`, `managedBy` (the Flexible set's id, as the spec describes it for a VM in a
+// scale set), the model's profiles as applied, and with $expand=instanceView a
 // VirtualMachineInstanceView (which has `vmHealth`, and no update domain: Flexible sets have none).
 import { scaleSetId, standaloneVmId } from '../state/ids';
 import type { Instance, ScaleSet } from '../state/model';
@@ -30,11 +31,13 @@ export function standaloneVmJson(world: World, set: ScaleSet, inst: Instance, wi
     tags: { ...set.tags },
     ...(inst.zone ? { zones: [inst.zone] } : {}),
     etag: etagOf(inst.etag),
+    managedBy: scaleSetId(set),
     properties: {
       vmId: inst.vmId,
       hardwareProfile: { vmSize: set.sku.name },
       storageProfile: storageProfile(set, inst, profile),
       osProfile: osProfile(set, inst, profile),
+      securityProfile: { securityType: 'Standard', ...(profile.securityProfile as Json | undefined) },
       networkProfile: { networkInterfaces: nics.map((nic) => ({ id: nicId(set, inst, String(nic.name)), properties: { primary: (nic.properties as Json).primary } })) },
       diagnosticsProfile: { bootDiagnostics: { enabled: true } },
       virtualMachineScaleSet: { id: scaleSetId(set) },

@@ -55,6 +55,17 @@ for (const transport of ['https', 'memory'] as const) {
       assert.equal(allFiltered.length, 2);
     });
 
+    it('a VM carries the VirtualMachine properties the product and the spec example VirtualMachine_Get show', async () => {
+      const [first] = await collect(compute().virtualMachines.list('rg-test', { filter: filterFor('flex-a') }));
+      const raw = (await rawCall(sim, 'GET', `/subscriptions/${sub1}/resourceGroups/rg-test/providers/Microsoft.Compute/virtualMachines/${first.name!}`)).body as Record<string, Record<string, unknown>>;
+      for (const key of ['name', 'id', 'type', 'location', 'tags', 'etag', 'zones', 'managedBy', 'properties', 'resources']) assert.ok(key in raw, `VirtualMachine.${key}`);
+      for (const key of ['vmId', 'hardwareProfile', 'storageProfile', 'osProfile', 'securityProfile', 'networkProfile', 'diagnosticsProfile', 'virtualMachineScaleSet', 'platformFaultDomain', 'provisioningState', 'timeCreated']) {
+        assert.ok(key in raw.properties, `VirtualMachine.properties.${key}`);
+      }
+      assert.equal(raw.managedBy, setId('flex-a'), 'managedBy is the Flexible set that holds the VM');
+      assert.equal(first.managedBy, setId('flex-a'));
+    });
+
     it('$expand=instanceView without a $filter, or another $filter, is refused (400 InvalidParameter)', async () => {
       await assert.rejects(collect(compute().virtualMachines.list('rg-test', { expand: 'instanceView' })), (e: RestError) => e.statusCode === 400 && e.code === 'InvalidParameter');
       await assert.rejects(collect(compute().virtualMachines.list('rg-test', { filter: "name eq 'x'" })), (e: RestError) => e.statusCode === 400 && e.code === 'InvalidParameter');
