@@ -4,7 +4,8 @@
 // Every upgrade mode (a model change in Rolling or Automatic mode makes Azure upgrade the set itself),
 // automatic OS upgrades on and off, every kind of image the model can name, and other maintenance that
 // takes instances down at any batch start: generators limited to Manual sets on `latest` with health
-// fixed at the start could not see a batch shrink (O2) nor Azure racing the run (issue #13).
+// fixed at the start could not see a batch shrink (O2) nor Azure racing the run (issue #13). Flexible
+// orchestration is drawn too, within what the code supports for it today (flexibleShape).
 import fc from 'fast-check';
 import type { Strategy, StrategyKind, UpgradeTarget } from '../../../../src/core/contract';
 import type { PolicyOverrides } from '../../../../src/core/policy';
@@ -34,6 +35,7 @@ export interface FleetShape {
   readonly setImage: SetImageKind;
   /** Other maintenance: instance (a fraction of the fleet) down from batch `from` to batch `from + span` (O2, O6). */
   readonly maintenance: readonly { readonly who: number; readonly from: number; readonly span: number }[];
+  readonly orchestration: 'Uniform' | 'Flexible';
 }
 
 function mulberry32(seed: number): () => number {
@@ -88,6 +90,7 @@ export function fleetShape(sizes: fc.Arbitrary<number>, options: { flaky: boolea
       { weight: 2, arbitrary: fc.constant<SetImageKind>('platformPinned') },
       { weight: 1, arbitrary: fc.constantFrom<SetImageKind>('galleryDefinition', 'galleryVersion', 'managedImage') },
     ),
+    orchestration: fc.oneof({ weight: 5, arbitrary: fc.constant<'Uniform'>('Uniform') }, { weight: 1, arbitrary: fc.constant<'Flexible'>('Flexible') }),
     maintenance: fc.oneof(
       { weight: 1, arbitrary: fc.constant([]) },
       { weight: 1, arbitrary: fc.array(fc.record({ who: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), from: fc.integer({ min: 0, max: 6 }), span: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 3 }) },
@@ -194,9 +197,25 @@ function pinsModel(kind: SetImageKind, target: UpgradeTarget): boolean {
   return kind !== 'galleryDefinition';
 }
 
+/**
+ * Flexible orchestration as the code supports it today: instances are VMs moved by VM reimage
+ * (exactVersion) from a platform image on 'latest', in Manual mode (Learn, "Set the upgrade policy": only
+ * Manual is generally available for Flexible), with no update domains (the planner refuses those
+ * strategies) and without maxSurge (whose new VM names the properties cannot predict).
+ */
+function flexibleShape(shape: FleetShape, choice: RolloutChoice): [FleetShape, RolloutChoice] {
+  const kind = choice.strategy.kind === 'updateDomain' || choice.strategy.kind === 'zoneThenUpdateDomain' ? 'faultDomain' : choice.strategy.kind;
+  const { maxSurge: _surge, ...policy } = choice.policy;
+  return [
+    { ...shape, setImage: 'platformLatest', upgradeMode: 'Manual', automaticOSUpgrade: false, onTarget: 0 },
+    { target: { kind: 'latest' }, strategy: { ...choice.strategy, kind }, policy },
+  ];
+}
+
 /** One case: the fleet, the choice, a target fitted to the set's image, the maintenance schedule. */
-export function caseFrom(shape: FleetShape, faults: readonly FaultSpec[], choice: RolloutChoice): CaseConfig {
-  const spec = fleetSpec(shape, faults);
+export function caseFrom(given: FleetShape, faults: readonly FaultSpec[], givenChoice: RolloutChoice): CaseConfig {
+  const [shape, choice] = given.orchestration === 'Flexible' ? flexibleShape(given, givenChoice) : [given, givenChoice];
+  const spec = { ...fleetSpec(shape, faults), ...(shape.orchestration === 'Flexible' ? { orchestration: 'Flexible' as const, scaleOut: {} } : {}) };
   const target = fitTarget(shape.setImage, choice.target);
   // Automatic OS upgrades only exist on a model that says 'latest' (A1); the plan refuses a target that would pin it.
   const automaticOSUpgrade = shape.automaticOSUpgrade && !pinsModel(shape.setImage, target) && shape.setImage !== 'platformPinned';

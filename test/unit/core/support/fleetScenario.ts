@@ -54,6 +54,8 @@ export interface FleetSpec {
   readonly automaticOSUpgrade?: boolean;
   /** What the model names at the start (default platformLatest). */
   readonly setImage?: SetImageKind;
+  /** Uniform (default) or Flexible (instances are VMs, their ids are VM names). */
+  readonly orchestration?: 'Uniform' | 'Flexible';
 }
 
 function setImageOf(kind: SetImageKind | undefined): { image: { publisher: string; offer: string; sku: string; version: string } | { id: string }; osVersion?: string } {
@@ -130,6 +132,7 @@ export function fleetScenario(spec: FleetSpec, targetVersion = newVersion): Scen
         name: ref.name,
         location: 'westeurope',
         ...(spec.zones > 0 ? { zones: Array.from({ length: spec.zones }, (_, z) => String(z + 1)) } : {}),
+        ...(spec.orchestration === 'Flexible' ? { orchestrationMode: 'Flexible' } : {}),
         ...setImageOf(spec.setImage),
         healthSignal: { kind: 'extension' },
         upgradePolicy: {

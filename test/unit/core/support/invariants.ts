@@ -6,14 +6,14 @@ import { type CaseConfig, type CaseResult, originImage, targetImage } from './ru
 import type { AfterUpgrade } from './fleetScenario';
 
 /** Instances that should fail after a move, from their behaviour alone (O4, H3). */
-export function predictedFailures(config: CaseConfig): Set<string> | undefined {
+export function predictedFailures(config: CaseConfig, ids: readonly string[] = config.fleet.instances.map((_, i) => String(i))): Set<string> | undefined {
   if (config.fleet.faults.some((f) => f.kind === 'failedLro')) return undefined;
   const failing = new Set<string>();
   const fails = (a: AfterUpgrade) => a === 'neverHealthy' || a === 'unhealthyOnTarget' || (typeof a === 'object' && 'slowSeconds' in a && a.slowSeconds > 300);
   for (const [i, inst] of config.fleet.instances.entries()) {
     const a = inst.after;
     if (typeof a === 'object' && 'flaky' in a) return undefined;
-    if (fails(a)) failing.add(String(i));
+    if (fails(a)) failing.add(ids[i]);
   }
   // O8 maxSurge: the k-th instance a scale-out creates gets id n + k (Uniform ids are never reused).
   const n = config.fleet.instances.length;
@@ -214,7 +214,7 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
   }
 
   // Health decisions match the behaviours the instances were given (when nothing random interferes).
-  const predicted = predictedFailures(config);
+  const predicted = predictedFailures(config, result.ids);
   if (predicted) {
     const moved = new Set(result.entries.flatMap((e) => (e.type === 'healthVerdict' || e.type === 'moved' ? [e.instanceId] : [])));
     for (const id of moved) assert.equal(failed.has(id), predicted.has(id), `instance ${id}: failed ${failed.has(id)}, expected ${predicted.has(id)}`);
@@ -223,7 +223,7 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
   // O7: on success every instance is on the target, moved exactly once unless it already was.
   if (summary.outcome === 'succeeded') {
     for (const [i, inst] of config.fleet.instances.entries()) {
-      const id = String(i);
+      const id = result.ids[i];
       const replacement = oldToNew.get(id);
       if (replacement !== undefined) {
         assert.ok(!version.has(id), `O8: instance ${id} was deleted`);

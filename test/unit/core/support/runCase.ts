@@ -72,6 +72,8 @@ export interface CaseResult {
   readonly upgradePolicy: { readonly mode: string; readonly automaticOSUpgrade: boolean };
   /** Rolling upgrades Azure ran on its own until the run's ending (A6, O9: Rolling/Automatic mode, automatic OS upgrades). */
   readonly azureRollingUpgrades: readonly { readonly start: number; readonly end?: number }[];
+  /** The id of the fleet's i-th instance as the run knows it (Flexible: the VM name). */
+  readonly ids: readonly string[];
 }
 
 /** Retries on the injected clock: transient faults are survived, never slept through in real time. */
@@ -110,10 +112,14 @@ export async function runCase(config: CaseConfig): Promise<CaseResult> {
     const planned = await planFromAzure(az.gateway, { ref, target: config.target ?? { kind: 'latest' }, strategy: config.strategy, policy: config.policy }, az.clock, testRetry);
     if (!planned.ok) throw new Error(`plan refused: ${planned.errors.join('; ')}`);
     const set = az.sim.world.scaleSets[0];
+    // The id the run knows each instance by: Uniform instance ids, Flexible VM names.
+    const flexible = config.fleet.orchestration === 'Flexible';
+    const idOf = (i: { instanceId: string; name: string }) => (flexible ? i.name : i.instanceId);
+    const ids = set.instances.map(idOf);
     // The world as the run leaves it, read as its ending begins (before the policy goes back: from then on
     // the set's own policy may move instances, e.g. automatic OS upgrades of instances an aborted run left).
     const snapshot = () => ({
-      world: set.instances.map((i) => ({ instanceId: i.instanceId, ...(i.osImage.id ? { id: i.osImage.id } : {}), sku: i.osImage.sku, version: i.osImage.version, busy: i.busyUntil !== undefined && az.sim.world.now < i.busyUntil })),
+      world: set.instances.map((i) => ({ instanceId: idOf(i), ...(i.osImage.id ? { id: i.osImage.id } : {}), sku: i.osImage.sku, version: i.osImage.version, busy: i.busyUntil !== undefined && az.sim.world.now < i.busyUntil })),
       scaleSet: { capacity: set.sku.capacity, scaledOut: set.scaledOut ?? 0 },
       azureRollingUpgrades: set.upgradeRuns.map((u) => ({ start: u.startTime, ...(u.endTime !== undefined ? { end: u.endTime } : {}) })),
     });
@@ -126,7 +132,7 @@ export async function runCase(config: CaseConfig): Promise<CaseResult> {
         az.observations.sampling = false;
       }
     };
-    const maintain = maintenance(az, config);
+    const maintain = maintenance(az, config, ids, idOf);
     const store = new ObservedStore(dir, onAppend, config.kill);
     const executor = startRun({ gateway: az.gateway, clock: az.clock, store, retry: testRetry }, ref, planned.plan);
     executor.subscribe(maintain);
@@ -144,7 +150,7 @@ export async function runCase(config: CaseConfig): Promise<CaseResult> {
     const entries = new JournalStore(dir).read(executor.runId).entries;
     const policy = set.properties.upgradePolicy as { mode?: string; automaticOSUpgradePolicy?: { enableAutomaticOSUpgrade?: boolean } };
     const upgradePolicy = { mode: policy.mode ?? 'Manual', automaticOSUpgrade: policy.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade === true };
-    return { plan: planned.plan, summary, ...(killedSummary ? { killedSummary } : {}), entries, journalProblems, observations: az.observations, ...(ending ?? snapshot()), batchStartUnhealthy, upgradePolicy };
+    return { plan: planned.plan, summary, ...(killedSummary ? { killedSummary } : {}), entries, journalProblems, observations: az.observations, ...(ending ?? snapshot()), batchStartUnhealthy, upgradePolicy, ids };
   } finally {
     await az.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -152,11 +158,12 @@ export async function runCase(config: CaseConfig): Promise<CaseResult> {
 }
 
 /** The maintenance schedule as an event subscriber: applied as each batch starts (idempotent on resume). */
-function maintenance(az: { sim: { world: { scaleSets: { instances: { instanceId: string; baselineHealth: string }[] }[] } } }, config: CaseConfig): (e: RunEvent) => void {
+type SimInstance = { instanceId: string; name: string; baselineHealth: string };
+function maintenance(az: { sim: { world: { scaleSets: { instances: SimInstance[] }[] } } }, config: CaseConfig, ids: readonly string[], idOf: (i: SimInstance) => string): (e: RunEvent) => void {
   return (e) => {
     if (e.type !== 'batch' || e.state !== 'rechecking') return;
     for (const m of config.maintenance ?? []) {
-      const inst = az.sim.world.scaleSets[0].instances.find((i) => i.instanceId === m.instance);
+      const inst = az.sim.world.scaleSets[0].instances.find((i) => idOf(i) === ids[Number(m.instance)]);
       if (!inst) continue;
       const baseline = config.fleet.instances[Number(m.instance)]?.baseline ?? 'healthy';
       if (e.index === m.from) inst.baselineHealth = 'unhealthy';
