@@ -8,6 +8,7 @@ import type { ClientFactory } from './clientFactory';
 import { toInstanceSnapshot } from './instanceSnapshot';
 import { withSignal } from './requestScope';
 import { loadSdk } from './loadSdk';
+import { pollPaced } from './lroPolling';
 
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
@@ -15,9 +16,6 @@ async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   return items;
 }
 
-async function untilDone<T>(poller: PollerLike<OperationState<T>, T>, signal?: AbortSignal): Promise<T> {
-  return poller.pollUntilDone(signal ? { abortSignal: signal } : undefined);
-}
 
 function isNotFound(err: unknown): boolean {
   return loadSdk().isRestError(err) && (err as { statusCode?: number }).statusCode === 404;
@@ -41,6 +39,11 @@ export class ArmGateway implements AzureGateway {
 
   get stats() {
     return this.clients.stats;
+  }
+
+  /** Every LRO ends here: paced polls that honour the server's Retry-After (lroPolling.ts). */
+  private untilDone<T>(poller: PollerLike<OperationState<T>, T>, signal?: AbortSignal): Promise<T> {
+    return pollPaced(poller, this.clients.pacing, signal);
   }
 
   private lroOptions(signal?: AbortSignal) {
@@ -103,7 +106,7 @@ export class ArmGateway implements AzureGateway {
   updateScaleSet(ref: ScaleSetRef, update: Parameters<AzureGateway['updateScaleSet']>[1], options?: { ifMatch?: string; signal?: AbortSignal }) {
     const { signal, ifMatch } = options ?? {};
     return withSignal(signal, () =>
-      untilDone(
+      this.untilDone(
         this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.update(ref.resourceGroup, ref.name, update, {
           ...this.lroOptions(signal),
           ...(ifMatch ? { ifMatch } : {}),
@@ -127,7 +130,7 @@ export class ArmGateway implements AzureGateway {
 
   manualUpgrade(ref: ScaleSetRef, instanceIds: readonly string[], signal?: AbortSignal): Promise<void> {
     return withSignal(signal, () =>
-      untilDone(
+      this.untilDone(
         this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.updateInstances(ref.resourceGroup, ref.name, { instanceIds: [...instanceIds] }, this.lroOptions(signal)),
         signal,
       ),
@@ -136,7 +139,7 @@ export class ArmGateway implements AzureGateway {
 
   deleteInstances(ref: ScaleSetRef, instanceIds: readonly string[], signal?: AbortSignal): Promise<void> {
     return withSignal(signal, () =>
-      untilDone(
+      this.untilDone(
         this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.deleteInstances(ref.resourceGroup, ref.name, { instanceIds: [...instanceIds] }, this.lroOptions(signal)),
         signal,
       ),
@@ -146,7 +149,7 @@ export class ArmGateway implements AzureGateway {
   reimage(ref: ScaleSetRef, instanceId: string, options?: { exactVersion?: string; signal?: AbortSignal }): Promise<void> {
     const { signal, exactVersion } = options ?? {};
     return withSignal(signal, () =>
-      untilDone(
+      this.untilDone(
         this.clients.compute(ref.subscriptionId).virtualMachineScaleSetVMs.reimage(ref.resourceGroup, ref.name, instanceId, {
           ...this.lroOptions(signal),
           ...(exactVersion ? { vmScaleSetVMReimageInput: { exactVersion } } : {}),
@@ -156,15 +159,30 @@ export class ArmGateway implements AzureGateway {
     );
   }
 
+  reimageInstances(ref: ScaleSetRef, instanceIds: readonly string[], options?: { exactVersion?: string; signal?: AbortSignal }): Promise<void> {
+    const { signal, exactVersion } = options ?? {};
+    // Without instanceIds Azure reimages every instance of the set: never send an empty list.
+    if (instanceIds.length === 0) return Promise.reject(new Error('reimageInstances needs at least one instance id.'));
+    return withSignal(signal, () =>
+      this.untilDone(
+        this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.reimage(ref.resourceGroup, ref.name, {
+          ...this.lroOptions(signal),
+          vmScaleSetReimageInput: { instanceIds: [...instanceIds], ...(exactVersion ? { exactVersion } : {}) },
+        }),
+        signal,
+      ),
+    );
+  }
+
   startOsRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void> {
     return withSignal(signal, () =>
-      untilDone(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetRollingUpgrades.startOSUpgrade(ref.resourceGroup, ref.name, this.lroOptions(signal)), signal),
+      this.untilDone(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetRollingUpgrades.startOSUpgrade(ref.resourceGroup, ref.name, this.lroOptions(signal)), signal),
     );
   }
 
   cancelRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void> {
     return withSignal(signal, () =>
-      untilDone(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetRollingUpgrades.cancel(ref.resourceGroup, ref.name, this.lroOptions(signal)), signal),
+      this.untilDone(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetRollingUpgrades.cancel(ref.resourceGroup, ref.name, this.lroOptions(signal)), signal),
     );
   }
 

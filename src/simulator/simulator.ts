@@ -22,6 +22,7 @@ import { scaleSetVmRoutes } from './routes/scaleSetVms';
 import { subscriptionRoutes } from './routes/subscriptions';
 import { upgradeRoutes } from './routes/upgrades';
 import { deleteInstancesRoutes } from './routes/deleteInstances';
+import { reimageInstancesRoutes } from './routes/reimageInstances';
 import { buildWorld } from './scenario/buildWorld';
 import { loadScenario } from './scenario/loadScenario';
 import type { Scenario } from './scenario/scenarioTypes';
@@ -72,6 +73,7 @@ export class Simulator {
       ...scaleSetVmRoutes,
       ...upgradeRoutes,
       ...deleteInstancesRoutes,
+      ...reimageInstancesRoutes,
       ...operationRoutes,
       ...imageRoutes,
       ...galleryRoutes,

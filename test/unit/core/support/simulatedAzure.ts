@@ -62,7 +62,10 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
           const reimage = /\/virtualMachines\/([^/]+)\/reimage$/i.exec(new URL(request.url).pathname);
           const body = typeof request.body === 'string' && request.body ? (JSON.parse(request.body) as { instanceIds?: string[]; exactVersion?: string }) : {};
           if (/\/delete$/i.test(new URL(request.url).pathname)) observations.deleted.push(...(body.instanceIds ?? []));
-          if (reimage) observations.accepted.push({ kind: 'reimage', instanceIds: [reimage[1]], ...(body.exactVersion ? { exactVersion: body.exactVersion } : {}) });
+          const version = body.exactVersion ? { exactVersion: body.exactVersion } : {};
+          if (reimage) observations.accepted.push({ kind: 'reimage', instanceIds: [reimage[1]], ...version });
+          // VirtualMachineScaleSets_Reimage: one request for the batch (the orchestrator always names the ids).
+          else if (/\/virtualMachineScaleSets\/[^/]+\/reimage$/i.test(new URL(request.url).pathname)) observations.accepted.push({ kind: 'reimage', instanceIds: body.instanceIds ?? [], ...version });
           else if (/\/manualupgrade$/i.test(new URL(request.url).pathname)) {
             const model = sim.world.scaleSets[0].properties.virtualMachineProfile as { storageProfile?: { imageReference?: { sku?: string } } } | undefined;
             observations.accepted.push({ kind: 'manualupgrade', instanceIds: body.instanceIds ?? [], modelSku: model?.storageProfile?.imageReference?.sku ?? '' });
