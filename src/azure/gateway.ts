@@ -80,6 +80,8 @@ export interface InstanceSnapshot {
   readonly healthSource: 'signal' | 'derived';
   /** Extension provisioning problems, e.g. "CustomScript: Provisioning failed". */
   readonly extensionProblems: readonly string[];
+  /** When provisioning last succeeded (instance view status time, epoch ms): the health grace runs from here. */
+  readonly provisionedAt?: number;
 }
 
 export interface AzureGateway {

@@ -14,6 +14,13 @@ function signalledHealth(code: string | undefined): HealthState | undefined {
   return state === 'healthy' || state === 'unhealthy' || state === 'initializing' || state === 'unknown' ? state : undefined;
 }
 
+/** When provisioning last succeeded (the `ProvisioningState/succeeded` status's time): a reimage's end. */
+function provisionedAt(statuses: readonly InstanceViewStatus[] | undefined): number | undefined {
+  const time = statuses?.find((s) => s.code === 'ProvisioningState/succeeded')?.time;
+  const ms = time === undefined ? NaN : new Date(time).getTime();
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
 export function toInstanceSnapshot(vm: VirtualMachineScaleSetVM): InstanceSnapshot {
   const view = vm.instanceView;
   const powerState = statusValue(view?.statuses, 'PowerState') ?? 'unknown';
@@ -38,5 +45,6 @@ export function toInstanceSnapshot(vm: VirtualMachineScaleSetVM): InstanceSnapsh
     health: signalled ?? derived,
     healthSource: signalled ? 'signal' : 'derived',
     extensionProblems,
+    ...(provisionedAt(view?.statuses) !== undefined ? { provisionedAt: provisionedAt(view?.statuses) } : {}),
   };
 }

@@ -129,6 +129,12 @@ export interface DurationEstimates {
   readonly moveMs: number;
   /** Health confirmation after a move. */
   readonly healthMs: number;
+  /** H2: the health extension's grace period after a move (the set's own settings), when known. */
+  readonly healthGraceMs?: number;
+  /** H2: how often the extension's health can change (probe interval × probes in a row), when known. */
+  readonly healthCheckIntervalMs?: number;
+  /** Where moveMs and healthMs come from, for the plan's reader (e.g. "the set's last 3 OS upgrades"). */
+  readonly basis?: string;
 }
 
 export interface RolloutPlan {

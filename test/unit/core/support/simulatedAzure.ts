@@ -37,6 +37,9 @@ export interface SimulatedAzureOptions {
   readonly timeScale?: number;
   /** LRO poll interval, real ms (with the virtual clock it must exceed the quiet window). */
   readonly pollIntervalMs?: number;
+  /** LRO polls wait on the shared (simulated) clock at this interval, e.g. the SDK's 2,000 ms; the
+   * server's Retry-After still replaces it. Default: real-time waits of `pollIntervalMs`. */
+  readonly simulatedPollMs?: number;
 }
 
 export const defaultStart = Date.parse('2026-11-01T00:00:00Z');
@@ -89,8 +92,9 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
           retry: { maxRetries: 3, retryDelayInMs: 1, maxRetryDelayInMs: 4 },
           allowedHosts: ['127.0.0.1'],
           policies: [counter],
+          ...(options.simulatedPollMs !== undefined ? { pollSleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal) } : {}),
         },
-        options.pollIntervalMs ?? 2,
+        options.simulatedPollMs ?? options.pollIntervalMs ?? 2,
       ),
     );
   return {
