@@ -20,13 +20,14 @@ function nextChangeIn(ctx: RunContext, snapshots: readonly (InstanceSnapshot | u
   const estimates = ctx.progress.plan.estimates;
   const now = ctx.clock.now();
   const poll = Math.min(maxReadGapMs, Math.max(ctx.policy.healthPollMs, estimates.healthCheckIntervalMs ?? 0) * 2 ** quietReads);
-  let next = poll;
+  let next = Infinity;
   for (const s of snapshots) {
-    if (s?.health !== 'initializing' || s.provisionedAt === undefined || estimates.healthGraceMs === undefined || !isSettled(s)) continue;
-    const graceEnds = s.provisionedAt + estimates.healthGraceMs - now;
-    if (graceEnds > 0) next = Math.min(next, graceEnds);
+    // An instance in its grace period stays Initializing until the grace ends: nothing to read before.
+    const inGrace = s?.health === 'initializing' && s.provisionedAt !== undefined && estimates.healthGraceMs !== undefined && isSettled(s);
+    const graceEnds = inGrace ? s.provisionedAt! + estimates.healthGraceMs! - now : 0;
+    next = Math.min(next, graceEnds > 0 ? graceEnds : poll);
   }
-  return Math.max(minReadGapMs, next);
+  return Math.max(minReadGapMs, Number.isFinite(next) ? next : poll);
 }
 
 export async function waitForHealth(ctx: RunContext, batch: number, ids: readonly string[]): Promise<void> {
