@@ -21,8 +21,8 @@ export type UpgradeTarget =
 
 /**
  * How an instance is moved to the target.
- * - `reimage`: `POST …/virtualMachines/{id}/reimage {exactVersion}` per instance; the model is left as
- *   it is (typically `latest`).
+ * - `reimage`: `POST …/reimage {instanceIds, exactVersion}` per batch (one long-running operation);
+ *   the model is left as it is (typically `latest`).
  * - `model`: update the scale set model, then `POST …/manualupgrade {instanceIds}` per batch (O9).
  */
 export type MoveMethod = 'reimage' | 'model';
