@@ -142,4 +142,21 @@ describe('batch-level ARM calls (issue 13, real SDK → simulator)', function ()
       await h.dispose();
     }
   });
+  it('a small batch in a large set reads its health with single GETs when that costs fewer requests than the paged list', async () => {
+    const scenario = fleet(40) as Scenario & { timing: Record<string, number> };
+    scenario.timing.pageSize = 5; // the list costs 8 requests; a canary of one costs one GET
+    const h = await harness(scenario, 2000);
+    try {
+      const planned = await planFromAzure(h.az.gateway, { ref, target: { kind: 'latest' }, strategy: { kind: 'percentage', canary: 1 }, policy }, h.az.clock, testRetry);
+      assert.ok(planned.ok);
+      const canary = planned.plan.batches[0].instances.map((i) => i.instanceId);
+      assert.equal(canary.length, 1);
+      const summary = await startRun({ gateway: h.az.gateway, clock: h.az.clock, store: h.store, retry: testRetry }, ref, planned.plan).run();
+      assert.equal(summary.outcome, 'succeeded');
+      const singles = h.az.sim.requests().filter((r) => r.method === 'GET' && new RegExp(`/virtualMachines/${canary[0]}$`).test(r.path));
+      assert.ok(singles.length >= 1, 'the canary\'s health was read with a single GET');
+    } finally {
+      await h.dispose();
+    }
+  });
 });
