@@ -1,11 +1,12 @@
 // AzureGateway over the real SDK clients (arm-compute 24, modular). Every long-running operation goes
 // through one helper so the poll interval and abort signal are always applied (azure-sdk.md).
 import type { PollerLike, OperationState } from '@azure/core-lro';
-import type { GalleryImageVersion } from '@azure/arm-compute';
-import type { AzureGateway, GalleryImageVersionInfo, ImageInfo, ScaleSetRef, InstanceSnapshot, SubscriptionInfo, TenantInfo } from './gateway';
+import type { GalleryImageVersion, VirtualMachineScaleSet } from '@azure/arm-compute';
+import { scaleSetId, type AzureGateway, type GalleryImageVersionInfo, type ImageInfo, type ScaleSetRef, type InstanceSnapshot, type SubscriptionInfo, type TenantInfo } from './gateway';
+import { OrchestrationModes } from './orchestrationModes';
 import { parseImageId } from '../shared/imageId';
 import type { ClientFactory } from './clientFactory';
-import { toInstanceSnapshot } from './instanceSnapshot';
+import { toInstanceSnapshot, vmToInstanceSnapshot } from './instanceSnapshot';
 import { withSignal } from './requestScope';
 import { loadSdk } from './loadSdk';
 import { pollPaced } from './lroPolling';
@@ -35,7 +36,24 @@ function toVersionInfo(v: GalleryImageVersion): GalleryImageVersionInfo {
 const scaleSetsQuery = "Resources | where type =~ 'microsoft.compute/virtualmachinescalesets' | project id, subscriptionId";
 
 export class ArmGateway implements AzureGateway {
+  /** Each set's orchestration mode, learnt from the scale set reads callers already make. */
+  private readonly modes = new OrchestrationModes();
+
   constructor(private readonly clients: ClientFactory) {}
+
+  private remember<T extends VirtualMachineScaleSet | VirtualMachineScaleSet[]>(sets: T): T {
+    for (const set of Array.isArray(sets) ? sets : [sets]) this.modes.remember(set);
+    return sets;
+  }
+
+  /**
+   * A Flexible set's instances are standalone VMs, served by the VM APIs (Learn: Orchestration modes
+   * API comparison). The mode never changes after creation, so one scale set read per set is enough —
+   * and none when the caller already listed or read the set through this gateway.
+   */
+  private async isFlexible(ref: ScaleSetRef, signal?: AbortSignal): Promise<boolean> {
+    return (this.modes.of(ref) ?? this.modes.remember(await this.getScaleSet(ref, signal))) === 'Flexible';
+  }
 
   get stats() {
     return this.clients.stats;
@@ -72,7 +90,7 @@ export class ArmGateway implements AzureGateway {
   }
 
   listScaleSets(subscriptionId: string, signal?: AbortSignal) {
-    return withSignal(signal, () => collect(this.clients.compute(subscriptionId).virtualMachineScaleSets.listAll()));
+    return withSignal(signal, async () => this.remember(await collect(this.clients.compute(subscriptionId).virtualMachineScaleSets.listAll())));
   }
 
   queryScaleSetIds(subscriptionIds: readonly string[], signal?: AbortSignal): Promise<Map<string, string[]>> {
@@ -100,7 +118,7 @@ export class ArmGateway implements AzureGateway {
   }
 
   getScaleSet(ref: ScaleSetRef, signal?: AbortSignal) {
-    return withSignal(signal, () => this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.get(ref.resourceGroup, ref.name));
+    return withSignal(signal, async () => this.remember(await this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.get(ref.resourceGroup, ref.name)));
   }
 
   updateScaleSet(ref: ScaleSetRef, update: Parameters<AzureGateway['updateScaleSet']>[1], options?: { ifMatch?: string; signal?: AbortSignal }) {
@@ -117,15 +135,23 @@ export class ArmGateway implements AzureGateway {
   }
 
   listInstances(ref: ScaleSetRef, signal?: AbortSignal): Promise<InstanceSnapshot[]> {
-    return withSignal(signal, async () =>
-      (await collect(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetVMs.list(ref.resourceGroup, ref.name, { expand: 'instanceView' }))).map(toInstanceSnapshot),
-    );
+    return withSignal(signal, async () => {
+      const compute = this.clients.compute(ref.subscriptionId);
+      if (await this.isFlexible(ref, signal)) {
+        // VirtualMachines_List with the one $filter the spec allows; $expand=instanceView needs it.
+        const filter = `'virtualMachineScaleSet/id' eq '${scaleSetId(ref)}'`;
+        return (await collect(compute.virtualMachines.list(ref.resourceGroup, { filter, expand: 'instanceView' }))).map(vmToInstanceSnapshot);
+      }
+      return (await collect(compute.virtualMachineScaleSetVMs.list(ref.resourceGroup, ref.name, { expand: 'instanceView' }))).map(toInstanceSnapshot);
+    });
   }
 
   getInstance(ref: ScaleSetRef, instanceId: string, signal?: AbortSignal): Promise<InstanceSnapshot> {
-    return withSignal(signal, async () =>
-      toInstanceSnapshot(await this.clients.compute(ref.subscriptionId).virtualMachineScaleSetVMs.get(ref.resourceGroup, ref.name, instanceId, { expand: 'instanceView' })),
-    );
+    return withSignal(signal, async () => {
+      const compute = this.clients.compute(ref.subscriptionId);
+      if (await this.isFlexible(ref, signal)) return vmToInstanceSnapshot(await compute.virtualMachines.get(ref.resourceGroup, instanceId, { expand: 'instanceView' }));
+      return toInstanceSnapshot(await compute.virtualMachineScaleSetVMs.get(ref.resourceGroup, ref.name, instanceId, { expand: 'instanceView' }));
+    });
   }
 
   manualUpgrade(ref: ScaleSetRef, instanceIds: readonly string[], signal?: AbortSignal): Promise<void> {
@@ -146,32 +172,43 @@ export class ArmGateway implements AzureGateway {
     );
   }
 
+  /** Flexible: VirtualMachines_Reimage on the VM the instance id names (its name). */
   reimage(ref: ScaleSetRef, instanceId: string, options?: { exactVersion?: string; signal?: AbortSignal }): Promise<void> {
     const { signal, exactVersion } = options ?? {};
-    return withSignal(signal, () =>
-      this.untilDone(
-        this.clients.compute(ref.subscriptionId).virtualMachineScaleSetVMs.reimage(ref.resourceGroup, ref.name, instanceId, {
+    return withSignal(signal, async () => {
+      const compute = this.clients.compute(ref.subscriptionId);
+      if (await this.isFlexible(ref, signal)) {
+        return this.untilDone(compute.virtualMachines.reimage(ref.resourceGroup, instanceId, { ...this.lroOptions(signal), ...(exactVersion ? { parameters: { exactVersion } } : {}) }), signal);
+      }
+      return this.untilDone(
+        compute.virtualMachineScaleSetVMs.reimage(ref.resourceGroup, ref.name, instanceId, {
           ...this.lroOptions(signal),
           ...(exactVersion ? { vmScaleSetVMReimageInput: { exactVersion } } : {}),
         }),
         signal,
-      ),
-    );
+      );
+    });
   }
 
   reimageInstances(ref: ScaleSetRef, instanceIds: readonly string[], options?: { exactVersion?: string; signal?: AbortSignal }): Promise<void> {
     const { signal, exactVersion } = options ?? {};
     // Without instanceIds Azure reimages every instance of the set: never send an empty list.
     if (instanceIds.length === 0) return Promise.reject(new Error('reimageInstances needs at least one instance id.'));
-    return withSignal(signal, () =>
-      this.untilDone(
+    return withSignal(signal, async () => {
+      // Flexible: the set-level reimage names Uniform instance ids; its VMs are reimaged one by one through
+      // the VM API, all at once (the core calls this one method either way).
+      if (await this.isFlexible(ref, signal)) {
+        await Promise.all(instanceIds.map((id) => this.reimage(ref, id, { ...(exactVersion ? { exactVersion } : {}), ...(signal ? { signal } : {}) })));
+        return;
+      }
+      await this.untilDone(
         this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.reimage(ref.resourceGroup, ref.name, {
           ...this.lroOptions(signal),
           vmScaleSetReimageInput: { instanceIds: [...instanceIds], ...(exactVersion ? { exactVersion } : {}) },
         }),
         signal,
-      ),
-    );
+      );
+    });
   }
 
   startOsRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void> {

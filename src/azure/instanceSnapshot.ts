@@ -1,6 +1,7 @@
-// Turns an SDK VirtualMachineScaleSetVM (listed with $expand=instanceView) into an InstanceSnapshot,
+// Turns an SDK VirtualMachineScaleSetVM (Uniform set, listed with $expand=instanceView) or VirtualMachine
+// (a Flexible set's instance, listed with $filter and $expand=instanceView) into an InstanceSnapshot,
 // deriving health as the platform does (H1–H3).
-import type { VirtualMachineScaleSetVM, InstanceViewStatus } from '@azure/arm-compute';
+import type { ImageReference, InstanceViewStatus, VirtualMachine, VirtualMachineInstanceView, VirtualMachineScaleSetVM, VirtualMachineScaleSetVMInstanceView } from '@azure/arm-compute';
 import type { HealthState, InstanceSnapshot } from './gateway';
 
 function statusValue(statuses: readonly InstanceViewStatus[] | undefined, prefix: string): string | undefined {
@@ -21,7 +22,46 @@ function provisionedAt(statuses: readonly InstanceViewStatus[] | undefined): num
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** What both kinds of instance carry. */
+interface InstanceFields {
+  readonly instanceId: string;
+  readonly name: string;
+  readonly zones?: readonly string[];
+  readonly provisioningState?: string;
+  readonly latestModelApplied?: boolean;
+  readonly imageReference?: ImageReference;
+  readonly instanceView?: VirtualMachineScaleSetVMInstanceView | VirtualMachineInstanceView;
+}
+
 export function toInstanceSnapshot(vm: VirtualMachineScaleSetVM): InstanceSnapshot {
+  return snapshotOf({
+    instanceId: vm.instanceId ?? vm.name ?? '',
+    name: vm.name ?? '',
+    zones: vm.zones,
+    provisioningState: vm.provisioningState,
+    latestModelApplied: vm.latestModelApplied,
+    imageReference: vm.storageProfile?.imageReference,
+    instanceView: vm.instanceView,
+  });
+}
+
+/**
+ * A Flexible set's VM: its instance id is the VM name (Learn, "Performing manual upgrades": instanceIds
+ * are instance names with Flexible orchestration). A VirtualMachine has no latestModelApplied, and
+ * Flexible sets have no update domains.
+ */
+export function vmToInstanceSnapshot(vm: VirtualMachine): InstanceSnapshot {
+  return snapshotOf({
+    instanceId: vm.name ?? '',
+    name: vm.name ?? '',
+    zones: vm.zones,
+    provisioningState: vm.provisioningState,
+    imageReference: vm.storageProfile?.imageReference,
+    instanceView: vm.instanceView,
+  });
+}
+
+function snapshotOf(vm: InstanceFields): InstanceSnapshot {
   const view = vm.instanceView;
   const powerState = statusValue(view?.statuses, 'PowerState') ?? 'unknown';
   const provisioningState = vm.provisioningState ?? statusValue(view?.statuses, 'ProvisioningState') ?? 'Unknown';
@@ -31,10 +71,10 @@ export function toInstanceSnapshot(vm: VirtualMachineScaleSetVM): InstanceSnapsh
   const signalled = signalledHealth(view?.vmHealth?.status?.code);
   // H1: without a probe or the extension, health = running + every extension provisioned.
   const derived: HealthState = powerState === 'running' && extensionProblems.length === 0 && provisioningState.toLowerCase() === 'succeeded' ? 'healthy' : 'unhealthy';
-  const image = vm.storageProfile?.imageReference;
+  const image = vm.imageReference;
   return {
-    instanceId: vm.instanceId ?? vm.name ?? '',
-    name: vm.name ?? '',
+    instanceId: vm.instanceId,
+    name: vm.name,
     zone: vm.zones?.[0],
     updateDomain: view?.platformUpdateDomain,
     faultDomain: view?.platformFaultDomain,

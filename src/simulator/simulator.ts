@@ -23,6 +23,7 @@ import { subscriptionRoutes } from './routes/subscriptions';
 import { upgradeRoutes } from './routes/upgrades';
 import { deleteInstancesRoutes } from './routes/deleteInstances';
 import { reimageInstancesRoutes } from './routes/reimageInstances';
+import { virtualMachineRoutes } from './routes/virtualMachines';
 import { buildWorld } from './scenario/buildWorld';
 import { loadScenario } from './scenario/loadScenario';
 import type { Scenario } from './scenario/scenarioTypes';
@@ -74,6 +75,7 @@ export class Simulator {
       ...upgradeRoutes,
       ...deleteInstancesRoutes,
       ...reimageInstancesRoutes,
+      ...virtualMachineRoutes,
       ...operationRoutes,
       ...imageRoutes,
       ...galleryRoutes,

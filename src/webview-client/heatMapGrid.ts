@@ -40,9 +40,11 @@ export function buildHeatMapGrid(instances: readonly InstanceCell[]): HeatMapGri
   const orderedColumns = [...columns.values()].sort((a, b) => compareOptional(a.zone, b.zone) || compareOptional(a.faultDomain, b.faultDomain));
   const columnIndex = new Map(orderedColumns.map((c, index) => [columnKey(c.zone, c.faultDomain), index]));
   const orderedDomains = [...domains].sort(compareOptional);
+  // A Flexible set has fault domains but no update domains (Learn: Orchestration modes): one row.
+  const noUpdateDomains = orderedDomains.length === 1 && orderedDomains[0] === undefined;
   const rows = orderedDomains.map((updateDomain) => ({
     updateDomain,
-    label: updateDomain === undefined ? 'UD ?' : `UD ${updateDomain}`,
+    label: updateDomain !== undefined ? `UD ${updateDomain}` : noUpdateDomains ? 'No update domains' : 'UD ?',
     cells: orderedColumns.map(() => [] as InstanceCell[]),
   }));
   const rowIndex = new Map(orderedDomains.map((d, index) => [d, index]));

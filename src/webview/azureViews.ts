@@ -18,6 +18,7 @@ export function scaleSetHeader(id: string, set: VirtualMachineScaleSet): ScaleSe
     image: imageLabel(set.virtualMachineProfile?.storageProfile?.imageReference),
     upgradeMode: set.upgradePolicy?.mode ?? 'Manual',
     automaticOsUpgrade: set.upgradePolicy?.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade === true,
+    orchestrationMode: set.orchestrationMode === 'Flexible' ? 'Flexible' : 'Uniform',
   };
 }
 

@@ -148,6 +148,8 @@ export interface ScaleSetHeader {
   readonly image?: string;
   readonly upgradeMode?: string;
   readonly automaticOsUpgrade?: boolean;
+  /** Flexible sets' instances are standalone VMs with fault domains and no update domains. */
+  readonly orchestrationMode?: 'Uniform' | 'Flexible';
 }
 
 export interface DashboardState {

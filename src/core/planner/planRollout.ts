@@ -74,6 +74,21 @@ function gateReason(batches: readonly Omit<PlannedBatch, 'gateAfter'>[], i: numb
   return undefined;
 }
 
+/**
+ * O9 "one update domain (or fault domain) at a time" needs instances that report that domain: without
+ * any, every instance falls in one domain and the whole set would move in one batch. A Flexible set has
+ * fault domains but no update domains (Learn: Orchestration modes for Virtual Machine Scale Sets).
+ */
+function refuseDomainStrategyWithoutDomains(kind: PlanInput['strategy']['kind'], instances: PlanInput['instances']): void {
+  if (instances.length === 0) return;
+  if (kind === 'updateDomain' && instances.every((i) => i.updateDomain === undefined)) {
+    throw new RangeError('No instance reports an update domain (a Flexible scale set has none): one update domain at a time would move the whole set at once. Choose one fault domain at a time, percentage or count batches.');
+  }
+  if (kind === 'faultDomain' && instances.every((i) => i.faultDomain === undefined)) {
+    throw new RangeError('No instance reports a fault domain: one fault domain at a time would move the whole set at once. Choose percentage or count batches.');
+  }
+}
+
 /** Plans the rollout: which instances move in which batch, and how long it should take. */
 export function planRollout(input: PlanInput): RolloutPlan {
   const { target, policy, strategy } = input;
@@ -85,6 +100,7 @@ export function planRollout(input: PlanInput): RolloutPlan {
   if (!Number.isInteger(canaryWanted) || canaryWanted < 0) throw new RangeError(`The canary must be a whole number of instances, got ${canaryWanted}`);
 
   const instanceCount = input.instances.length;
+  refuseDomainStrategyWithoutDomains(strategy.kind, input.instances);
   const skipped: SkippedInstance[] = [];
   const eligible = new Map<string, PlannedInstance>();
   for (const instance of input.instances) {

@@ -1,7 +1,8 @@
 // R15 vmss-rolling-needs-health: upgradePolicy.mode Rolling is refused by Azure without a health
-// probe or the Application Health extension.
+// probe or the Application Health extension; a Flexible set needs the extension (a probe does not
+// count there, Learn: Configure rolling upgrades on Virtual Machine Scale Sets — Requirements).
 import { asString, judge } from '../facts';
-import { healthSignals } from '../healthSignals';
+import { healthSignals, isFlexible, usableHealthSignal } from '../healthSignals';
 import { healthExtensionFixes } from './r3HealthSignal';
 import { dependsOnDeployment, fail, notApplicable, pass, type ReadinessRule } from './rule';
 
@@ -14,10 +15,18 @@ export const r15RollingNeedsHealth: ReadinessRule = {
     ];
     const rolling = judge(model.upgradeMode, (value) => asString(value)?.toLowerCase() === 'rolling');
     if (rolling === 'no') return notApplicable('R15', 'upgrade mode is not Rolling', facts);
-    const signals = healthSignals(model);
-    if (signals.any === 'yes') return pass('R15', facts);
+    const usable = usableHealthSignal(model);
+    if (usable === 'yes') return pass('R15', facts);
     if (rolling === 'unknown') return dependsOnDeployment('R15', facts, model.upgradeMode, 'whether the upgrade mode is Rolling (which needs a health signal)');
-    if (signals.any === 'unknown') return dependsOnDeployment('R15', facts, model.healthProbeId, 'whether the Rolling scale set has a health signal');
+    if (usable === 'unknown') return dependsOnDeployment('R15', facts, model.healthProbeId, 'whether the Rolling scale set has a health signal');
+    if (isFlexible(model) === 'yes' && healthSignals(model).probe === 'yes') {
+      return fail('R15', facts, {
+        origin: model.healthProbeId.origin,
+        message:
+          'R15: upgradePolicy.mode is Rolling on a Flexible scale set, which needs the Application Health extension; a load balancer health probe does not count with Flexible orchestration. Add the Application Health extension (and remove networkProfile.healthProbe: one health source per set), or use another upgrade mode.',
+        fixes: healthExtensionFixes(model),
+      });
+    }
     return fail('R15', facts, {
       origin: model.upgradeMode.origin,
       message:

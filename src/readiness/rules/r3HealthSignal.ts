@@ -5,7 +5,7 @@
 // types need a health source like any other set.
 import { asString, judge } from '../facts';
 import { fixes, type FixIntent } from '../fixIntents';
-import { healthSignals } from '../healthSignals';
+import { healthSignals, isFlexible } from '../healthSignals';
 import type { ScaleSetModel } from '../model';
 import { dependsOnDeployment, fail, notApplicable, pass, type ReadinessRule } from './rule';
 import { isBronze, isStateless, serviceFabricView } from './serviceFabric';
@@ -26,6 +26,14 @@ export const r3HealthSignal: ReadinessRule = {
     if (sf.isServiceFabric === 'yes' && sf.durability) {
       const bronzeStateless = isBronze(sf.durability) === 'yes' && isStateless(sf.isStateless) === 'yes';
       if (!bronzeStateless) return notApplicable('R3', 'Service Fabric reports node health through the cluster (no probe needed)', facts);
+    }
+    if (isFlexible(model) === 'yes' && signals.extension === 'no' && signals.probe === 'yes') {
+      return fail('R3', facts, {
+        origin: model.healthProbeId.origin,
+        message:
+          'R3: a Flexible scale set reports application health only through the Application Health extension; its load balancer health probe (networkProfile.healthProbe.id) is no health signal for upgrades (Learn: Orchestration modes — Monitor application health). Add the Application Health extension and remove the probe reference.',
+        fixes: healthExtensionFixes(model),
+      });
     }
     if (signals.any === 'yes') {
       return pass('R3', facts, signals.probe === 'yes' ? 'application health probe' : 'Application Health extension');

@@ -1,6 +1,10 @@
 // Scale set VMs: list (paged, `$expand=instanceView`), get, getInstanceView and reimage (an LRO;
 // optional `exactVersion` pins or rolls back one instance — O9).
-import { invalidParameter } from '../armError';
+// Flexible sets: list and get answer (Learn, Orchestration modes: "List scale sets VM API changes";
+// the spec's `virtualMachineResourceId` exists for Flexible sets only), while the instance view and
+// reimage are Uniform APIs whose Flexible alternative is the single-VM API (Learn: Orchestration modes
+// API comparison) — refused here, see flexibleRefusal.
+import { ArmError, invalidParameter } from '../armError';
 import { reimage, reimageTarget } from '../engine/instanceOperations';
 import { empty, json, type SimRequest, type SimResponse } from '../http/message';
 import { pageOf } from '../http/paging';
@@ -12,6 +16,8 @@ import { etagOf } from '../serialize/scaleSetJson';
 import type { RouteContext } from './context';
 import { lroHeaders } from './lroResponse';
 import { requireInstance, requireScaleSet } from './lookup';
+import type { ScaleSet } from '../state/model';
+import { orchestrationMode } from '../state/modelView';
 
 const vmss = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}';
 
@@ -36,14 +42,28 @@ function get(ctx: RouteContext, req: SimRequest, params: RouteParams): SimRespon
   return json(200, vmJson(ctx.world, set, inst, expandsInstanceView(req)), { etag: etagOf(inst.etag) });
 }
 
+/**
+ * UNVERIFIED status, code and text: Azure's refusal of a Uniform-only operation on a Flexible set was
+ * seen only for the scale set's own instance view, "Operation 'VirtualMachineScaleSets.instanceView.GET'
+ * is not allowed on Virtual Machine Scale Set" (hashicorp/nomad-autoscaler#1096); its code and status
+ * were not published. OperationNotAllowed is the code Compute uses for its other "Operation '…' is not
+ * allowed on Virtual Machine Scale Set '…'" answers.
+ */
+function refuseOnFlexible(set: ScaleSet, operation: string): void {
+  if (orchestrationMode(set) !== 'Flexible') return;
+  throw new ArmError(400, 'OperationNotAllowed', `Operation '${operation}' is not allowed on Virtual Machine Scale Set '${set.name}' since it uses Flexible orchestration mode. Use the virtual machine API instead.`);
+}
+
 function getInstanceView(ctx: RouteContext, _req: SimRequest, params: RouteParams): SimResponse {
   const set = requireScaleSet(ctx.world, params);
+  refuseOnFlexible(set, 'VirtualMachineScaleSets.virtualMachines.instanceView.GET');
   return json(200, instanceViewJson(ctx.world, set, requireInstance(set, params.instanceId)));
 }
 
 function postReimage(ctx: RouteContext, req: SimRequest, params: RouteParams): SimResponse {
   const world = ctx.world;
   const set = requireScaleSet(world, params);
+  refuseOnFlexible(set, 'VirtualMachineScaleSets.virtualMachines.reimage.POST');
   const inst = requireInstance(set, params.instanceId);
   const body = parseObjectBody(req) ?? {};
   const target = reimageTarget(world, set, inst, body.exactVersion);

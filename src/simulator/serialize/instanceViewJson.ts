@@ -1,10 +1,11 @@
-// VirtualMachineScaleSetVMInstanceView: zone placement (update/fault domain), power and provisioning
+// VirtualMachineScaleSetVMInstanceView (and, for a Flexible set's VM, VirtualMachineInstanceView — the same
+// fields): zone placement (update/fault domain), power and provisioning
 // state, disks, extension statuses and `vmHealth` (H2/H3) — or, with no health source (H1), the
 // extension and provisioning statuses that health is judged from.
 import { instanceHealth } from '../state/health';
 import { osDiskName } from '../state/ids';
 import type { HealthState, Instance, ScaleSet } from '../state/model';
-import { healthSource, modelExtensions } from '../state/modelView';
+import { healthSource, modelExtensions, orchestrationMode } from '../state/modelView';
 import type { World } from '../state/world';
 import { iso } from './time';
 
@@ -46,7 +47,8 @@ export function instanceViewJson(world: World, set: ScaleSet, inst: Instance): R
       ? { code: 'ProvisioningState/failed/1', level: 'Error', displayStatus: 'Provisioning failed', message: 'Enable failed: the extension exited with code 1.' }
       : { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', message: 'Enable succeeded' };
   return {
-    platformUpdateDomain: inst.updateDomain,
+    // Flexible sets spread over fault domains only ("Update Domains: No", Learn: Orchestration modes).
+    ...(orchestrationMode(set) === 'Flexible' ? {} : { platformUpdateDomain: inst.updateDomain }),
     platformFaultDomain: inst.faultDomain,
     computerName: inst.name,
     ...osName(set),

@@ -19,7 +19,7 @@ function arr(value: unknown): Json[] {
   return Array.isArray(value) ? value.map(obj) : [];
 }
 
-function nicConfigurations(profile: Json): Json[] {
+export function nicConfigurations(profile: Json): Json[] {
   return arr(obj(profile.networkProfile).networkInterfaceConfigurations).map((nic) => {
     const props = obj(nic.properties);
     return {
@@ -39,7 +39,7 @@ function nicConfigurations(profile: Json): Json[] {
   });
 }
 
-function osProfile(set: ScaleSet, inst: Instance, profile: Json): Json {
+export function osProfile(set: ScaleSet, inst: Instance, profile: Json): Json {
   const os = obj(profile.osProfile);
   const platform =
     set.osType === 'Windows'
@@ -66,7 +66,7 @@ function imageReferenceJson(inst: Instance): Json {
   return { publisher: applied.publisher, offer: applied.offer, sku: applied.sku, version: applied.version, exactVersion: inst.osImage.version };
 }
 
-function storageProfile(set: ScaleSet, inst: Instance, profile: Json): Json {
+export function storageProfile(set: ScaleSet, inst: Instance, profile: Json): Json {
   const osDisk = obj(obj(profile.storageProfile).osDisk);
   const accountType = String(obj(osDisk.managedDisk).storageAccountType ?? 'Premium_LRS');
   const name = osDiskName(set, inst);
@@ -119,19 +119,24 @@ export function vmJson(world: World, set: ScaleSet, inst: Instance, withInstance
       timeCreated: iso(inst.timeCreated),
       ...(withInstanceView ? { instanceView: instanceViewJson(world, set, inst) } : {}),
     },
-    resources: modelExtensions(set).map((e) => ({
-      name: e.name,
-      id: `${id}/extensions/${e.name}`,
-      type: 'Microsoft.Compute/virtualMachineScaleSets/virtualMachines/extensions',
-      location: set.location,
-      properties: {
-        autoUpgradeMinorVersion: true,
-        provisioningState: inst.extensionsFailed ? 'Failed' : 'Succeeded',
-        publisher: e.publisher,
-        type: e.type,
-        typeHandlerVersion: e.typeHandlerVersion,
-        settings: e.settings,
-      },
-    })),
+    resources: extensionResources(set, inst, id, 'Microsoft.Compute/virtualMachineScaleSets/virtualMachines/extensions'),
   };
+}
+
+/** The model's extensions as child resources of one VM (`type` differs for a VMSS VM and a standalone VM). */
+export function extensionResources(set: ScaleSet, inst: Instance, vmId: string, type: string): Json[] {
+  return modelExtensions(set).map((e) => ({
+    name: e.name,
+    id: `${vmId}/extensions/${e.name}`,
+    type,
+    location: set.location,
+    properties: {
+      autoUpgradeMinorVersion: true,
+      provisioningState: inst.extensionsFailed ? 'Failed' : 'Succeeded',
+      publisher: e.publisher,
+      type: e.type,
+      typeHandlerVersion: e.typeHandlerVersion,
+      settings: e.settings,
+    },
+  }));
 }

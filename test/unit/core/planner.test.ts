@@ -50,6 +50,14 @@ describe('planner (dry run)', () => {
     assert.deepEqual(fd.batches.map((b) => b.faultDomains), [[0], [1]]);
   });
 
+  it('O9 on a Flexible set (fault domains, no update domains): one update domain at a time is refused instead of moving the whole set at once', () => {
+    const flexible = fleet(20, { zones: 2, faultDomains: 1 }).map(({ updateDomain: _ud, ...rest }) => rest);
+    assert.throws(() => plan({ instances: flexible, strategy: { kind: 'updateDomain' } }), (e: Error) => e instanceof RangeError && /no instance reports an update domain/i.test(e.message));
+    const fd = plan({ instances: flexible, strategy: { kind: 'zoneThenUpdateDomain' } });
+    assert.ok(fd.batches.every((b) => b.instances.length <= fd.batchLimit && b.zone !== undefined), 'the default strategy still respects the batch limit, zone by zone');
+    assert.throws(() => plan({ instances: flexible.map(({ faultDomain: _fd, ...rest }) => rest), strategy: { kind: 'faultDomain' } }), RangeError);
+  });
+
   it('O8 default: zone by zone, whole update domains packed up to the batch limit (O2), never split when they fit', () => {
     // 60 instances, 20% → 12 per batch; 20 per zone, 4 per update domain: UDs 0–2 (12), then UDs 3–4 (8).
     const p = plan({ instances: fleet(60, { zones: 3, updateDomains: 5 }), strategy: { kind: 'zoneThenUpdateDomain' } });

@@ -141,6 +141,21 @@ describe('readiness: live scale set adapter (fromLive)', () => {
       assert.deepEqual(fromLive, fromTemplate);
     }
   });
+
+  it('R3/R15 on a Flexible set: only the Application Health extension counts, a load balancer probe does not (Learn: Orchestration modes; Configure rolling upgrades)', () => {
+    const probeId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/loadBalancers/lb/probes/http';
+    const withProbe = (orchestrationMode: 'Uniform' | 'Flexible'): VirtualMachineScaleSet => ({
+      ...readyLinux,
+      orchestrationMode,
+      virtualMachineProfile: { ...readyLinux.virtualMachineProfile, extensionProfile: { extensions: [] }, networkProfile: { healthProbe: { id: probeId } } },
+    });
+    const facts = { healthProbeLoadBalancerSku: 'Standard' };
+    assert.deepEqual(errorsOf(withProbe('Uniform'), facts), []);
+    const flexible = evaluateReadiness(scaleSetModelFromLive(withProbe('Flexible'), facts)).findings.filter((f) => f.severity === 'error');
+    assert.deepEqual(flexible.map((f) => f.rule).sort(), ['R15', 'R3']);
+    assert.ok(flexible.every((f) => /Flexible/.test(f.message) && /Application Health extension/.test(f.message)));
+    assert.deepEqual(errorsOf({ ...readyLinux, orchestrationMode: 'Flexible' }), [], 'the extension is enough on a Flexible set');
+  });
 });
 
 /** The ARM shape of an SDK object: extension `typePropertiesType` is `properties.type` in a template. */

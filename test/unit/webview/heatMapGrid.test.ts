@@ -25,4 +25,11 @@ describe('heat map grid (T2: one row per update domain, one column per fault dom
     const placed = grid.rows.flatMap((r) => r.cells.flat()).length;
     assert.equal(placed, 2);
   });
+
+  it('a set without update domains (Flexible) reads as one row of fault-domain columns, labelled so', () => {
+    const grid = buildHeatMapGrid([cell('vm-a', undefined, 0, '1'), cell('vm-b', undefined, 0, '2'), cell('vm-c', undefined, 0, '1')]);
+    assert.deepEqual(grid.rows.map((r) => r.label), ['No update domains']);
+    assert.deepEqual(grid.columns.map((c) => c.label), ['Zone 1 · FD 0', 'Zone 2 · FD 0']);
+    assert.deepEqual(grid.rows[0].cells.map((c) => c.map((i) => i.id)), [['vm-a', 'vm-c'], ['vm-b']]);
+  });
 });
