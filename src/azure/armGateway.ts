@@ -9,6 +9,7 @@ import type { ClientFactory } from './clientFactory';
 import { toInstanceSnapshot, vmToInstanceSnapshot } from './instanceSnapshot';
 import { withSignal } from './requestScope';
 import { loadSdk } from './loadSdk';
+import { pollPaced } from './lroPolling';
 
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
@@ -16,9 +17,6 @@ async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   return items;
 }
 
-async function untilDone<T>(poller: PollerLike<OperationState<T>, T>, signal?: AbortSignal): Promise<T> {
-  return poller.pollUntilDone(signal ? { abortSignal: signal } : undefined);
-}
 
 function isNotFound(err: unknown): boolean {
   return loadSdk().isRestError(err) && (err as { statusCode?: number }).statusCode === 404;
@@ -59,6 +57,11 @@ export class ArmGateway implements AzureGateway {
 
   get stats() {
     return this.clients.stats;
+  }
+
+  /** Every LRO ends here: paced polls that honour the server's Retry-After (lroPolling.ts). */
+  private untilDone<T>(poller: PollerLike<OperationState<T>, T>, signal?: AbortSignal): Promise<T> {
+    return pollPaced(poller, this.clients.pacing, signal);
   }
 
   private lroOptions(signal?: AbortSignal) {
@@ -121,7 +124,7 @@ export class ArmGateway implements AzureGateway {
   updateScaleSet(ref: ScaleSetRef, update: Parameters<AzureGateway['updateScaleSet']>[1], options?: { ifMatch?: string; signal?: AbortSignal }) {
     const { signal, ifMatch } = options ?? {};
     return withSignal(signal, () =>
-      untilDone(
+      this.untilDone(
         this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.update(ref.resourceGroup, ref.name, update, {
           ...this.lroOptions(signal),
           ...(ifMatch ? { ifMatch } : {}),
@@ -153,7 +156,7 @@ export class ArmGateway implements AzureGateway {
 
   manualUpgrade(ref: ScaleSetRef, instanceIds: readonly string[], signal?: AbortSignal): Promise<void> {
     return withSignal(signal, () =>
-      untilDone(
+      this.untilDone(
         this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.updateInstances(ref.resourceGroup, ref.name, { instanceIds: [...instanceIds] }, this.lroOptions(signal)),
         signal,
       ),
@@ -162,7 +165,7 @@ export class ArmGateway implements AzureGateway {
 
   deleteInstances(ref: ScaleSetRef, instanceIds: readonly string[], signal?: AbortSignal): Promise<void> {
     return withSignal(signal, () =>
-      untilDone(
+      this.untilDone(
         this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.deleteInstances(ref.resourceGroup, ref.name, { instanceIds: [...instanceIds] }, this.lroOptions(signal)),
         signal,
       ),
@@ -175,9 +178,9 @@ export class ArmGateway implements AzureGateway {
     return withSignal(signal, async () => {
       const compute = this.clients.compute(ref.subscriptionId);
       if (await this.isFlexible(ref, signal)) {
-        return untilDone(compute.virtualMachines.reimage(ref.resourceGroup, instanceId, { ...this.lroOptions(signal), ...(exactVersion ? { parameters: { exactVersion } } : {}) }), signal);
+        return this.untilDone(compute.virtualMachines.reimage(ref.resourceGroup, instanceId, { ...this.lroOptions(signal), ...(exactVersion ? { parameters: { exactVersion } } : {}) }), signal);
       }
-      return untilDone(
+      return this.untilDone(
         compute.virtualMachineScaleSetVMs.reimage(ref.resourceGroup, ref.name, instanceId, {
           ...this.lroOptions(signal),
           ...(exactVersion ? { vmScaleSetVMReimageInput: { exactVersion } } : {}),
@@ -187,15 +190,36 @@ export class ArmGateway implements AzureGateway {
     });
   }
 
+  reimageInstances(ref: ScaleSetRef, instanceIds: readonly string[], options?: { exactVersion?: string; signal?: AbortSignal }): Promise<void> {
+    const { signal, exactVersion } = options ?? {};
+    // Without instanceIds Azure reimages every instance of the set: never send an empty list.
+    if (instanceIds.length === 0) return Promise.reject(new Error('reimageInstances needs at least one instance id.'));
+    return withSignal(signal, async () => {
+      // Flexible: the set-level reimage names Uniform instance ids; its VMs are reimaged one by one through
+      // the VM API, all at once (the core calls this one method either way).
+      if (await this.isFlexible(ref, signal)) {
+        await Promise.all(instanceIds.map((id) => this.reimage(ref, id, { ...(exactVersion ? { exactVersion } : {}), ...(signal ? { signal } : {}) })));
+        return;
+      }
+      await this.untilDone(
+        this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.reimage(ref.resourceGroup, ref.name, {
+          ...this.lroOptions(signal),
+          vmScaleSetReimageInput: { instanceIds: [...instanceIds], ...(exactVersion ? { exactVersion } : {}) },
+        }),
+        signal,
+      );
+    });
+  }
+
   startOsRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void> {
     return withSignal(signal, () =>
-      untilDone(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetRollingUpgrades.startOSUpgrade(ref.resourceGroup, ref.name, this.lroOptions(signal)), signal),
+      this.untilDone(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetRollingUpgrades.startOSUpgrade(ref.resourceGroup, ref.name, this.lroOptions(signal)), signal),
     );
   }
 
   cancelRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void> {
     return withSignal(signal, () =>
-      untilDone(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetRollingUpgrades.cancel(ref.resourceGroup, ref.name, this.lroOptions(signal)), signal),
+      this.untilDone(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetRollingUpgrades.cancel(ref.resourceGroup, ref.name, this.lroOptions(signal)), signal),
     );
   }
 

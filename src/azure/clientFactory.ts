@@ -10,6 +10,7 @@ import { loadSdk } from './loadSdk';
 import { managementScope } from './clouds';
 import { currentSignal } from './requestScope';
 import { type CallStats, emptyStats } from './callStats';
+import { type PollPacing, type PollSleep, RetryAfterLog, retryAfterPolicy } from './lroPolling';
 
 export interface RetrySettings {
   readonly maxRetries: number;
@@ -31,6 +32,8 @@ export interface ClientFactoryOptions {
   readonly allowedHosts?: readonly string[];
   /** Extra policies (e.g. the extension's redacted HTTP log). */
   readonly policies?: readonly PipelinePolicy[];
+  /** How LRO polls wait (default: real time); a simulated clock paces them in simulated time. */
+  readonly pollSleep?: PollSleep;
 }
 
 export interface ClientFactory {
@@ -38,6 +41,8 @@ export interface ClientFactory {
   readonly stats: CallStats;
   /** LRO poll interval for every long-running operation (the SDK has no client default). */
   readonly pollIntervalMs: number;
+  /** Interval, sleep and the server's Retry-After values for the LRO helper. */
+  readonly pacing: PollPacing;
   compute(subscriptionId: string): ComputeManagementClient;
   subscriptions(): SubscriptionClient;
   resourceGraph(): ResourceGraphClient;
@@ -82,15 +87,32 @@ function hostGuardPolicy(allowed: readonly string[]): PipelinePolicy {
   };
 }
 
+function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason instanceof Error ? signal.reason : new Error('The operation was aborted.'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason instanceof Error ? signal.reason : new Error('The operation was aborted.'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 export function createClientFactory(options: ClientFactoryOptions, pollIntervalMs = 2000): ClientFactory {
   const stats = emptyStats();
   const endpoint = options.endpoint.replace(/\/+$/, '');
   const agent = options.ca ? new https.Agent({ ca: options.ca, keepAlive: true }) : undefined;
   const counters = statsPolicies(stats);
+  const retryAfter = new RetryAfterLog();
   const additionalPolicies = [
     { policy: signalPolicy(), position: 'perCall' as const },
     { policy: counters.perCall, position: 'perCall' as const },
     { policy: counters.perRetry, position: 'perRetry' as const },
+    { policy: retryAfterPolicy(retryAfter), position: 'perRetry' as const },
     ...(options.allowedHosts ? [{ policy: hostGuardPolicy(options.allowedHosts), position: 'perRetry' as const }] : []),
     ...(options.policies ?? []).map((policy) => ({ policy, position: 'perRetry' as const })),
   ];
@@ -110,6 +132,7 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
     endpoint,
     stats,
     pollIntervalMs,
+    pacing: { intervalMs: pollIntervalMs, sleep: options.pollSleep ?? realSleep, retryAfter },
     compute(subscriptionId) {
       let client = computeClients.get(subscriptionId);
       if (!client) {

@@ -80,6 +80,8 @@ export interface InstanceSnapshot {
   readonly healthSource: 'signal' | 'derived';
   /** Extension provisioning problems, e.g. "CustomScript: Provisioning failed". */
   readonly extensionProblems: readonly string[];
+  /** When provisioning last succeeded (instance view status time, epoch ms): the health grace runs from here. */
+  readonly provisionedAt?: number;
 }
 
 export interface AzureGateway {
@@ -98,6 +100,12 @@ export interface AzureGateway {
   deleteInstances(ref: ScaleSetRef, instanceIds: readonly string[], signal?: AbortSignal): Promise<void>;
   /** O9: reimage one instance, optionally to an exact version (pin / roll back). */
   reimage(ref: ScaleSetRef, instanceId: string, options?: { exactVersion?: string; signal?: AbortSignal }): Promise<void>;
+  /**
+   * O9: reimage several instances with one request and one long-running operation
+   * (VirtualMachineScaleSets_Reimage with `instanceIds`), optionally to an exact version. Never called with
+   * an empty list (Azure would reimage the whole set).
+   */
+  reimageInstances(ref: ScaleSetRef, instanceIds: readonly string[], options?: { exactVersion?: string; signal?: AbortSignal }): Promise<void>;
   /** A6: start the platform rolling OS upgrade; resolves when Azure has finished it. */
   startOsRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void>;
   cancelRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void>;

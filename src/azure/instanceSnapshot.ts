@@ -15,6 +15,13 @@ function signalledHealth(code: string | undefined): HealthState | undefined {
   return state === 'healthy' || state === 'unhealthy' || state === 'initializing' || state === 'unknown' ? state : undefined;
 }
 
+/** When provisioning last succeeded (the `ProvisioningState/succeeded` status's time): a reimage's end. */
+function provisionedAt(statuses: readonly InstanceViewStatus[] | undefined): number | undefined {
+  const time = statuses?.find((s) => s.code === 'ProvisioningState/succeeded')?.time;
+  const ms = time === undefined ? NaN : new Date(time).getTime();
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
 /** What both kinds of instance carry. */
 interface InstanceFields {
   readonly instanceId: string;
@@ -78,5 +85,6 @@ function snapshotOf(vm: InstanceFields): InstanceSnapshot {
     health: signalled ?? derived,
     healthSource: signalled ? 'signal' : 'derived',
     extensionProblems,
+    ...(provisionedAt(view?.statuses) !== undefined ? { provisionedAt: provisionedAt(view?.statuses) } : {}),
   };
 }

@@ -21,8 +21,8 @@ export type UpgradeTarget =
 
 /**
  * How an instance is moved to the target.
- * - `reimage`: `POST …/virtualMachines/{id}/reimage {exactVersion}` per instance; the model is left as
- *   it is (typically `latest`).
+ * - `reimage`: `POST …/reimage {instanceIds, exactVersion}` per batch (one long-running operation);
+ *   the model is left as it is (typically `latest`).
  * - `model`: update the scale set model, then `POST …/manualupgrade {instanceIds}` per batch (O9).
  */
 export type MoveMethod = 'reimage' | 'model';
@@ -129,6 +129,12 @@ export interface DurationEstimates {
   readonly moveMs: number;
   /** Health confirmation after a move. */
   readonly healthMs: number;
+  /** H2: the health extension's grace period after a move (the set's own settings), when known. */
+  readonly healthGraceMs?: number;
+  /** H2: how often the extension's health can change (probe interval × probes in a row), when known. */
+  readonly healthCheckIntervalMs?: number;
+  /** Where moveMs and healthMs come from, for the plan's reader (e.g. "the set's last 3 OS upgrades"). */
+  readonly basis?: string;
 }
 
 /** The set's upgrade policy as far as it decides what a model change does (O9) and whether the platform may

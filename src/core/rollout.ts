@@ -3,7 +3,9 @@
 import type { AzureGateway, InstanceSnapshot, ScaleSetRef, VirtualMachineScaleSet } from '../azure/gateway';
 import { scaleSetId } from '../azure/gateway';
 import { type Clock, realClock } from '../shared/clock';
-import type { DurationEstimates, Gates, RolloutPlan, Strategy, UpgradeTarget } from './contract';
+import type { DurationEstimates, Gates, RolloutPlan, RolloutPolicy, Strategy, UpgradeTarget } from './contract';
+import { calibrateEstimates, platformBatchCount } from './planner/calibrateEstimates';
+import { healthTimingOf } from './planner/healthTiming';
 import { RolloutExecutor } from './executor/executor';
 import { defaultRetryPlan, type RetryPlan, withRetries } from './executor/transient';
 import type { JournalEntry } from './journal/records';
@@ -40,6 +42,7 @@ export async function planFromAzure(gateway: AzureGateway, request: PlanRequest,
   const problem = holdProblem(upgradePolicy, target.target);
   if (problem) return { ok: false, errors: [problem] };
   const instances = await again(() => gateway.listInstances(request.ref, request.signal));
+  const estimates = request.estimates ?? (await estimatesFromSet(gateway, request, scaleSet, instances, policy.policy, again));
   try {
     const plan = planRollout({
       scaleSetId: scaleSetId(request.ref),
@@ -49,13 +52,33 @@ export async function planFromAzure(gateway: AzureGateway, request: PlanRequest,
       strategy: request.strategy,
       upgradePolicy,
       ...(request.gates ? { gates: request.gates } : {}),
-      ...(request.estimates ? { estimates: request.estimates } : {}),
+      estimates,
     });
     return { ok: true, plan, scaleSet, instances };
   } catch (err) {
     if (err instanceof RangeError) return { ok: false, errors: [err.message] };
     throw err;
   }
+}
+
+/** The plan's duration estimates from the set's own upgrade history and health settings (calibrateEstimates.ts). */
+async function estimatesFromSet(
+  gateway: AzureGateway,
+  request: PlanRequest,
+  scaleSet: VirtualMachineScaleSet,
+  instances: readonly InstanceSnapshot[],
+  policy: RolloutPolicy,
+  again: <T>(op: () => Promise<T>) => Promise<T>,
+): Promise<Partial<DurationEstimates>> {
+  // The history only sharpens the estimate: a set whose history cannot be read is planned on defaults.
+  const history = await again(() => gateway.listOsUpgradeHistory(request.ref, request.signal)).catch(() => []);
+  const zones = instances.map((i) => i.zone);
+  return calibrateEstimates({
+    history,
+    health: healthTimingOf(scaleSet),
+    batchesFor: (n) => platformBatchCount(zones, policy.maxBatchInstancePercent, n),
+    pauseBetweenBatchesMs: policy.pauseBetweenBatchesMs,
+  });
 }
 
 export interface RunDependencies {

@@ -22,6 +22,7 @@ import { scaleSetVmRoutes } from './routes/scaleSetVms';
 import { subscriptionRoutes } from './routes/subscriptions';
 import { upgradeRoutes } from './routes/upgrades';
 import { deleteInstancesRoutes } from './routes/deleteInstances';
+import { reimageInstancesRoutes } from './routes/reimageInstances';
 import { virtualMachineRoutes } from './routes/virtualMachines';
 import { buildWorld } from './scenario/buildWorld';
 import { loadScenario } from './scenario/loadScenario';
@@ -73,6 +74,7 @@ export class Simulator {
       ...scaleSetVmRoutes,
       ...upgradeRoutes,
       ...deleteInstancesRoutes,
+      ...reimageInstancesRoutes,
       ...virtualMachineRoutes,
       ...operationRoutes,
       ...imageRoutes,

@@ -125,6 +125,7 @@ export function planAsJson(plan: RolloutPlan) {
     instanceCount: plan.instanceCount,
     batchLimit: plan.batchLimit,
     predictedMs: plan.predictedMs,
+    ...(plan.estimates.basis ? { predictionBasis: plan.estimates.basis } : {}),
     batches: plan.batches.map((b) => ({
       index: b.index,
       kind: b.kind,
@@ -158,7 +159,7 @@ export function printPlan(plan: RolloutPlan, io: CliIO): void {
     for (const i of b.instances) w(`  ${i.instanceId.padEnd(6)} ${i.name.padEnd(24)} zone ${i.zone ?? '-'}  UD ${i.updateDomain ?? '-'}  FD ${i.faultDomain ?? '-'}  ${i.health.padEnd(12)} ${i.currentVersion ?? ''}`);
   }
   w();
-  w(`${plan.batches.length} batch(es), predicted ${formatDuration(plan.predictedMs)}.`);
+  w(`${plan.batches.length} batch(es), predicted ${formatDuration(plan.predictedMs)}${plan.estimates.basis ? ` (from ${plan.estimates.basis})` : ''}.`);
   for (const warning of plan.warnings) w(`Note: ${warning}`);
 }
 

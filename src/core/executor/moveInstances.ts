@@ -2,7 +2,6 @@
 // already? an operation still running?) so that a retry after a dropped connection, or a resume after a
 // crash, never moves an instance twice and never skips one.
 import type { InstanceSnapshot } from '../../azure/gateway';
-import { describeAzureError } from '../../azure/azureError';
 import { isOnTarget } from '../target';
 import { isSettled } from './health';
 import { readFleet } from './readFleet';
@@ -37,56 +36,28 @@ function backoff(ctx: RunContext, attempt: number): number {
   return Math.min(ctx.retry.maxDelayMs, ctx.retry.firstDelayMs * 2 ** attempt);
 }
 
-/** `reimage {exactVersion}` per instance, all of the batch at once. */
-async function reimageOne(ctx: RunContext, id: string, first: InstanceSnapshot | undefined, wasInFlight: boolean): Promise<MoveResult> {
-  const started = ctx.clock.now();
-  let snapshot = first;
-  let transientFailures = 0;
-  for (;;) {
-    if (!snapshot) {
-      try {
-        snapshot = await ctx.gateway.getInstance(ctx.ref, id, ctx.signal);
-      } catch (err) {
-        if (isAbort(err, ctx.signal)) throw err;
-        const info = describeAzureError(err);
-        if (info.kind === 'notFound') return { ok: false, error: 'the instance no longer exists' };
-        if (!isTransient(err) || ++transientFailures >= ctx.retry.attempts) return { ok: false, error: info.message };
-        await ctx.clock.sleep(backoff(ctx, transientFailures), ctx.signal);
-        continue;
-      }
-    }
-    const decision = decide((s) => isOnTarget(s, ctx.target), snapshot, wasInFlight);
-    snapshot = undefined;
-    if (decision === 'done') return { ok: true };
-    if (decision === 'gone') return { ok: false, error: 'the instance no longer exists' };
-    if (decision === 'failedBefore') return { ok: false, error: 'the move failed (provisioning failed)' };
-    if (decision === 'wait') {
-      if (ctx.clock.now() - started > ctx.moveTimeoutMs) return { ok: false, error: 'the instance stayed in an updating state too long' };
-      await ctx.clock.sleep(settlePollMs, ctx.signal);
-      continue;
-    }
-    try {
-      await ctx.gateway.reimage(ctx.ref, id, { exactVersion: ctx.target.image.exactVersion, signal: ctx.signal });
-      // The health wait confirms the version; no extra read here.
-      return { ok: true };
-    } catch (err) {
-      if (isAbort(err, ctx.signal)) throw err;
-      if (!isTransient(err)) return { ok: false, error: describeAzureError(err).message };
-      if (++transientFailures >= ctx.retry.attempts) return { ok: false, error: describeAzureError(err).message };
-      await ctx.clock.sleep(backoff(ctx, transientFailures), ctx.signal);
-    }
-  }
+/** One batch request for some instances: manualupgrade, or reimage {instanceIds, exactVersion}. */
+export type BatchSend = (ids: readonly string[]) => Promise<void>;
+
+export interface BatchMove {
+  readonly send: BatchSend;
+  /** Names the operation in errors, e.g. "the reimage". */
+  readonly label: string;
+  /** How many failed operations an instance may see before it is given up (a rollback tries again). */
+  readonly operationAttempts?: number;
 }
 
 /**
- * O9: `manualupgrade {instanceIds}` until every instance has arrived (the batch after the model update,
- * or a model-revert rollback). Instances still busy from an earlier request are waited for, never sent
- * again; transient errors are retried after a fresh read.
+ * One request and one long-running operation per round for every instance still to move, until each has
+ * arrived. Idempotent: every round first reads what Azure has, so instances already moved (by an earlier
+ * attempt or the process before a resume) are never sent again and instances still busy are waited for;
+ * transient errors are retried after a fresh read.
  */
-export async function manualUpgradeUntil(ctx: RunContext, ids: readonly string[], arrived: Arrived, first: Map<string, InstanceSnapshot> | undefined, inFlight: ReadonlySet<string>): Promise<Map<string, MoveResult>> {
+export async function batchMoveUntil(ctx: RunContext, ids: readonly string[], arrived: Arrived, first: Map<string, InstanceSnapshot> | undefined, inFlight: ReadonlySet<string>, move: BatchMove): Promise<Map<string, MoveResult>> {
   const results = new Map<string, MoveResult>();
   const pending = new Set(ids);
-  const failedOperation = new Set<string>();
+  const failures = new Map<string, number>();
+  const attempts = move.operationAttempts ?? 1;
   let fleet = first;
   let transientFailures = 0;
   const started = ctx.clock.now();
@@ -94,19 +65,21 @@ export async function manualUpgradeUntil(ctx: RunContext, ids: readonly string[]
     fleet ??= await readFleet(ctx);
     const toMove: string[] = [];
     for (const id of pending) {
-      const decision = decide(arrived, fleet.get(id), inFlight.has(id) || failedOperation.has(id));
+      const failed = failures.get(id) ?? 0;
+      const decision = decide(arrived, fleet.get(id), inFlight.has(id) || failed > 0);
       if (decision === 'done') results.set(id, { ok: true });
       else if (decision === 'gone') results.set(id, { ok: false, error: 'the instance no longer exists' });
-      else if (decision === 'failedBefore') results.set(id, { ok: false, error: 'the manual upgrade failed (provisioning failed)' });
-      else if (decision === 'move' && failedOperation.has(id)) results.set(id, { ok: false, error: 'the manual upgrade failed' });
-      else if (decision === 'move') toMove.push(id);
+      else if (decision === 'failedBefore' && failed + 1 >= attempts) results.set(id, { ok: false, error: `${move.label} failed (provisioning failed)` });
+      else if (decision === 'move' && failed >= attempts) results.set(id, { ok: false, error: `${move.label} failed` });
+      else if (decision === 'move' || decision === 'failedBefore') toMove.push(id);
       else if (ctx.clock.now() - started > ctx.moveTimeoutMs) results.set(id, { ok: false, error: 'the instance stayed in an updating state too long' });
     }
     for (const id of results.keys()) pending.delete(id);
     fleet = undefined;
     if (toMove.length > 0) {
       try {
-        await ctx.gateway.manualUpgrade(ctx.ref, toMove, ctx.signal);
+        await move.send(toMove);
+        // The health wait confirms the version; no extra read here.
         for (const id of toMove) {
           results.set(id, { ok: true });
           pending.delete(id);
@@ -117,7 +90,8 @@ export async function manualUpgradeUntil(ctx: RunContext, ids: readonly string[]
           await ctx.clock.sleep(backoff(ctx, transientFailures), ctx.signal);
         } else {
           // The operation failed: some instances may have moved; the next read tells which.
-          for (const id of toMove) failedOperation.add(id);
+          for (const id of toMove) failures.set(id, (failures.get(id) ?? 0) + 1);
+          if (!isTransient(err) && attempts > 1) await ctx.clock.sleep(backoff(ctx, failures.get(toMove[0]) ?? 1), ctx.signal);
         }
       }
     } else if (pending.size > 0) {
@@ -127,6 +101,17 @@ export async function manualUpgradeUntil(ctx: RunContext, ids: readonly string[]
   return results;
 }
 
+/** O9: `manualupgrade {instanceIds}` until every instance has arrived (the batch after the model update, or a model-revert rollback). */
+export function manualUpgradeUntil(ctx: RunContext, ids: readonly string[], arrived: Arrived, first: Map<string, InstanceSnapshot> | undefined, inFlight: ReadonlySet<string>): Promise<Map<string, MoveResult>> {
+  return batchMoveUntil(ctx, ids, arrived, first, inFlight, { send: (toMove) => ctx.gateway.manualUpgrade(ctx.ref, toMove, ctx.signal), label: 'the manual upgrade' });
+}
+
+/** O9: `reimage {instanceIds, exactVersion}` for the batch: one request, one long-running operation. */
+export function reimageUntil(ctx: RunContext, ids: readonly string[], exactVersion: string | undefined, arrived: Arrived, first: Map<string, InstanceSnapshot> | undefined, inFlight: ReadonlySet<string>, operationAttempts = 1): Promise<Map<string, MoveResult>> {
+  const send: BatchSend = (toMove) => ctx.gateway.reimageInstances(ctx.ref, toMove, { ...(exactVersion ? { exactVersion } : {}), signal: ctx.signal });
+  return batchMoveUntil(ctx, ids, arrived, first, inFlight, { send, label: 'the reimage', operationAttempts });
+}
+
 /** Moves the instances of one batch and records each result; returns when every one has a result. */
 export async function moveInstances(ctx: RunContext, batch: number, ids: readonly string[], fleet: Map<string, InstanceSnapshot> | undefined, inFlight: ReadonlySet<string>): Promise<void> {
   for (const id of ids) ctx.emit({ type: 'instance', instanceId: id, state: 'moving', batch });
@@ -134,15 +119,12 @@ export async function moveInstances(ctx: RunContext, batch: number, ids: readonl
     ctx.record({ type: 'moved', batch, instanceId: id, ok: result.ok, ...(result.error ? { error: result.error } : {}) });
     ctx.emit({ type: 'instance', instanceId: id, state: result.ok ? 'waitingHealth' : 'failed', batch, ...(result.error ? { detail: result.error } : {}) });
   };
-  if (ctx.target.method === 'reimage') {
-    await Promise.all(
-      ids.map(async (id) => {
-        const result = await reimageOne(ctx, id, inFlight.has(id) ? undefined : fleet?.get(id), inFlight.has(id));
-        report(id, result);
-      }),
-    );
-    return;
-  }
-  const results = await manualUpgradeUntil(ctx, ids, (s) => isOnTarget(s, ctx.target), ids.some((id) => inFlight.has(id)) ? undefined : fleet, inFlight);
+  const arrived: Arrived = (s) => isOnTarget(s, ctx.target);
+  // After a resume with moves in flight, read afresh: the fleet read before the crash is stale.
+  const first = ids.some((id) => inFlight.has(id)) ? undefined : fleet;
+  const results =
+    ctx.target.method === 'reimage'
+      ? await reimageUntil(ctx, ids, ctx.target.image.exactVersion, arrived, first, inFlight)
+      : await manualUpgradeUntil(ctx, ids, arrived, first, inFlight);
   for (const id of ids) report(id, results.get(id) ?? { ok: false, error: 'no result' });
 }

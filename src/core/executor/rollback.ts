@@ -2,16 +2,11 @@
 // before the move), unless rollback is off. Same SKU: reimage with the previous `exactVersion`. Across a
 // SKU or image change: model back, manualupgrade the failed instances, model forward again (target.ts).
 import type { ImageRef, InstanceSnapshot } from '../../azure/gateway';
-import { describeAzureError } from '../../azure/azureError';
 import { sameText } from '../imageVersion';
-import { isSettled } from './health';
 import { ensureModelImage } from './modelImage';
-import { manualUpgradeUntil } from './moveInstances';
+import { manualUpgradeUntil, reimageUntil } from './moveInstances';
 import { readFleet } from './readFleet';
 import type { RunContext } from './runContext';
-import { isAbort, isTransient } from './transient';
-
-const settlePollMs = 15_000;
 
 function isBack(snapshot: InstanceSnapshot, from: ImageRef | undefined, byModel: boolean): boolean {
   if (!from) return false;
@@ -25,31 +20,25 @@ function isBack(snapshot: InstanceSnapshot, from: ImageRef | undefined, byModel:
 /** A rollback is what keeps the set whole: a failed rollback operation is tried again (a few times). */
 const rollbackOperationAttempts = 3;
 
-async function reimageBack(ctx: RunContext, id: string, from: ImageRef | undefined): Promise<{ ok: boolean; error?: string }> {
-  if (!from?.exactVersion) return { ok: false, error: 'the previous exact version is not known' };
-  const started = ctx.clock.now();
-  let transientFailures = 0;
-  let operationFailures = 0;
-  for (;;) {
-    try {
-      // Read first: after a retry or a resume the rollback may already have happened.
-      const snapshot = await ctx.gateway.getInstance(ctx.ref, id, ctx.signal);
-      if (isSettled(snapshot) && isBack(snapshot, from, false)) return { ok: true };
-      if (!isSettled(snapshot)) {
-        if (ctx.clock.now() - started > ctx.moveTimeoutMs) return { ok: false, error: 'the instance stayed in an updating state too long' };
-        await ctx.clock.sleep(settlePollMs, ctx.signal);
-        continue;
-      }
-      await ctx.gateway.reimage(ctx.ref, id, { exactVersion: from.exactVersion, signal: ctx.signal });
-      return { ok: true };
-    } catch (err) {
-      if (isAbort(err, ctx.signal)) throw err;
-      const info = describeAzureError(err);
-      if (info.kind === 'notFound') return { ok: false, error: 'the instance no longer exists' };
-      if (isTransient(err) ? ++transientFailures >= ctx.retry.attempts : ++operationFailures >= rollbackOperationAttempts) return { ok: false, error: info.message };
-      await ctx.clock.sleep(Math.min(ctx.retry.maxDelayMs, ctx.retry.firstDelayMs * 2 ** (transientFailures + operationFailures)), ctx.signal);
-    }
+/**
+ * Same SKU: `reimage {instanceIds, exactVersion}` back to what each instance ran, one request per previous
+ * version (usually one for the whole batch). Reads first: after a retry or a resume the rollback may
+ * already have happened; instances still busy are waited for, never sent again.
+ */
+async function reimageBack(ctx: RunContext, ids: readonly string[]): Promise<Map<string, { ok: boolean; error?: string }>> {
+  const results = new Map<string, { ok: boolean; error?: string }>();
+  const byVersion = new Map<string, string[]>();
+  for (const id of ids) {
+    const from = ctx.progress.instances.get(id)?.from;
+    if (!from?.exactVersion) results.set(id, { ok: false, error: 'the previous exact version is not known' });
+    else byVersion.set(from.exactVersion, [...(byVersion.get(from.exactVersion) ?? []), id]);
   }
+  const back = (s: InstanceSnapshot) => isBack(s, ctx.progress.instances.get(s.instanceId)?.from, false);
+  for (const [version, group] of byVersion) {
+    const moved = await reimageUntil(ctx, group, version, back, undefined, new Set(), rollbackOperationAttempts);
+    for (const [id, result] of moved) results.set(id, result);
+  }
+  return results;
 }
 
 async function modelRevert(ctx: RunContext, ids: readonly string[]): Promise<Map<string, { ok: boolean; error?: string }>> {
@@ -83,7 +72,8 @@ export async function rollBack(ctx: RunContext, batch: number, ids: readonly str
     ctx.emit({ type: 'instance', instanceId: id, state: result.ok ? 'rolledBack' : 'rollbackFailed', batch, ...(result.error ? { detail: result.error } : {}) });
   };
   if (ctx.target.rollbackMethod === 'reimageExactVersion') {
-    await Promise.all(ids.map(async (id) => report(id, await reimageBack(ctx, id, ctx.progress.instances.get(id)?.from))));
+    const results = await reimageBack(ctx, ids);
+    for (const id of ids) report(id, results.get(id) ?? { ok: false, error: 'no result' });
     return;
   }
   const results = await modelRevert(ctx, ids);

@@ -1,10 +1,34 @@
 // O4: after a move, wait up to the health timeout for every moved instance to be healthy on the target.
 // Initializing waits; Unknown and Unhealthy keep waiting too and count as unhealthy at the deadline (H3).
-import type { HealthState } from '../../azure/gateway';
+// Health is read only when it can have changed: an Initializing instance not before its grace period
+// (from the set's health extension, counted from the instance's provisioning time) has passed; otherwise
+// at the health poll, backing off while nothing changes (each read of a large set costs a page per 50
+// or so instances against Compute's read budgets), and once more at the deadline.
+import type { HealthState, InstanceSnapshot } from '../../azure/gateway';
 import { isOnTarget } from '../target';
 import { isSettled } from './health';
-import { readFleet } from './readFleet';
+import { readInstances } from './readFleet';
 import type { RunContext } from './runContext';
+
+/** Never read again sooner than this (a grace period that ends "now" by the instance's clock). */
+const minReadGapMs = 1_000;
+/** Longest gap between reads while nothing changes. */
+const maxReadGapMs = 60_000;
+
+/** How long until some waiting instance's health can next change. */
+function nextChangeIn(ctx: RunContext, snapshots: readonly (InstanceSnapshot | undefined)[], quietReads: number): number {
+  const estimates = ctx.progress.plan.estimates;
+  const now = ctx.clock.now();
+  const poll = Math.min(maxReadGapMs, Math.max(ctx.policy.healthPollMs, estimates.healthCheckIntervalMs ?? 0) * 2 ** quietReads);
+  let next = Infinity;
+  for (const s of snapshots) {
+    // An instance in its grace period stays Initializing until the grace ends: nothing to read before.
+    const inGrace = s?.health === 'initializing' && s.provisionedAt !== undefined && estimates.healthGraceMs !== undefined && isSettled(s);
+    const graceEnds = inGrace ? s.provisionedAt! + estimates.healthGraceMs! - now : 0;
+    next = Math.min(next, graceEnds > 0 ? graceEnds : poll);
+  }
+  return Math.max(minReadGapMs, Number.isFinite(next) ? next : poll);
+}
 
 export async function waitForHealth(ctx: RunContext, batch: number, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -14,12 +38,15 @@ export async function waitForHealth(ctx: RunContext, batch: number, ids: readonl
   const deadline = Math.max(movedAt + ctx.policy.healthTimeoutMs, started);
   const waiting = new Set(ids);
   const last = new Map<string, HealthState>();
+  let quietReads = 0;
   for (;;) {
-    const fleet = await readFleet(ctx);
+    const fleet = await readInstances(ctx, [...waiting]);
+    let changed = false;
     for (const id of [...waiting]) {
       const snapshot = fleet.get(id);
       const health: HealthState = snapshot?.health ?? 'unknown';
       if (last.get(id) !== health) {
+        changed = true;
         last.set(id, health);
         ctx.emit({ type: 'health', instanceId: id, health, batch });
       }
@@ -35,7 +62,9 @@ export async function waitForHealth(ctx: RunContext, batch: number, ids: readonl
     }
     const now = ctx.clock.now();
     if (waiting.size === 0 || now >= deadline) break;
-    await ctx.clock.sleep(Math.min(ctx.policy.healthPollMs, deadline - now), ctx.signal);
+    quietReads = changed ? 0 : quietReads + 1;
+    const gap = nextChangeIn(ctx, [...waiting].map((id) => fleet.get(id)), quietReads);
+    await ctx.clock.sleep(Math.min(gap, deadline - now), ctx.signal);
   }
   for (const id of waiting) {
     const health = last.get(id) ?? 'unknown';

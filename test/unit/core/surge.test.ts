@@ -115,7 +115,8 @@ describe('O8 maxSurge (real SDK → simulator)', function () {
       assert.equal(warnings.filter((w) => /the scale-out was refused; this batch moves in place instead \(O8 maxSurge fallback\): .*quota/.test(w.message)).length, 2);
       const refused = az.events.filter((e) => e.type === 'surge' && e.state === 'refused');
       assert.ok(refused.every((e) => e.type === 'surge' && /Total Regional Cores quota/.test(e.message ?? '')));
-      assert.equal(az.az.observations.accepted.length, 5, 'five instances reimaged in place');
+      assert.equal(az.az.observations.accepted.flatMap((a) => a.instanceIds).length, 5, 'five instances reimaged in place');
+      assert.equal(az.az.observations.accepted.length, 2, 'one reimage request per in-place batch');
       const set = az.az.sim.world.scaleSets[0];
       assert.equal(set.instances.length, 6);
       assert.equal(set.sku.capacity, 6);

@@ -42,6 +42,9 @@ export interface SimulatedAzureOptions {
   readonly timeScale?: number;
   /** LRO poll interval, real ms (with the virtual clock it must exceed the quiet window). */
   readonly pollIntervalMs?: number;
+  /** LRO polls wait on the shared (simulated) clock at this interval, e.g. the SDK's 2,000 ms; the
+   * server's Retry-After still replaces it. Default: real-time waits of `pollIntervalMs`. */
+  readonly simulatedPollMs?: number;
 }
 
 export const defaultStart = Date.parse('2026-11-01T00:00:00Z');
@@ -73,7 +76,10 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
           const reimage = /\/virtualMachines\/([^/]+)\/reimage$/i.exec(new URL(request.url).pathname);
           const body = typeof request.body === 'string' && request.body ? (JSON.parse(request.body) as { instanceIds?: string[]; exactVersion?: string }) : {};
           if (/\/delete$/i.test(new URL(request.url).pathname)) observations.deleted.push(...(body.instanceIds ?? []));
-          if (reimage) observations.accepted.push({ kind: 'reimage', instanceIds: [reimage[1]], ...(body.exactVersion ? { exactVersion: body.exactVersion } : {}) });
+          const version = body.exactVersion ? { exactVersion: body.exactVersion } : {};
+          if (reimage) observations.accepted.push({ kind: 'reimage', instanceIds: [reimage[1]], ...version });
+          // VirtualMachineScaleSets_Reimage: one request for the batch (the orchestrator always names the ids).
+          else if (/\/virtualMachineScaleSets\/[^/]+\/reimage$/i.test(new URL(request.url).pathname)) observations.accepted.push({ kind: 'reimage', instanceIds: body.instanceIds ?? [], ...version });
           else if (/\/manualupgrade$/i.test(new URL(request.url).pathname)) {
             const model = sim.world.scaleSets[0].properties.virtualMachineProfile as { storageProfile?: { imageReference?: { sku?: string; id?: string } } } | undefined;
             const reference = model?.storageProfile?.imageReference;
@@ -98,8 +104,9 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
           retry: { maxRetries: 3, retryDelayInMs: 1, maxRetryDelayInMs: 4 },
           allowedHosts: ['127.0.0.1'],
           policies: [counter],
+          ...(options.simulatedPollMs !== undefined ? { pollSleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal) } : {}),
         },
-        options.pollIntervalMs ?? 2,
+        options.simulatedPollMs ?? options.pollIntervalMs ?? 2,
       ),
     );
   return {
