@@ -34,8 +34,6 @@ class Recorder {
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
     this.file = path.join(dir, `exchanges-${process.pid}.jsonl`);
-    process.on('exit', () => this.flush());
-    setInterval(() => this.flush(), 1_000).unref();
   }
 
   append(exchange: RecordedExchange): void {
@@ -57,9 +55,18 @@ class Recorder {
 let recorder: Recorder | undefined;
 let recorderDir: string | undefined;
 
+/** Writes what is buffered (also every second and at exit; the detached simulator exits via process.exit). */
+export function flushRecording(): void {
+  recorder?.flush();
+}
+
 function active(): Recorder | undefined {
   const dir = process.env[RECORD_ENV];
   if (!dir) return undefined;
+  if (!recorder) {
+    process.on('exit', flushRecording);
+    setInterval(flushRecording, 1_000).unref();
+  }
   if (!recorder || recorderDir !== dir) {
     recorder?.flush();
     recorder = new Recorder(dir);
