@@ -2,14 +2,20 @@
 // simulator answers (not `/_simulator/…` control routes, not dropped connections) is appended as one
 // JSON line to <dir>/exchanges-<pid>.jsonl, for scripts/validate-contract.mjs to check against the
 // REST description. Both transports and the detached simulator process share this path. Lines are
-// buffered and written synchronously in batches (and at exit) so the property suites stay fast;
-// bodies above MAX_BODY_CHARS are dropped and the line marked `bodyTruncated` (validated without body).
+// buffered and written synchronously in batches (and at exit) so the property suites stay fast.
+// Bodies are sampled by size: up to SMALL_BODY_CHARS always kept; larger ones (long instance lists) kept
+// for the first LARGE_BODIES_KEPT of each process and then one in LARGE_BODY_SAMPLE — a property run
+// otherwise writes gigabytes; above MAX_BODY_CHARS never. A line without its bodies is marked
+// `bodyTruncated` and validated for operation, status and headers only.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SimRequest, SimResponse } from './message';
 
 export const RECORD_ENV = 'VMSS_SIM_RECORD';
-const MAX_BODY_CHARS = 256 * 1024;
+const SMALL_BODY_CHARS = 32 * 1024;
+const MAX_BODY_CHARS = 1024 * 1024;
+const LARGE_BODIES_KEPT = 20;
+const LARGE_BODY_SAMPLE = 10;
 const FLUSH_CHARS = 512 * 1024;
 /** Headers the contract checks look at (LRO, paging, errors); others are left out to keep lines short. */
 const RESPONSE_HEADERS = ['azure-asyncoperation', 'location', 'retry-after', 'content-type'];
@@ -53,6 +59,14 @@ class Recorder {
 }
 
 let recorder: Recorder | undefined;
+let largeBodies = 0;
+
+function keepBodies(size: number): boolean {
+  if (size <= SMALL_BODY_CHARS) return true;
+  if (size > MAX_BODY_CHARS) return false;
+  largeBodies++;
+  return largeBodies <= LARGE_BODIES_KEPT || largeBodies % LARGE_BODY_SAMPLE === 0;
+}
 let recorderDir: string | undefined;
 
 /** Writes what is buffered (also every second and at exit; the detached simulator exits via process.exit). */
@@ -100,7 +114,7 @@ export function recordExchange(req: SimRequest, res: SimResponse, control: boole
   const target = active();
   if (!target) return;
   const requestBody = parsedBody(req.body);
-  const large = req.body.length > MAX_BODY_CHARS || (res.body !== undefined && JSON.stringify(res.body).length > MAX_BODY_CHARS);
+  const large = !keepBodies(req.body.length + (res.body === undefined ? 0 : JSON.stringify(res.body).length));
   target.append({
     method: req.method,
     url: req.url.pathname + req.url.search,
