@@ -12,10 +12,10 @@ import path from 'node:path';
 import type { SimRequest, SimResponse } from './message';
 
 export const RECORD_ENV = 'VMSS_SIM_RECORD';
-const SMALL_BODY_CHARS = 32 * 1024;
+const SMALL_BODY_CHARS = 8 * 1024;
 const MAX_BODY_CHARS = 1024 * 1024;
 const LARGE_BODIES_KEPT = 20;
-const LARGE_BODY_SAMPLE = 10;
+const LARGE_BODY_SAMPLE = 20;
 const FLUSH_CHARS = 512 * 1024;
 /** Headers the contract checks look at (LRO, paging, errors); others are left out to keep lines short. */
 const RESPONSE_HEADERS = ['azure-asyncoperation', 'location', 'retry-after', 'content-type'];
