@@ -3,10 +3,14 @@
 //   unit         mocha over out/test/unit/**/*.test.js in plain Node
 //   integration  mocha inside a real VS Code extension host (test/host/runIntegration.ts)
 //   ui           mocha in plain Node driving the workbench in Chromium (test/ui/)
+//   contract     every HTTP exchange the simulator answered in the layers above (recorded through
+//                VMSS_SIM_RECORD, inherited by the extension host and the detached simulator) validated
+//                against the REST description with oav (test/contract/, issue #12); one check: any
+//                violation, or zero recorded exchanges, fails it
 // A failing layer fails the command, but the later layers still run: tsc emits out/ even with
 // type errors. Counts come from JSON summaries, not from the logs. The last line is exactly
 // "N passed, N failed" summed over all layers.
-// Options: --layers=checks,unit,integration,ui (a subset), --skip-install.
+// Options: --layers=checks,unit,integration,ui,contract (a subset), --skip-install.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -19,9 +23,13 @@ const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const reporter = path.join(root, 'out', 'test', 'host', 'summaryReporter.js');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'vmss-test-all-'));
 const minutes = (n) => n * 60_000;
+// One recording directory for every layer: run() passes the environment down to mocha, the VS Code
+// host and the simulator processes they start.
+const recordDir = path.join(scratch, 'exchanges');
+process.env.VMSS_SIM_RECORD = recordDir;
 
 const layersOption = process.argv.find((arg) => arg.startsWith('--layers='));
-const selected = new Set((layersOption?.slice('--layers='.length) ?? 'checks,unit,integration,ui').split(','));
+const selected = new Set((layersOption?.slice('--layers='.length) ?? 'checks,unit,integration,ui,contract').split(','));
 const needsHost = selected.has('integration') || selected.has('ui');
 
 /** Runs a command with inherited output; resolves to its exit code (1 on timeout). */
@@ -95,6 +103,16 @@ const layers = {
     return { passed: results.passed, failed, note: `VS Code ${results.vscodeVersion}` };
   },
   ui: () => mochaLayer('ui', { timeoutMs: minutes(15), testTimeoutMs: 120_000 }),
+  async contract() {
+    const summaryFile = path.join(scratch, 'contract.json');
+    const code = await run(process.execPath, [path.join(root, 'out', 'test', 'contract', 'validateRecorded.js'), recordDir, summaryFile], { timeoutMs: minutes(10) });
+    const summary = readJson(summaryFile);
+    if (!summary) return { passed: 0, failed: 1, note: `exit code ${code}, no summary` };
+    if (summary.exchanges === 0) return { passed: 0, failed: 1, note: 'no exchange recorded' };
+    // One check: every recorded exchange is in contract (the counts are in the note and the log).
+    const note = `${summary.exchanges} exchanges, ${summary.operations} operations, ${summary.violations} violations`;
+    return summary.violations === 0 ? { passed: 1, failed: 0, note } : { passed: 0, failed: 1, note };
+  },
 };
 
 const report = [];

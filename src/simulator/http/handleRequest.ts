@@ -9,6 +9,7 @@ import type { RouteContext } from '../routes/context';
 import { iso } from '../serialize/time';
 import { requireApiVersion } from './apiVersion';
 import { requireBearer } from './auth';
+import { recordExchange } from './exchangeRecorder';
 import type { FaultDecision, FaultInjector } from './faults';
 import { json, type SimRequest, type SimResponse } from './message';
 import type { RequestLog } from './requestLog';
@@ -89,9 +90,11 @@ export async function handleRequest(deps: HandlerDeps, req: SimRequest): Promise
     ...(req.headers.get('x-ms-client-request-id') ? { clientRequestId: req.headers.get('x-ms-client-request-id')! } : {}),
     faults: decision.value?.labels ?? [],
   });
-  return {
+  const answered = {
     ...res,
     headers: { 'x-ms-request-id': requestId, 'x-ms-correlation-request-id': req.headers.get('x-ms-correlation-request-id') ?? requestId, ...res.headers },
     ...(delayMs > 0 ? { delayMs } : {}),
   };
+  recordExchange(req, answered, req.url.pathname.startsWith('/_simulator/'));
+  return answered;
 }

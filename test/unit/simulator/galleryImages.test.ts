@@ -82,7 +82,8 @@ describe('simulator gallery and managed images (O9, A4)', function () {
 
   it('missing galleries, definitions, versions and managed images answer 404 ResourceNotFound', async () => {
     for (const path of [`${rg}/galleries/nope/images/app/versions`, `${rg}/galleries/gal/images/nope/versions`, `${app}/versions/9.9.9`, `${rg}/images/nope`]) {
-      const res = await rawCall(sim, 'GET', path);
+      // Galleries are described by GalleryRP 2025-03-03 (what the SDK sends), managed images by ComputeRP 2026-03-01.
+      const res = await rawCall(sim, 'GET', path, { apiVersion: path.includes('/galleries/') ? '2025-03-03' : '2026-03-01' });
       assert.deepEqual([res.status, errorCode(res)], [404, 'ResourceNotFound'], path);
     }
   });

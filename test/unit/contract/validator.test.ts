@@ -1,0 +1,67 @@
+// The contract validator (oav over our description) catches what it must: undeclared status codes,
+// schema breaks (required, types, enums), a missing LRO header, a 2xx on an undescribed path, a
+// request the spec refuses that the simulator accepted — and lets ARM errors and good exchanges pass.
+import { strict as assert } from 'node:assert';
+import path from 'node:path';
+import type { RecordedExchange } from '../../../src/simulator/http/exchangeRecorder';
+import { ownDescriptionDir } from '../../contract/specSource';
+import { ContractValidator } from '../../contract/validator';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const vmss = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/web';
+const v = '?api-version=2026-03-01';
+const goodSet = { id: vmss, name: 'web', location: 'westeurope', sku: { name: 'Standard_D2s_v3', capacity: 2 }, properties: { upgradePolicy: { mode: 'Manual' }, orchestrationMode: 'Uniform' } };
+
+function exchange(partial: Partial<RecordedExchange> & Pick<RecordedExchange, 'method' | 'url' | 'status'>): RecordedExchange {
+  return { requestHeaders: {}, responseHeaders: {}, ...partial };
+}
+
+describe('contract validator (oav LiveValidator over src/simulator/contract)', () => {
+  let validator: ContractValidator;
+
+  before(async () => {
+    // The own description, whatever a developer has placed under shared/rest-specs.
+    validator = await ContractValidator.create({ directory: ownDescriptionDir(repoRoot), patterns: ['*.json'], kind: 'own description' }, repoRoot);
+  });
+
+  it('passes a good VirtualMachineScaleSets_Get and an ARM error answer', async () => {
+    assert.deepEqual(await validator.validate(exchange({ method: 'GET', url: vmss + v, status: 200, responseBody: goodSet })), { operation: 'VirtualMachineScaleSets_Get', problems: [] });
+    const notFound = await validator.validate(exchange({ method: 'GET', url: vmss + v, status: 404, responseBody: { error: { code: 'ResourceNotFound', message: 'gone' } } }));
+    assert.deepEqual(notFound.problems, []);
+  });
+
+  it('flags a missing required property and an enum value the spec does not list', async () => {
+    const { problems } = await validator.validate(exchange({ method: 'GET', url: vmss + v, status: 200, responseBody: { ...goodSet, location: undefined, properties: { upgradePolicy: { mode: 'Sometimes' } } } }));
+    assert.ok(problems.some((p) => p.includes('OBJECT_MISSING_REQUIRED_PROPERTY') && p.includes('location')), problems.join('\n'));
+    assert.ok(problems.some((p) => p.includes('ENUM_MISMATCH') && p.includes('Sometimes')), problems.join('\n'));
+  });
+
+  it('flags an error body without the ARM error shape', async () => {
+    const { problems } = await validator.validate(exchange({ method: 'GET', url: vmss + v, status: 500, responseBody: { message: 'boom' } }));
+    assert.ok(problems.some((p) => p.includes('OBJECT_MISSING_REQUIRED_PROPERTY') && p.includes('error')), problems.join('\n'));
+  });
+
+  it('flags a status code the operation does not declare (204 on manualupgrade)', async () => {
+    const { problems } = await validator.validate(exchange({ method: 'POST', url: `${vmss}/manualupgrade${v}`, status: 204, requestBody: { instanceIds: ['0'] } }));
+    assert.ok(problems.some((p) => p.includes('INVALID_RESPONSE_CODE')), problems.join('\n'));
+  });
+
+  it('flags a 202 of a long-running POST without its Location header, and a 201 PUT without Azure-AsyncOperation', async () => {
+    const post = await validator.validate(exchange({ method: 'POST', url: `${vmss}/osRollingUpgrade${v}`, status: 202 }));
+    assert.ok(post.problems.some((p) => p.includes('LRO header location missing')), post.problems.join('\n'));
+    const withHeader = await validator.validate(exchange({ method: 'POST', url: `${vmss}/osRollingUpgrade${v}`, status: 202, responseHeaders: { location: 'https://x/op?monitor=true' } }));
+    assert.deepEqual(withHeader.problems, []);
+    const put = await validator.validate(exchange({ method: 'PUT', url: vmss + v, status: 201, requestBody: goodSet, responseBody: goodSet }));
+    assert.ok(put.problems.some((p) => p.includes('LRO header azure-asyncoperation missing')), put.problems.join('\n'));
+  });
+
+  it('flags a 2xx answer on a path the description does not have, and a refused request body the simulator accepted', async () => {
+    const unknown = await validator.validate(exchange({ method: 'GET', url: `${vmss}/somethingElse${v}`, status: 200, responseBody: {} }));
+    assert.equal(unknown.operation, '(none)');
+    assert.equal(unknown.problems.length, 1);
+    const accepted = await validator.validate(exchange({ method: 'POST', url: `${vmss}/manualupgrade${v}`, status: 202, requestBody: { instanceIds: 'all' }, responseHeaders: { location: 'https://x' } }));
+    assert.ok(accepted.problems.some((p) => p.startsWith('request accepted (202)')), accepted.problems.join('\n'));
+    const refused = await validator.validate(exchange({ method: 'POST', url: `${vmss}/manualupgrade${v}`, status: 400, requestBody: { instanceIds: 'all' }, responseBody: { error: { code: 'InvalidParameter', message: 'x' } } }));
+    assert.deepEqual(refused.problems, []);
+  });
+});
