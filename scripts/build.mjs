@@ -22,6 +22,8 @@ const lazyModules = {
   // dashboards, commands, core) load on first use, the template linter on the first template.
   'extension-features': 'src/activation/extension-features.ts',
   'template-linting': 'src/activation/template-linting.ts',
+  // The orchestrator's core (planner, executor): on the first plan or run.
+  'run-core': 'src/webview/run-core.ts',
 };
 const lazyPattern = new RegExp(`^\\./(${Object.keys(lazyModules).join('|')})$`);
 const keepLazyRequires = {

@@ -59,5 +59,10 @@ describe('activation bundle (dist/extension.js)', () => {
     assert.match(read('extension-features.js'), markers.journal, 'control: the marker identifies the journal');
     assert.match(read('extension-features.js'), markers.webviewHost, 'control: the marker identifies the webview host');
   });
-});
 
+  it('leaves the core (planner, executor) to its own bundle, required on the first plan or run (issue 18)', () => {
+    assert.match(read('extension-features.js'), /require\("\.\/run-core\.js"\)/);
+    assert.doesNotMatch(read('extension.js'), /run-core/);
+    assert.ok(existsSync(dist('run-core.js')), 'dist/run-core.js');
+  });
+});
