@@ -131,6 +131,23 @@ export interface DurationEstimates {
   readonly healthMs: number;
 }
 
+/** The set's upgrade policy as far as it decides what a model change does (O9) and whether the platform may
+ * start its own OS upgrade during the run (A1, A4). */
+export interface UpgradePolicyState {
+  readonly mode: 'Automatic' | 'Manual' | 'Rolling';
+  readonly automaticOSUpgrade: boolean;
+}
+
+/**
+ * The set's policy held for the run, journaled and restored at its end: in Rolling or Automatic mode a
+ * model change makes Azure upgrade the instances itself (its own rolling upgrade, or all at once), racing
+ * the run; automatic OS upgrades may start a platform rolling upgrade at any time (A4).
+ */
+export interface PolicyHold {
+  readonly original: UpgradePolicyState;
+  readonly during: UpgradePolicyState;
+}
+
 export interface RolloutPlan {
   readonly scaleSetId: string;
   readonly target: ResolvedTarget;
@@ -146,6 +163,8 @@ export interface RolloutPlan {
   readonly predictedMs: number;
   readonly estimates: DurationEstimates;
   readonly warnings: readonly string[];
+  /** Present when the run changes the set's upgrade policy for its duration (and restores it). */
+  readonly policyHold?: PolicyHold;
 }
 
 // ── Run state, events and commands ─────────────────────────────────────────────────────────────

@@ -10,6 +10,7 @@ import type { JournalEntry } from './journal/records';
 import { replayJournal, startProgress } from './journal/replay';
 import { describeReadProblems, type JournalStore } from './journal/journalStore';
 import { planRollout } from './planner/planRollout';
+import { holdProblem, upgradePolicyOf } from './planner/policyHold';
 import { type PolicyOverrides, resolvePolicy } from './policy';
 import { resolveTarget } from './target';
 
@@ -35,6 +36,9 @@ export async function planFromAzure(gateway: AzureGateway, request: PlanRequest,
   if (!policy.ok) return { ok: false, errors: policy.errors };
   const target = await again(() => resolveTarget(gateway, request.ref, scaleSet, request.target, request.signal));
   if (!target.ok) return { ok: false, errors: [target.error] };
+  const upgradePolicy = upgradePolicyOf(scaleSet);
+  const problem = holdProblem(upgradePolicy, target.target);
+  if (problem) return { ok: false, errors: [problem] };
   const instances = await again(() => gateway.listInstances(request.ref, request.signal));
   try {
     const plan = planRollout({
@@ -43,6 +47,7 @@ export async function planFromAzure(gateway: AzureGateway, request: PlanRequest,
       target: target.target,
       policy: policy.policy,
       strategy: request.strategy,
+      upgradePolicy,
       ...(request.gates ? { gates: request.gates } : {}),
       ...(request.estimates ? { estimates: request.estimates } : {}),
     });

@@ -138,6 +138,7 @@ export function planAsJson(plan: RolloutPlan) {
     })),
     skipped: plan.skipped.map((s) => ({ instanceId: s.instance.instanceId, reason: s.reason })),
     warnings: plan.warnings,
+    ...(plan.policyHold ? { policyHold: plan.policyHold } : {}),
   };
 }
 
@@ -146,6 +147,10 @@ export function printPlan(plan: RolloutPlan, io: CliIO): void {
   const w = (line = '') => io.stdout.write(`${line}\n`);
   w(`Plan: ${plan.scaleSetId.split('/').at(-1)} → ${plan.target.description} (${plan.target.method === 'reimage' ? 'reimage with exactVersion' : 'model update + manualupgrade'})`);
   w(`Policy: batches ≤ ${p.maxBatchInstancePercent}% (limit ${plan.batchLimit}), unhealthy ≤ ${p.maxUnhealthyInstancePercent}% (O1/O6), upgraded unhealthy ≤ ${p.maxUnhealthyUpgradedInstancePercent}% (O5), pause ${p.pauseTimeBetweenBatches}, health timeout ${formatDuration(p.healthTimeoutMs)}, rollback ${p.rollbackFailedInstances ? 'on' : 'off'}`);
+  if (plan.policyHold) {
+    const { original: o, during: d } = plan.policyHold;
+    w(`Upgrade policy held for the run: mode ${o.mode} → ${d.mode}, automatic OS upgrades ${o.automaticOSUpgrade ? 'on' : 'off'} → ${d.automaticOSUpgrade ? 'on' : 'off'}; restored after (journaled)`);
+  }
   w(`Strategy: ${plan.strategy.kind}; ${plan.instanceCount} instance(s), ${plan.skipped.filter((s) => s.reason === 'onTarget').length} already on the target`);
   for (const b of plan.batches) {
     w();

@@ -68,7 +68,7 @@ async function scaleOut(ctx: RunContext, surge: SurgeProgress, count: number): P
 }
 
 /** Deletes instances that still exist; instances already Deleting are waited for, never deleted again. */
-async function deleteUntilGone(ctx: RunContext, ids: readonly string[]): Promise<void> {
+export async function deleteUntilGone(ctx: RunContext, ids: readonly string[]): Promise<void> {
   const started = ctx.clock.now();
   for (;;) {
     const fleet = await readFleet(ctx);

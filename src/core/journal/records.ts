@@ -1,7 +1,7 @@
 // What the journal holds: one record per transition, appended before the transition is acted on
 // (design.md: the journal is the source of truth for our runs). Replaying the records rebuilds the run.
 import type { ImageRef, ScaleSetRef } from '../../azure/gateway';
-import type { HealthState, PlannedBatch, RolloutPlan, RunOutcome } from '../contract';
+import type { HealthState, PlannedBatch, RolloutPlan, RunOutcome, UpgradePolicyState } from '../contract';
 
 export interface RunOptionsRecord {
   /** Poll interval and such do not matter for replay; what decides behaviour is in the plan. */
@@ -12,6 +12,10 @@ export type JournalRecord =
   | { readonly type: 'runStarted'; readonly runId: string; readonly scaleSet: ScaleSetRef; readonly plan: RolloutPlan; readonly startedAt: number }
   /** O1 before the first batch; O6 before every later batch. */
   | { readonly type: 'healthCheck'; readonly rule: 'O1' | 'O6'; readonly batch: number; readonly ok: boolean; readonly unhealthy: number; readonly total: number }
+  /** The set's upgrade policy held for the run (plan.policyHold), before any model change or move. */
+  | { readonly type: 'policyHold'; readonly phase: 'intent' | 'done'; readonly policy: UpgradePolicyState }
+  /** The policy put back as the run ends (the original, or Manual kept with `note` saying why), before runFinished. */
+  | { readonly type: 'policyRestore'; readonly phase: 'intent' | 'done'; readonly policy: UpgradePolicyState; readonly note?: string }
   | { readonly type: 'modelUpdate'; readonly phase: 'intent' | 'done'; readonly image: ImageRef }
   | { readonly type: 'batchStarted'; readonly batch: number }
   /** O2: health changed since planning; the tail of the batch moves in a new batch right after it. */
@@ -36,6 +40,12 @@ export type JournalRecord =
   /** Old instances about to be deleted (their replacements are healthy, or rollback is off). */
   | { readonly type: 'retireIntent'; readonly batch: number; readonly instanceIds: readonly string[] }
   | { readonly type: 'retired'; readonly batch: number; readonly instanceIds: readonly string[]; readonly ok: boolean; readonly error?: string }
+  /**
+   * Cancel-now in a surge batch (O8): the batch was undone so that the set ends at its original capacity —
+   * the new instances `deleted` (their old ones stayed in service), and old instances whose retirement had
+   * begun `retired` (their healthy replacements stay).
+   */
+  | { readonly type: 'surgeUndone'; readonly batch: number; readonly deleted: readonly string[]; readonly retired: readonly string[] }
   | { readonly type: 'batchFinished'; readonly batch: number }
   | { readonly type: 'gate'; readonly batch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' }
   | { readonly type: 'paused'; readonly paused: boolean }

@@ -2,7 +2,7 @@
 // appending it, so a live run and a replayed one have the same state by construction.
 import type { CallStats } from '../../azure/callStats';
 import type { ImageRef, ScaleSetRef } from '../../azure/gateway';
-import type { InstanceRunState, PlannedBatch, RolloutPlan, RunOutcome } from '../contract';
+import type { InstanceRunState, PlannedBatch, RolloutPlan, RunOutcome, UpgradePolicyState } from '../contract';
 import type { JournalEntry } from './records';
 
 export interface InstanceProgress {
@@ -58,6 +58,8 @@ export interface RunProgress {
   batches: BatchProgress[];
   readonly instances: Map<string, InstanceProgress>;
   model: 'unchanged' | 'updating' | 'updated';
+  /** The set's upgrade policy held for the run (plan.policyHold) and put back at its end. */
+  policy: { state: 'asFound' | 'holding' | 'held' | 'restoring' | 'restored'; restore?: UpgradePolicyState; note?: string };
   precheckPassed: boolean;
   gate?: { readonly batch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' };
   paused: boolean;
@@ -93,6 +95,7 @@ function startProgress(entry: Extract<JournalEntry, { type: 'runStarted' }>): Ru
     batches,
     instances,
     model: 'unchanged',
+    policy: { state: 'asFound' },
     precheckPassed: false,
     paused: false,
     waits: { healthMs: 0, pauseMs: 0, gateMs: 0 },
@@ -130,6 +133,12 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
       // A failed O1/O6 check is a decision already taken: a resume ends the run with it.
       if (e.ok) p.failedCheck = undefined;
       else p.failedCheck = { rule: e.rule, batch: e.batch, unhealthy: e.unhealthy, total: e.total };
+      return p;
+    case 'policyHold':
+      p.policy = { state: e.phase === 'intent' ? 'holding' : 'held' };
+      return p;
+    case 'policyRestore':
+      p.policy = { state: e.phase === 'intent' ? 'restoring' : 'restored', restore: e.policy, ...(e.note ? { note: e.note } : {}) };
       return p;
     case 'modelUpdate':
       p.model = e.phase === 'intent' ? 'updating' : 'updated';
@@ -249,6 +258,32 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
         old.state = replacement?.state === 'succeeded' ? 'replaced' : 'failed';
       }
       return p;
+    case 'surgeUndone': {
+      for (const id of e.deleted) {
+        const created = instance(p, id);
+        created.deleted = true;
+        if (created.replaces) {
+          // The old instance never left service and was not moved.
+          const old = instance(p, created.replaces);
+          old.state = 'pending';
+          old.moveInFlight = false;
+          old.replacement = undefined;
+        }
+      }
+      for (const id of e.retired) {
+        const old = instance(p, id);
+        old.deleted = true;
+        old.retireInFlight = false;
+        old.state = 'replaced';
+      }
+      for (const i of p.instances.values()) {
+        if (i.batch === e.batch && i.state === 'moving' && !i.replacement) {
+          i.state = 'pending';
+          i.moveInFlight = false;
+        }
+      }
+      return p;
+    }
     case 'batchFinished':
       p.batches[e.batch].state = 'finished';
       return p;

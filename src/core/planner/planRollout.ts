@@ -2,9 +2,10 @@
 // (a dry run). Nothing here talks to Azure; the executor runs exactly these batches, shrinking one only
 // when health changed since planning (O2).
 import type { InstanceSnapshot } from '../../azure/gateway';
-import type { DurationEstimates, Gates, PlannedBatch, PlannedInstance, ResolvedTarget, RolloutPlan, RolloutPolicy, SkippedInstance, Strategy } from '../contract';
+import type { DurationEstimates, Gates, PlannedBatch, PlannedInstance, ResolvedTarget, RolloutPlan, RolloutPolicy, SkippedInstance, Strategy, UpgradePolicyState } from '../contract';
 import { isOnTarget } from '../target';
 import { batchLimit, smallSetSize } from './batchLimit';
+import { describeHold, policyHoldFor } from './policyHold';
 import { batchers, strategyOrder } from './strategies';
 
 export type PlanFleetInstance = Pick<InstanceSnapshot, 'instanceId' | 'name' | 'zone' | 'updateDomain' | 'faultDomain' | 'health' | 'image' | 'latestModelApplied'>;
@@ -17,6 +18,8 @@ export interface PlanInput {
   readonly strategy: Strategy;
   readonly gates?: Partial<Gates>;
   readonly estimates?: Partial<DurationEstimates>;
+  /** The set's upgrade policy (absent: Manual, automatic OS upgrades off). */
+  readonly upgradePolicy?: UpgradePolicyState;
 }
 
 /** A reimage and boot take a few minutes on Azure; health confirmation about one probe cycle. */
@@ -162,6 +165,8 @@ export function planRollout(input: PlanInput): RolloutPlan {
   if (policy.maxSurge && instanceCount + largest > maxScaleSetCapacity) {
     warnings.push(`maxSurge: ${instanceCount} + ${largest} new instances would exceed a scale set's ${maxScaleSetCapacity}; batches that cannot scale out move in place (O8).`);
   }
+  const policyHold = policyHoldFor(input.upgradePolicy ?? { mode: 'Manual', automaticOSUpgrade: false }, target, policy);
+  if (policyHold) warnings.push(describeHold(policyHold));
   const predictedMs = batches.reduce((sum, b) => sum + b.predictedMs, 0) + Math.max(0, batches.length - 1) * policy.pauseBetweenBatchesMs;
   return {
     scaleSetId: input.scaleSetId,
@@ -176,5 +181,6 @@ export function planRollout(input: PlanInput): RolloutPlan {
     predictedMs,
     estimates,
     warnings,
+    ...(policyHold ? { policyHold } : {}),
   };
 }

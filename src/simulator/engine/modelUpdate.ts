@@ -52,6 +52,10 @@ function applyUpgradeMode(world: World, set: ScaleSet): void {
  */
 export function commitModel(world: World, set: ScaleSet, candidate: Pick<ScaleSet, 'properties' | 'tags' | 'sku'>, onDone: () => void): void {
   const profileChanged = canonical(set.properties.virtualMachineProfile) !== canonical(candidate.properties.virtualMachineProfile);
+  // Learn, "Configure rolling upgrades" (restart a rolling upgrade): an update of the set makes it check
+  // whether every instance runs the latest model; a change of the upgrade policy (e.g. Manual → Rolling)
+  // is such an update, so instances left behind are then upgraded the new mode's way.
+  const policyChanged = canonical(set.properties.upgradePolicy) !== canonical(candidate.properties.upgradePolicy);
   const autoBefore = automaticOsUpgrade(set).enabled;
   set.properties = candidate.properties;
   set.tags = candidate.tags;
@@ -66,7 +70,7 @@ export function commitModel(world: World, set: ScaleSet, candidate: Pick<ScaleSe
     const scalesOut = set.sku.capacity > live;
     if (scalesOut) scaleOut(world, set, live, set.sku.capacity);
     else if (set.sku.capacity < live) removeInstances(set, set.sku.capacity);
-    if (profileChanged) applyUpgradeMode(world, set);
+    if (profileChanged || policyChanged) applyUpgradeMode(world, set);
     if (!autoBefore && automaticOsUpgrade(set).enabled) scheduleAutomaticUpgrade(world, set, world.timing.firstRolloutDelayMs);
     // Like Azure, a scale-out's operation finishes once the new VMs are provisioned.
     if (scalesOut) world.scheduler.schedule(world.now + world.timing.instanceUpgradeMs, `scale-out ${set.name}`, onDone);

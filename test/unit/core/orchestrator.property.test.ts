@@ -4,7 +4,7 @@
 // is 1,000 cases: 720 + 38 + 2 here, 240 there.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { anyFaults, fleetShape, fleetSpec, rolloutChoice, smallFleetSizes } from './support/fleetArbitraries';
+import { anyFaults, caseFrom, fleetShape, rolloutChoice, smallFleetSizes } from './support/fleetArbitraries';
 import { checkInvariants } from './support/invariants';
 import { runCase } from './support/runCase';
 
@@ -17,7 +17,7 @@ describe('orchestrator properties (real SDK → simulator)', function () {
   it('O1, O2, O4–O7 hold over random fleets and fault schedules (429, 5xx, dropped connections, failed LROs)', async () => {
     await fc.assert(
       fc.asyncProperty(fleetShape(smallFleetSizes, { flaky: true }), anyFaults, rolloutChoice, async (shape, faults, choice) => {
-        const config = { fleet: fleetSpec(shape, faults), ...choice };
+        const config = caseFrom(shape, faults, choice);
         checkInvariants(config, await runCase(config));
       }),
       { numRuns: runs(720) },
@@ -27,7 +27,7 @@ describe('orchestrator properties (real SDK → simulator)', function () {
   it('the same over real HTTPS', async () => {
     await fc.assert(
       fc.asyncProperty(fleetShape(fc.integer({ min: 1, max: 8 }), { flaky: false }), anyFaults, rolloutChoice, async (shape, faults, choice) => {
-        const config = { fleet: fleetSpec(shape, faults), ...choice, https: true };
+        const config = { ...caseFrom(shape, faults, choice), https: true };
         checkInvariants(config, await runCase(config));
       }),
       { numRuns: runs(38) },
@@ -38,8 +38,8 @@ describe('orchestrator properties (real SDK → simulator)', function () {
     await fc.assert(
       fc.asyncProperty(fleetShape(fc.integer({ min: 150, max: 1000 }), { flaky: false }), anyFaults, rolloutChoice, async (shape, faults, choice) => {
         // Wide batches keep a large case to minutes of real time; few unhealthy instances so that it runs (O1).
-        const fleet = fleetSpec({ ...shape, unhealthyBaseline: Math.min(shape.unhealthyBaseline, 50) }, faults);
-        const config = { fleet, target: choice.target, strategy: { kind: 'percentage' as const }, policy: { ...choice.policy, maxBatchInstancePercent: 25 + (shape.seed % 76), maxUnhealthyInstancePercent: 20 } };
+        const base = caseFrom({ ...shape, unhealthyBaseline: Math.min(shape.unhealthyBaseline, 50) }, faults, choice);
+        const config = { ...base, strategy: { kind: 'percentage' as const }, policy: { ...choice.policy, maxBatchInstancePercent: 25 + (shape.seed % 76), maxUnhealthyInstancePercent: 20 } };
         const result = await runCase(config);
         checkInvariants(config, result);
         assert.ok(result.summary.batches.finished > 0, `a large fleet runs: ${result.summary.outcome} ${result.summary.reason ?? ''}`);

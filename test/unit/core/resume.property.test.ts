@@ -4,7 +4,7 @@
 // connections), so the two runs may differ only in timing.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fleetShape, fleetSpec, rolloutChoice, smallFleetSizes, transientFaults } from './support/fleetArbitraries';
+import { caseFrom, fleetShape, rolloutChoice, smallFleetSizes, transientFaults } from './support/fleetArbitraries';
 import { checkInvariants } from './support/invariants';
 import { runCase } from './support/runCase';
 
@@ -16,7 +16,12 @@ describe('kill and resume (real SDK → simulator)', function () {
   it('a killed-and-resumed run ends in the same state as an uninterrupted one', async () => {
     await fc.assert(
       fc.asyncProperty(fleetShape(smallFleetSizes, { flaky: false }), transientFaults, rolloutChoice, fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), async (shape, faults, choice, where, torn) => {
-        const base = { fleet: fleetSpec(shape, faults), ...choice };
+        // With automatic OS upgrades on, the platform's own upgrade (A4) is a scheduled event the virtual clock
+        // may jump to whenever the run waits on a real-time SDK retry; a kill shifts those waits, so the two
+        // runs could meet the platform at different points. Its race is the orchestrator property's; the
+        // hold and restore of automatic OS upgrades under a kill at every append: upgradeModes.test.ts.
+        const fitted = caseFrom(shape, faults, choice);
+        const base = { ...fitted, fleet: { ...fitted.fleet, automaticOSUpgrade: false } };
         const straight = await runCase(base);
         // Anywhere from the first record after the start to the last one.
         const at = 2 + Math.floor(where * Math.max(0, straight.entries.length - 1));

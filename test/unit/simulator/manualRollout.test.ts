@@ -66,6 +66,19 @@ describe('simulator manual rollout and model updates (O9)', function () {
     assert.equal((await collect(compute().virtualMachineScaleSets.listOSUpgradeHistory('rg-test', 'rolling'))).length, 0);
   });
 
+  it('a policy change is an update of the set: back to Rolling with instances behind the model, Azure rolls them to it (Learn: Configure rolling upgrades, restart)', async () => {
+    const mode = (m: string) => ({ upgradePolicy: { mode: m as 'Rolling' | 'Manual' } });
+    await compute().virtualMachineScaleSets.update('rg-test', 'rolling', mode('Manual'), poll).pollUntilDone();
+    await compute().virtualMachineScaleSets.update('rg-test', 'rolling', pinVersion('1.1.0'), poll).pollUntilDone();
+    sim.world.scheduler.advanceTo(sim.world.now + 3_600_000);
+    assert.ok((await vms('rolling')).every((vm) => vm.latestModelApplied === false), 'in Manual mode nothing moves');
+    await compute().virtualMachineScaleSets.update('rg-test', 'rolling', mode('Rolling'), poll).pollUntilDone();
+    sim.world.scheduler.advanceTo(sim.world.now + 3_600_000);
+    const latest = await compute().virtualMachineScaleSetRollingUpgrades.getLatest('rg-test', 'rolling');
+    assert.equal(latest.runningStatus?.code, 'Completed');
+    assert.ok((await vms('rolling')).every((vm) => vm.latestModelApplied && vm.storageProfile?.imageReference?.exactVersion === '1.1.0'));
+  });
+
   it('sku.capacity scales out with instances on the latest model', async () => {
     await compute().virtualMachineScaleSets.update('rg-test', 'manual', { sku: { capacity: 6 } }, poll).pollUntilDone();
     const listed = await vms('manual');

@@ -1,10 +1,16 @@
 // Random fleets, policies, strategies and fault schedules for the orchestrator's properties. Fleets are
 // described compactly (size + rates + a seed) so that fast-check shrinks them well; sizes lean small
 // so that the suite runs in minutes on two cores.
+// Every upgrade mode (a model change in Rolling or Automatic mode makes Azure upgrade the set itself),
+// automatic OS upgrades on and off, every kind of image the model can name, and other maintenance that
+// takes instances down at any batch start: generators limited to Manual sets on `latest` with health
+// fixed at the start could not see a batch shrink (O2) nor Azure racing the run (issue #13). Flexible
+// orchestration is drawn too, within what the code supports for it today (flexibleShape).
 import fc from 'fast-check';
 import type { Strategy, StrategyKind, UpgradeTarget } from '../../../../src/core/contract';
 import type { PolicyOverrides } from '../../../../src/core/policy';
-import { type AfterUpgrade, type FaultSpec, type FleetInstance, type FleetSpec, galleryTarget, otherSku } from './fleetScenario';
+import { type AfterUpgrade, type FaultSpec, type FleetInstance, type FleetSpec, galleryDefinition, galleryTarget, otherSku, type SetImageKind, type UpgradeMode } from './fleetScenario';
+import type { CaseConfig } from './runCase';
 
 export interface FleetShape {
   readonly size: number;
@@ -22,6 +28,14 @@ export interface FleetShape {
   readonly onTarget: number;
   /** O8 maxSurge: cores left under the regional quota, in VMs (null: no quota); 0 refuses every scale-out. */
   readonly quotaSlack: number | null;
+  /** The set's upgrade policy mode and automatic OS upgrades (O9, A1: what a model change does, A4). */
+  readonly upgradeMode: UpgradeMode;
+  readonly automaticOSUpgrade: boolean;
+  /** What the model names at the start: platform latest or pinned, gallery definition or version, managed image. */
+  readonly setImage: SetImageKind;
+  /** Other maintenance: instance (a fraction of the fleet) down from batch `from` to batch `from + span` (O2, O6). */
+  readonly maintenance: readonly { readonly who: number; readonly from: number; readonly span: number }[];
+  readonly orchestration: 'Uniform' | 'Flexible';
 }
 
 function mulberry32(seed: number): () => number {
@@ -69,6 +83,18 @@ export function fleetShape(sizes: fc.Arbitrary<number>, options: { flaky: boolea
     unhealthyBaseline: perMille(250),
     onTarget: perMille(200),
     quotaSlack: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 6 }) }),
+    upgradeMode: fc.constantFrom<UpgradeMode>('Manual', 'Automatic', 'Rolling'),
+    automaticOSUpgrade: fc.boolean(),
+    setImage: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<SetImageKind>('platformLatest') },
+      { weight: 2, arbitrary: fc.constant<SetImageKind>('platformPinned') },
+      { weight: 1, arbitrary: fc.constantFrom<SetImageKind>('galleryDefinition', 'galleryVersion', 'managedImage') },
+    ),
+    orchestration: fc.oneof({ weight: 5, arbitrary: fc.constant<'Uniform'>('Uniform') }, { weight: 1, arbitrary: fc.constant<'Flexible'>('Flexible') }),
+    maintenance: fc.oneof(
+      { weight: 1, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.array(fc.record({ who: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), from: fc.integer({ min: 0, max: 6 }), span: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 3 }) },
+    ),
   });
 }
 
@@ -145,5 +171,54 @@ export function fleetSpec(shape: FleetShape, faults: readonly FaultSpec[]): Flee
     faults,
     scaleOut,
     ...(shape.quotaSlack !== null ? { coresQuota: 2 * (instances.length + shape.quotaSlack) } : {}),
+    upgradeMode: shape.upgradeMode,
+    automaticOSUpgrade: shape.automaticOSUpgrade,
+    setImage: shape.setImage,
   };
+}
+
+/** A target that fits what the set's model names (a platform version target needs a platform image, O9). */
+function fitTarget(kind: SetImageKind, wanted: UpgradeTarget): UpgradeTarget {
+  switch (kind) {
+    case 'platformLatest':
+    case 'platformPinned':
+      return wanted;
+    case 'galleryDefinition':
+      // A version of the definition the model names (reimage exactVersion), or the definition itself (its latest).
+      return wanted.kind === 'sku' ? { kind: 'image', id: galleryDefinition } : { kind: 'image', id: galleryTarget.id };
+    default:
+      return { kind: 'image', id: galleryTarget.id };
+  }
+}
+
+/** A target that would pin the model (A1: automatic OS upgrades need 'latest' or a gallery definition). */
+function pinsModel(kind: SetImageKind, target: UpgradeTarget): boolean {
+  if (kind === 'platformLatest') return target.kind === 'image' || (target.kind === 'sku' && target.version !== undefined);
+  return kind !== 'galleryDefinition';
+}
+
+/**
+ * Flexible orchestration as the code supports it today: instances are VMs moved by VM reimage
+ * (exactVersion) from a platform image on 'latest', in Manual mode (Learn, "Set the upgrade policy": only
+ * Manual is generally available for Flexible), with no update domains (the planner refuses those
+ * strategies) and without maxSurge (whose new VM names the properties cannot predict).
+ */
+function flexibleShape(shape: FleetShape, choice: RolloutChoice): [FleetShape, RolloutChoice] {
+  const kind = choice.strategy.kind === 'updateDomain' || choice.strategy.kind === 'zoneThenUpdateDomain' ? 'faultDomain' : choice.strategy.kind;
+  const { maxSurge: _surge, ...policy } = choice.policy;
+  return [
+    { ...shape, setImage: 'platformLatest', upgradeMode: 'Manual', automaticOSUpgrade: false, onTarget: 0 },
+    { target: { kind: 'latest' }, strategy: { ...choice.strategy, kind }, policy },
+  ];
+}
+
+/** One case: the fleet, the choice, a target fitted to the set's image, the maintenance schedule. */
+export function caseFrom(given: FleetShape, faults: readonly FaultSpec[], givenChoice: RolloutChoice): CaseConfig {
+  const [shape, choice] = given.orchestration === 'Flexible' ? flexibleShape(given, givenChoice) : [given, givenChoice];
+  const spec = { ...fleetSpec(shape, faults), ...(shape.orchestration === 'Flexible' ? { orchestration: 'Flexible' as const, scaleOut: {} } : {}) };
+  const target = fitTarget(shape.setImage, choice.target);
+  // Automatic OS upgrades only exist on a model that says 'latest' (A1); the plan refuses a target that would pin it.
+  const automaticOSUpgrade = shape.automaticOSUpgrade && !pinsModel(shape.setImage, target) && shape.setImage !== 'platformPinned';
+  const maintenance = shape.maintenance.map((m) => ({ instance: String(Math.floor(m.who * shape.size)), from: m.from, to: m.from + m.span }));
+  return { fleet: { ...spec, automaticOSUpgrade }, strategy: choice.strategy, policy: choice.policy, target, ...(maintenance.length > 0 ? { maintenance } : {}) };
 }

@@ -9,8 +9,18 @@ export const oldVersion = '24.04.202410020';
 export const newVersion = '24.04.202411050';
 /** A second SKU of the same offer (A3): the model-change target (O9). */
 export const otherSku = { sku: 'minimal', version: '24.04.202411060' };
+/** The gallery image definition of the property fleet (versions 1.0.0 and 2.0.0). */
+export const galleryDefinition = `/subscriptions/${subscriptionId}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/fleetGallery/images/web`;
 /** A gallery image version (O9): the image-id target; its instances report id + exactVersion. */
-export const galleryTarget = { id: `/subscriptions/${subscriptionId}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/fleetGallery/images/web/versions/2.0.0`, version: '2.0.0' };
+export const galleryTarget = { id: `${galleryDefinition}/versions/2.0.0`, version: '2.0.0' };
+/** The gallery version a set on a gallery image starts on. */
+export const galleryStart = { id: `${galleryDefinition}/versions/1.0.0`, version: '1.0.0' };
+/** A managed custom image a set can start on (O9: only a model change moves it). */
+export const managedImage = `/subscriptions/${subscriptionId}/resourceGroups/rg-images/providers/Microsoft.Compute/images/golden`;
+
+/** The image the set's model names at the start. */
+export type SetImageKind = 'platformLatest' | 'platformPinned' | 'galleryDefinition' | 'galleryVersion' | 'managedImage';
+export type UpgradeMode = 'Manual' | 'Automatic' | 'Rolling';
 
 /** What an instance does after its OS disk is replaced (the simulator's behaviours). */
 export type AfterUpgrade = 'healthy' | 'neverHealthy' | 'unhealthyOnTarget' | { readonly slowSeconds: number } | { readonly flaky: number };
@@ -39,6 +49,28 @@ export interface FleetSpec {
   readonly scaleOut?: Readonly<Record<string, AfterUpgrade>>;
   /** Total regional cores quota (the set's VMs have 2 cores each); absent: unlimited. */
   readonly coresQuota?: number;
+  /** The set's upgrade policy mode (default Manual) and automatic OS upgrades (default off). */
+  readonly upgradeMode?: UpgradeMode;
+  readonly automaticOSUpgrade?: boolean;
+  /** What the model names at the start (default platformLatest). */
+  readonly setImage?: SetImageKind;
+  /** Uniform (default) or Flexible (instances are VMs, their ids are VM names). */
+  readonly orchestration?: 'Uniform' | 'Flexible';
+}
+
+function setImageOf(kind: SetImageKind | undefined): { image: { publisher: string; offer: string; sku: string; version: string } | { id: string }; osVersion?: string } {
+  switch (kind ?? 'platformLatest') {
+    case 'platformLatest':
+      return { image: { ...image, version: 'latest' }, osVersion: oldVersion };
+    case 'platformPinned':
+      return { image: { ...image, version: oldVersion } };
+    case 'galleryDefinition':
+      return { image: { id: galleryDefinition }, osVersion: galleryStart.version };
+    case 'galleryVersion':
+      return { image: { id: galleryStart.id } };
+    case 'managedImage':
+      return { image: { id: managedImage } };
+  }
 }
 
 let unhealthyVersion = newVersion;
@@ -77,7 +109,7 @@ export function fleetScenario(spec: FleetSpec, targetVersion = newVersion): Scen
     const o: Record<string, unknown> = {};
     if (inst.baseline === 'unhealthy') o.health = 'unhealthy';
     if (inst.after !== 'healthy') o.afterUpgrade = behaviour(inst.after);
-    if (inst.onTarget) o.osVersion = newVersion;
+    if (inst.onTarget && (spec.setImage ?? 'platformLatest').startsWith('platform')) o.osVersion = newVersion;
     if (Object.keys(o).length > 0) overrides[String(i)] = o;
   });
   return {
@@ -91,7 +123,8 @@ export function fleetScenario(spec: FleetSpec, targetVersion = newVersion): Scen
       { ...image, locations: ['westeurope'], versions: ['24.04.202409010', oldVersion, newVersion] },
       { ...image, sku: otherSku.sku, locations: ['westeurope'], versions: [otherSku.version] },
     ],
-    galleries: [{ subscriptionId, resourceGroup: 'rg-images', name: 'fleetGallery', location: 'westeurope', images: [{ name: 'web', versions: [galleryTarget.version] }] }],
+    galleries: [{ subscriptionId, resourceGroup: 'rg-images', name: 'fleetGallery', location: 'westeurope', images: [{ name: 'web', versions: [galleryStart.version, galleryTarget.version] }] }],
+    managedImages: [{ subscriptionId, resourceGroup: 'rg-images', name: 'golden', location: 'westeurope' }],
     scaleSets: [
       {
         subscriptionId,
@@ -99,10 +132,14 @@ export function fleetScenario(spec: FleetSpec, targetVersion = newVersion): Scen
         name: ref.name,
         location: 'westeurope',
         ...(spec.zones > 0 ? { zones: Array.from({ length: spec.zones }, (_, z) => String(z + 1)) } : {}),
-        image: { ...image, version: 'latest' },
-        osVersion: oldVersion,
+        ...(spec.orchestration === 'Flexible' ? { orchestrationMode: 'Flexible' } : {}),
+        ...setImageOf(spec.setImage),
         healthSignal: { kind: 'extension' },
-        upgradePolicy: { mode: 'Manual' },
+        upgradePolicy: {
+          mode: spec.upgradeMode ?? 'Manual',
+          ...(spec.upgradeMode === 'Rolling' ? { rollingUpgradePolicy: { maxBatchInstancePercent: 20 } } : {}),
+          ...(spec.automaticOSUpgrade ? { automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } : {}),
+        },
         updateDomains: spec.updateDomains,
         faultDomains: spec.faultDomains,
         instances: {

@@ -2,18 +2,21 @@
 // to do (the transport), and the simulator's world afterwards.
 import * as assert from 'node:assert/strict';
 import type { JournalEntry } from '../../../../src/core/journal/records';
-import { type CaseConfig, type CaseResult, targetImage } from './runCase';
-import { type AfterUpgrade, image, oldVersion } from './fleetScenario';
+import { type CaseConfig, type CaseResult, originImage, targetImage } from './runCase';
+import type { AfterUpgrade } from './fleetScenario';
 
 /** Instances that should fail after a move, from their behaviour alone (O4, H3). */
-export function predictedFailures(config: CaseConfig): Set<string> | undefined {
+export function predictedFailures(config: CaseConfig, ids: readonly string[] = config.fleet.instances.map((_, i) => String(i))): Set<string> | undefined {
   if (config.fleet.faults.some((f) => f.kind === 'failedLro')) return undefined;
+  // With automatic OS upgrades on, the platform's scheduled upgrade is a far simulator event the virtual
+  // clock may jump to while the run waits on a real-time SDK retry: a slow instance's timing is then unknown.
+  if (config.fleet.automaticOSUpgrade && config.fleet.faults.length > 0) return undefined;
   const failing = new Set<string>();
   const fails = (a: AfterUpgrade) => a === 'neverHealthy' || a === 'unhealthyOnTarget' || (typeof a === 'object' && 'slowSeconds' in a && a.slowSeconds > 300);
   for (const [i, inst] of config.fleet.instances.entries()) {
     const a = inst.after;
     if (typeof a === 'object' && 'flaky' in a) return undefined;
-    if (fails(a)) failing.add(String(i));
+    if (fails(a)) failing.add(ids[i]);
   }
   // O8 maxSurge: the k-th instance a scale-out creates gets id n + k (Uniform ids are never reused).
   const n = config.fleet.instances.length;
@@ -88,6 +91,56 @@ function checkO5(result: CaseResult): void {
   }
 }
 
+/**
+ * O2 as each batch starts: instances already out of service (unhealthy anywhere, as Azure computed them in
+ * the read the batch started from) count against the batch limit; the batch takes at most
+ * `limit − unhealthy` healthy instances out of service, or a single one when nothing else moves.
+ */
+function checkO2AtBatchStart(result: CaseResult): void {
+  const limit = result.plan.batchLimit;
+  const moved = new Map<number, Set<string>>();
+  for (const e of result.entries) {
+    if (e.type === 'moveIntent' || e.type === 'surgeIntent') {
+      const set = moved.get(e.batch) ?? new Set<string>();
+      for (const i of e.instances) set.add(i.id);
+      moved.set(e.batch, set);
+    }
+  }
+  for (const [batch, ids] of moved) {
+    const down = result.batchStartUnhealthy.get(batch);
+    assert.ok(down, `batch ${batch} has a start reading`);
+    const healthyMoved = [...ids].filter((id) => !down.has(id)).length;
+    const allowed = Math.max(limit - down.size, [...ids].some((id) => down.has(id)) ? 0 : 1);
+    assert.ok(healthyMoved <= allowed, `O2: batch ${batch} took ${healthyMoved} healthy instance(s) out of service with ${down.size} already down (limit ${limit})`);
+  }
+}
+
+/**
+ * A6, A4, O9: once the run holds the set's policy, Azure starts no rolling upgrade of its own. One the
+ * platform started before the hold took effect (automatic OS upgrades, A4) must make the run refuse (A6)
+ * before it moves anything, unless it had finished by then. Returns true when the run was refused so.
+ */
+function checkPlatformRace(result: CaseResult): boolean {
+  const held = result.entries.find((e) => e.type === 'policyHold' && e.phase === 'done')?.at;
+  const firstMove = result.entries.find((e) => e.type === 'moveIntent' || e.type === 'surgeIntent' || e.type === 'modelUpdate')?.at ?? Infinity;
+  for (const u of result.azureRollingUpgrades) {
+    assert.ok(held === undefined || u.start < held, `Azure started a rolling upgrade of its own at ${u.start} while the run held the set's policy (held at ${held})`);
+    if (u.end !== undefined && u.end <= firstMove) continue;
+    assert.equal(result.summary.outcome, 'refused', 'A6: a platform rolling upgrade running before the run starts: refused');
+    assert.match(result.summary.reason ?? '', /platform rolling upgrade is in progress/);
+    assert.equal(result.observations.accepted.length, 0, 'A6: nothing moved');
+    return true;
+  }
+  return false;
+}
+
+/** O9, A4: the set's upgrade policy after the run is as it was — or Manual, said in the reason. */
+function checkUpgradePolicy(config: CaseConfig, result: CaseResult): void {
+  const original = { mode: config.fleet.upgradeMode ?? 'Manual', automaticOSUpgrade: config.fleet.automaticOSUpgrade === true };
+  const keptManual = /upgrade policy stays Manual/.test(result.summary.reason ?? '');
+  assert.deepEqual(result.upgradePolicy, keptManual ? { ...original, mode: 'Manual' } : original, `the upgrade policy after the run: ${result.summary.reason ?? ''}`);
+}
+
 /** O6: a failed re-check stops the run before that batch; a passing one never does. */
 function checkO6(result: CaseResult): void {
   const limit = result.plan.policy.maxUnhealthyInstancePercent;
@@ -95,7 +148,7 @@ function checkO6(result: CaseResult): void {
     if (e.type !== 'healthCheck') continue;
     assert.equal(e.ok, (e.unhealthy * 100) / e.total <= limit, `${e.rule}: the check agrees with its reading`);
     if (!e.ok) {
-      const next = result.entries.slice(i + 1).find((r) => r.type !== 'waited' && r.type !== 'armTraffic');
+      const next = result.entries.slice(i + 1).find((r) => r.type !== 'waited' && r.type !== 'armTraffic' && r.type !== 'policyRestore');
       assert.equal(next?.type, 'runFinished', `${e.rule}: the run stops at the check`);
       assert.equal(next?.type === 'runFinished' && next.outcome, e.rule === 'O1' ? 'refused' : 'aborted');
     }
@@ -107,9 +160,11 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
   const n = config.fleet.instances.length;
   const context = `outcome ${summary.outcome}: ${summary.reason ?? ''}`;
 
-  // O2: never more disks being replaced at once than a batch allows.
-  assert.ok(observations.maxBusy <= plan.batchLimit, `O2: ${observations.maxBusy} instances out of service at once, the batch limit is ${plan.batchLimit}`);
-
+  checkUpgradePolicy(config, result);
+  if (checkPlatformRace(result)) return;
+  // O2: never more disks being replaced at once than a batch allows (a platform upgrade that ran and ended
+  // before the run's hold and first move replaced disks of its own: not the run's).
+  if (result.azureRollingUpgrades.length === 0) assert.ok(observations.maxBusy <= plan.batchLimit, `O2: ${observations.maxBusy} instances out of service at once, the batch limit is ${plan.batchLimit}`);
   // O1: refuse to start when too many instances are unhealthy; then nothing moves.
   const unhealthyAtStart = config.fleet.instances.filter((i) => i.baseline === 'unhealthy').length;
   if ((unhealthyAtStart * 100) / n > plan.policy.maxUnhealthyInstancePercent) {
@@ -120,6 +175,7 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
   assert.notEqual(summary.outcome, 'refused', `O1 passes: ${context}`);
   assert.notEqual(summary.outcome, 'failed', `the run gets past transient faults: ${context}`);
 
+  checkO2AtBatchStart(result);
   checkO5(result);
   checkO6(result);
   checkSurge(config, result);
@@ -127,9 +183,10 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
 
   // Each instance is moved to the target at most once (a rollback is a move back, not a second move).
   const target = targetImage(config);
+  const origin = originImage(config);
   const moves = new Map<string, number>();
   for (const a of observations.accepted) {
-    const toTarget = a.kind === 'reimage' ? a.exactVersion === target.version : a.modelSku === target.sku;
+    const toTarget = a.kind === 'reimage' ? a.exactVersion === target.version : a.modelSku === target.model;
     if (toTarget) for (const id of a.instanceIds) moves.set(id, (moves.get(id) ?? 0) + 1);
   }
   for (const [id, count] of moves) assert.equal(count, 1, `instance ${id} moved ${count} times`);
@@ -146,21 +203,21 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
       assert.equal(summary.finalStates[old], rolledBack ? 'rolledBack' : 'failed', `instance ${old}: its replacement ${id} failed`);
       assert.equal(version.has(id), !rolledBack, `replacement ${id} ${rolledBack ? 'is deleted' : 'stays with rollback off'}`);
       assert.equal(version.has(old), rolledBack, `instance ${old} ${rolledBack ? 'stays in service' : 'is deleted with rollback off'}`);
-      if (rolledBack) assert.equal(sku.get(old), image.sku, `instance ${old} keeps its SKU`);
+      if (rolledBack) assert.equal(sku.get(old), originImage(config).sku, `instance ${old} keeps its SKU`);
       continue;
     }
     if (plan.policy.rollbackFailedInstances) {
       assert.equal(summary.finalStates[id], 'rolledBack', `instance ${id} is rolled back`);
-      assert.equal(sku.get(id), image.sku, `instance ${id} runs its old SKU again`);
-      // Same SKU: back to the exact version it ran; a model revert to 'latest' lands on the newest.
-      if (target.sku === image.sku) assert.equal(version.get(id), oldVersion, `instance ${id} runs its old version again`);
+      assert.equal(sku.get(id), origin.sku, `instance ${id} runs its old SKU again`);
+      // Reimage rollback: back to the exact version it ran; a model revert to 'latest' lands on the newest.
+      if (plan.target.rollbackMethod === 'reimageExactVersion') assert.equal(version.get(id), origin.version, `instance ${id} runs its old version again`);
     } else {
       assert.equal(summary.finalStates[id], 'failed', `instance ${id} stays failed with rollback off`);
     }
   }
 
   // Health decisions match the behaviours the instances were given (when nothing random interferes).
-  const predicted = predictedFailures(config);
+  const predicted = predictedFailures(config, result.ids);
   if (predicted) {
     const moved = new Set(result.entries.flatMap((e) => (e.type === 'healthVerdict' || e.type === 'moved' ? [e.instanceId] : [])));
     for (const id of moved) assert.equal(failed.has(id), predicted.has(id), `instance ${id}: failed ${failed.has(id)}, expected ${predicted.has(id)}`);
@@ -169,7 +226,7 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
   // O7: on success every instance is on the target, moved exactly once unless it already was.
   if (summary.outcome === 'succeeded') {
     for (const [i, inst] of config.fleet.instances.entries()) {
-      const id = String(i);
+      const id = result.ids[i];
       const replacement = oldToNew.get(id);
       if (replacement !== undefined) {
         assert.ok(!version.has(id), `O8: instance ${id} was deleted`);
@@ -178,7 +235,7 @@ export function checkInvariants(config: CaseConfig, result: CaseResult): void {
         continue;
       }
       assert.equal(`${sku.get(id)} ${version.get(id)}`, `${target.sku} ${target.version}`, `instance ${id} is on the target`);
-      const already = inst.onTarget === true && target.sku === image.sku;
+      const already = inst.onTarget === true && target.sku === origin.sku && (config.fleet.setImage ?? 'platformLatest').startsWith('platform');
       assert.equal(moves.get(id) ?? 0, already ? 0 : 1, `instance ${id} moved exactly once`);
     }
   }

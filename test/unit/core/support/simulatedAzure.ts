@@ -9,14 +9,19 @@ import type { Clock } from '../../../../src/shared/clock';
 import { ScaledClock } from '../../../../src/shared/clock';
 import { startSimulator, type Scenario } from '../../../../src/simulator/simulator-entry';
 import type { Simulator } from '../../../../src/simulator/simulator';
+import { instanceHealth } from '../../../../src/simulator/state/health';
 import { VirtualClock } from './virtualClock';
 
 /** What the tests see Azure do, read at the transport: accepted moves and how many disks were being
  * replaced at once (sampled from the simulator's state after every response). */
 export interface Observations {
   maxBusy: number;
-  /** `modelSku`: the model's SKU when a manualupgrade was accepted (where it moves the instances). */
+  /** `modelSku`: the model's SKU (its image id for a gallery or managed image) when a manualupgrade was accepted (where it moves the instances). */
   readonly accepted: { readonly kind: 'reimage' | 'manualupgrade'; readonly instanceIds: readonly string[]; readonly exactVersion?: string; readonly modelSku?: string }[];
+  /** Instances not healthy in the last full read of the set (a list of its instances), as Azure computed it. */
+  lastReadUnhealthy: ReadonlySet<string>;
+  /** maxBusy is sampled while true (a case turns it off once the run's ending begins). */
+  sampling: boolean;
   /** O8 maxSurge: instance ids in accepted DeleteInstances requests, in order (a repeat would show twice). */
   readonly deleted: string[];
 }
@@ -48,7 +53,12 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
   const sim = await startSimulator({ scenario, clock, listen: options.https === true });
   let inFlight = 0;
   let sent = 0;
-  const observations: Observations = { maxBusy: 0, accepted: [], deleted: [] };
+  const observations: Observations = { maxBusy: 0, accepted: [], deleted: [], lastReadUnhealthy: new Set(), sampling: true };
+  const unhealthyNow = () => {
+    const set = sim.world.scaleSets[0];
+    const ctx = { now: sim.world.now, seed: sim.world.seed, timing: sim.world.timing };
+    return new Set(set.instances.filter((i) => instanceHealth(ctx, set, i) !== 'healthy').map((i) => i.instanceId));
+  };
   const busyNow = () => sim.world.scaleSets.reduce((n, set) => n + set.instances.filter((i) => i.busyUntil !== undefined && sim.world.now < i.busyUntil).length, 0);
   const counter: PipelinePolicy = {
     name: 'testInFlight',
@@ -57,15 +67,17 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
       sent++;
       try {
         const response = await next(request);
-        observations.maxBusy = Math.max(observations.maxBusy, busyNow());
+        if (observations.sampling) observations.maxBusy = Math.max(observations.maxBusy, busyNow());
+        if (request.method === 'GET' && /\/virtualMachines$/i.test(new URL(request.url).pathname) && response.status === 200) observations.lastReadUnhealthy = unhealthyNow();
         if (request.method === 'POST' && response.status === 202) {
           const reimage = /\/virtualMachines\/([^/]+)\/reimage$/i.exec(new URL(request.url).pathname);
           const body = typeof request.body === 'string' && request.body ? (JSON.parse(request.body) as { instanceIds?: string[]; exactVersion?: string }) : {};
           if (/\/delete$/i.test(new URL(request.url).pathname)) observations.deleted.push(...(body.instanceIds ?? []));
           if (reimage) observations.accepted.push({ kind: 'reimage', instanceIds: [reimage[1]], ...(body.exactVersion ? { exactVersion: body.exactVersion } : {}) });
           else if (/\/manualupgrade$/i.test(new URL(request.url).pathname)) {
-            const model = sim.world.scaleSets[0].properties.virtualMachineProfile as { storageProfile?: { imageReference?: { sku?: string } } } | undefined;
-            observations.accepted.push({ kind: 'manualupgrade', instanceIds: body.instanceIds ?? [], modelSku: model?.storageProfile?.imageReference?.sku ?? '' });
+            const model = sim.world.scaleSets[0].properties.virtualMachineProfile as { storageProfile?: { imageReference?: { sku?: string; id?: string } } } | undefined;
+            const reference = model?.storageProfile?.imageReference;
+            observations.accepted.push({ kind: 'manualupgrade', instanceIds: body.instanceIds ?? [], modelSku: reference?.id ?? reference?.sku ?? '' });
           }
         }
         return response;
