@@ -3,7 +3,7 @@
 //      sets on the simulator with 50 ms injected latency, against the critical-path bound;
 //  (b) activation of dist/extension.js against an empty extension, each in a fresh Node process with
 //      a minimal `vscode` stub, alternating, many iterations.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,20 +12,10 @@ import { createAzureAccess } from '../src/connection/createAzureAccess';
 import { simulatorCredential } from '../src/connection/simulatorCredential';
 import { loadScenario, type Scenario } from '../src/simulator/simulator-entry';
 import { ScaleSetTreeModel } from '../src/views/treeModel';
+import { type ActivationTime, median, percentile, timeActivation } from './activationProbe';
 import type { TreeNode } from '../src/views/treeNodes';
 
 const root = path.resolve(__dirname, '..');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 // ---------------------------------------------------------------------------------------------
 // (a) tree load
@@ -126,81 +116,6 @@ async function benchTreeLoad(runs: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // (b) activation
 // ---------------------------------------------------------------------------------------------
-
-/**
- * Runs in a fresh Node process: installs a minimal `vscode` module (the surface activation touches,
- * plus an inert catch-all), then times `require(bundle)` + `activate(context)`. Prints milliseconds.
- */
-const activationProbe = String.raw`
-const Module = require('node:module');
-const inert = new Proxy(function () {}, {
-  get: (_t, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : inert),
-  set: () => true,
-  apply: () => inert,
-  construct: () => inert,
-});
-class EventEmitter { constructor() { this.listeners = []; this.event = (l) => { this.listeners.push(l); return { dispose() {} }; }; } fire(e) { for (const l of this.listeners) l(e); } dispose() {} }
-const disposable = { dispose() {} };
-const configuration = { get: (_key, fallback) => fallback, update: async () => undefined, has: () => false, inspect: () => undefined };
-// Every name the real module exports exists (esbuild copies a namespace's own keys); unused ones are inert.
-const apiNames = JSON.parse(process.env.VSCODE_API_NAMES || '[]');
-const vscode = new Proxy(Object.assign(Object.fromEntries(apiNames.map((n) => [n, inert])), {
-  EventEmitter,
-  Disposable: class { constructor(f) { this.dispose = f; } static from() { return disposable; } },
-  TreeItem: class { constructor(label, state) { this.label = label; this.collapsibleState = state; } },
-  ThemeIcon: class { constructor(id, color) { this.id = id; this.color = color; } },
-  ThemeColor: class { constructor(id) { this.id = id; } },
-  MarkdownString: class { constructor(v = '') { this.value = v; } appendMarkdown(v) { this.value += v; return this; } appendText(v) { this.value += v; return this; } },
-  TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
-  ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
-  ExtensionMode: { Production: 1, Development: 2, Test: 3 },
-  ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
-  LogLevel: { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 },
-  l10n: { t: (m) => (typeof m === 'string' ? m : m.message) },
-  env: { language: 'en', appHost: 'desktop', machineId: 'bench', sessionId: 'bench' },
-  version: '1.100.0',
-  window: new Proxy({
-    registerTreeDataProvider: () => disposable,
-    createTreeView: () => ({ ...disposable, onDidChangeVisibility: () => disposable }),
-    createOutputChannel: () => new Proxy({ name: 'log', logLevel: 3, onDidChangeLogLevel: () => disposable }, { get: (t, k) => (k in t ? t[k] : () => undefined) }),
-    withProgress: (_o, task) => task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => disposable }),
-  }, { get: (t, k) => (k in t ? t[k] : inert) }),
-  commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
-  workspace: new Proxy({ getConfiguration: () => configuration, onDidChangeConfiguration: () => disposable }, { get: (t, k) => (k in t ? t[k] : inert) }),
-  authentication: { getSession: async () => undefined, onDidChangeSessions: () => disposable },
-}), { get: (t, k) => (k in t ? t[k] : inert) });
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) { return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest); };
-require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscode };
-const memento = { get: (_k, d) => d, update: async () => undefined, keys: () => [], setKeysForSync() {} };
-const folder = (p) => ({ fsPath: p, path: p, scheme: 'file', toString: () => 'file://' + p });
-const scratch = require('node:os').tmpdir() + '/vmss-bench-activation';
-const context = { subscriptions: [], globalState: memento, workspaceState: memento, extensionMode: 1, extensionUri: folder(require('node:path').dirname(process.argv[1])), extensionPath: require('node:path').dirname(process.argv[1]), logUri: folder(scratch + '/log'), globalStorageUri: folder(scratch + '/global'), storageUri: folder(scratch + '/workspace'), secrets: inert, environmentVariableCollection: inert, asAbsolutePath: (p) => p };
-const started = performance.now();
-const extension = require(process.argv[1]);
-const required = performance.now();
-extension.activate(context);
-const activated = performance.now();
-process.stdout.write(JSON.stringify({ total: activated - started, require: required - started, activate: activated - required }));
-`;
-
-/** The names `vscode` exports at the top level, read from its type declarations. */
-const vscodeApiNames = [...readFileSync(path.join(root, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8').matchAll(/^\texport (?:declare )?(?:class|enum|namespace|const|function|let) (\w+)/gm)].map((m) => m[1]);
-
-interface ActivationTime {
-  readonly total: number;
-  readonly require: number;
-  readonly activate: number;
-}
-
-function timeActivation(bundle: string): ActivationTime {
-  try {
-    const env = { ...process.env, VSCODE_API_NAMES: JSON.stringify([...new Set(vscodeApiNames)]) };
-    return JSON.parse(execFileSync(process.execPath, ['-e', activationProbe, bundle], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env })) as ActivationTime;
-  } catch (err) {
-    throw new Error(`activating ${bundle} failed:\n${(err as { stderr?: string }).stderr ?? String(err)}`);
-  }
-}
 
 function benchActivation(iterations: number): void {
   const scratch = mkdtempSync(path.join(tmpdir(), 'vmss-bench-'));

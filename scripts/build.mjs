@@ -18,6 +18,12 @@ const lazyModules = {
   'simulator-entry': 'src/simulator/simulator-entry.ts',
   // @vscode/extension-telemetry (~350 KB): loaded only when a telemetry connection string is set.
   'telemetry-reporter': 'src/telemetry/telemetry-reporter.ts',
+  // Issue 18: the activation bundle only registers contributions; the features (connection, tree,
+  // dashboards, commands, core) load on first use, the template linter on the first template.
+  'extension-features': 'src/activation/extension-features.ts',
+  'template-linting': 'src/activation/template-linting.ts',
+  // The orchestrator's core (planner, executor): on the first plan or run.
+  'run-core': 'src/webview/run-core.ts',
 };
 const lazyPattern = new RegExp(`^\\./(${Object.keys(lazyModules).join('|')})$`);
 const keepLazyRequires = {
@@ -57,7 +63,8 @@ const nodeEntries = [
   { in: 'src/cli/main.ts', out: 'cli', external: [], plugins: [keepLazyRequires] },
   // The extension's simulator as its own process (issue 6); it requires simulator-entry.js at run time.
   { in: 'src/simulator/process/simulator-server.ts', out: 'simulator-server', external: [], plugins: [keepLazyRequires] },
-  ...Object.entries(lazyModules).map(([out, entry]) => ({ in: entry, out, external: ['vscode'], plugins: [] })),
+  // A lazy module may itself require others lazily (the features require the SDK's bundle).
+  ...Object.entries(lazyModules).map(([out, entry]) => ({ in: entry, out, external: ['vscode'], plugins: [keepLazyRequires, vscodeOnce] })),
 ];
 
 const builds = nodeEntries

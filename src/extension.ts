@@ -1,27 +1,24 @@
-// Wiring only: everything the extension does is registered here, once. Keep this file free of
-// Azure SDK imports so that activation stays fast (the SDK loads on first use).
+// The activation bundle (issue 18): registration only. It registers every contribution — commands, the
+// Scale Sets view, the dashboard serializer — with handlers that load the extension's features on first
+// use (dist/extension-features.js), and loads the template linter (dist/template-linting.js) only once a
+// document looks like a deployment template. Keep imports here light: each one is paid by every JSON file
+// a user opens.
+import path from 'node:path';
 import * as vscode from 'vscode';
-import { registerCommands } from './commands/registerCommands';
-import { ConnectionManager } from './connection/connectionManager';
-import { selectedSubscriptions, subscriptionsSetting } from './connection/settings';
-import { sharedSimulatorProcess } from './connection/sharedSimulator';
-import { ScaleSetTreeProvider, scaleSetsViewId } from './views/scaleSetTreeProvider';
-import { createExtensionLog } from './log/extensionLog';
-import { httpLogPolicy } from './log/httpLogPolicy';
+import { dashboardViewType, scaleSetsViewId } from './activation/contributionIds';
+import type { Features } from './activation/extension-features';
+import { LazyTreeDataProvider } from './activation/lazyTreeDataProvider';
+import { loadFeaturesModule, loadTemplateLintingModule } from './activation/loadFeatures';
+import { whenTemplateOpens } from './activation/templateSniff';
+import { mayHoldUnfinishedRun } from './activation/unfinishedRunHint';
 import { setupTelemetry } from './telemetry/setupTelemetry';
-import { instrumentCommand } from './telemetry/instrumentCommand';
-import { connectionKind } from './telemetry/connectionKind';
-import { reportRuns } from './telemetry/reportRuns';
-import { reportLint } from './telemetry/reportLint';
 import type { Telemetry } from './telemetry/telemetry';
 import type { CaptureSink } from './telemetry/captureSink';
-import { createUpgradeServices, type UpgradeServices } from './webview/upgradeServices';
-import { dashboardActions } from './commands/dashboardActions';
-import { gatewayForRef } from './commands/scaleSetTarget';
-import { offerUnfinishedRuns } from './commands/offerUnfinishedRuns';
-import { realClock } from './shared/clock';
+import type { ConnectionManager } from './connection/connectionManager';
+import type { ScaleSetTreeProvider } from './views/scaleSetTreeProvider';
+import type { UpgradeServices } from './webview/upgradeServices';
 import type { DashboardTraffic } from './webview/dashboardPanels';
-import { registerTemplateLinting } from './language/registerTemplateLinting';
+import type { TreeNode } from './views/treeNodes';
 
 export interface ExtensionApi {
   readonly tree: ScaleSetTreeProvider;
@@ -37,46 +34,64 @@ export interface ExtensionApi {
   readonly upgrades: UpgradeServices;
 }
 
+function contributedCommands(context: vscode.ExtensionContext): string[] {
+  const manifest = context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
+  return (manifest.contributes?.commands ?? []).map((c) => c.command);
+}
+
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activationStarted = performance.now();
-  const log = createExtensionLog();
   const { telemetry, capture } = setupTelemetry(context);
-  // The simulator runs in its own process so that a window reload keeps its world (issue 6).
-  const simulator = sharedSimulatorProcess(context.globalStorageUri.fsPath, vscode.Uri.joinPath(context.extensionUri, 'dist', 'simulator-server.js').fsPath);
-  const connection = new ConnectionManager(context.globalState, { startSimulator: simulator.start, stopDetachedSimulator: simulator.stop, policies: [httpLogPolicy(log)] });
-  const tree = new ScaleSetTreeProvider({
-    access: () => connection.access(),
-    cloud: () => (connection.mode === 'signedOut' ? undefined : connection.cloud),
-    selectedSubscriptions,
-  });
-  const upgrades = createUpgradeServices(context, log, {
-    gatewayFor: async (ref) => (await gatewayForRef({ connection, tree }, ref)) ?? Promise.reject(new Error(vscode.l10n.t('Sign in to Azure or use the simulator first.'))),
-    watch: (ref, until) => tree.watch(ref, until),
-    currentClock: () => connection.clock ?? realClock,
-  });
-  const services = { context, connection, tree, upgrades };
-  upgrades.dashboards.setActions(dashboardActions(services));
+  let activationMs = 0;
+  let loaded: Features | undefined;
+  const features = (): Features => (loaded ??= loadFeaturesModule().activateFeatures(context, { telemetry, activationMs }));
+
+  const treeProvider = new LazyTreeDataProvider<TreeNode>(() => features().tree);
   context.subscriptions.push(
-    log,
-    upgrades,
-    connection,
-    tree,
-    vscode.window.createTreeView(scaleSetsViewId, { treeDataProvider: tree, showCollapseAll: true }),
-    connection.onDidChange(() => tree.refresh()),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(subscriptionsSetting)) tree.refresh();
-    }),
-    ...registerCommands(services, (id, handler) => instrumentCommand(telemetry, id, handler)),
-    { dispose: reportRuns(telemetry, upgrades.runs, () => connectionKind(connection.mode)) },
-    reportLint(telemetry),
+    treeProvider,
+    vscode.window.createTreeView(scaleSetsViewId, { treeDataProvider: treeProvider, showCollapseAll: true }),
+    ...contributedCommands(context).map((id) =>
+      vscode.commands.registerCommand(id, (...args: unknown[]) => {
+        const handler = features().commands.get(id);
+        if (!handler) throw new Error(`vmss-upgrades: no handler for ${id}`);
+        return handler(...args);
+      }),
+    ),
+    vscode.window.registerWebviewPanelSerializer(dashboardViewType, { deserializeWebviewPanel: (panel, state) => features().upgrades.dashboards.restore(panel, state) }),
+    whenTemplateOpens(() => loadTemplateLintingModule().activateTemplateLinting(context, telemetry)),
   );
-  registerTemplateLinting(context);
-  // Not awaited: a silent session check must not delay activation.
-  const activationMs = Math.round(performance.now() - activationStarted);
-  void connection.reevaluate().finally(() => telemetry.send('activation', { connection: connectionKind(connection.mode) }, { durationMs: activationMs }));
-  // Runs a reload interrupted are offered for resume once the connection is known (never blocking activation).
-  void connection.settled().then(() => offerUnfinishedRuns(services));
-  return { tree, connection, log, telemetry, onDashboardMessage: upgrades.dashboards.onDidExchangeMessage, upgrades, ...(capture ? { telemetryCapture: capture } : {}) };
+  // Canned dashboard scenarios are a development tool: their menu entries show outside production only.
+  void vscode.commands.executeCommand('setContext', 'vmssUpgrades.devMode', context.extensionMode !== vscode.ExtensionMode.Production);
+  // A run a reload interrupted is offered for resume at start (the features confirm and offer it).
+  if (mayHoldUnfinishedRun(path.join(context.globalStorageUri.fsPath, 'journal'))) {
+    setTimeout(() => {
+      try {
+        features();
+      } catch (err) {
+        console.error('vmss-upgrades: loading the features failed', err);
+      }
+    }, 0);
+  }
+  activationMs = Math.round(performance.now() - activationStarted);
+  return {
+    get tree() {
+      return features().tree;
+    },
+    get connection() {
+      return features().connection;
+    },
+    get log() {
+      return features().log;
+    },
+    get upgrades() {
+      return features().upgrades;
+    },
+    get onDashboardMessage() {
+      return features().upgrades.dashboards.onDidExchangeMessage;
+    },
+    telemetry,
+    ...(capture ? { telemetryCapture: capture } : {}),
+  };
 }
 
 export function deactivate(): void {

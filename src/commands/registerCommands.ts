@@ -58,16 +58,22 @@ export const commands: readonly ExtensionCommand[] = [
 
 export type CommandWrapper = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (...args: unknown[]) => Promise<unknown>;
 
-export function registerCommands(services: CommandServices, wrap: CommandWrapper = (_id, handler) => handler): vscode.Disposable[] {
-  return commands.map((command) => {
-    const handler = wrap(command.id, async (...args: unknown[]) => command.run(services, ...args));
-    return vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
-      try {
-        return await handler(...args);
-      } catch (err) {
-        void vscode.window.showErrorMessage(describeAzureError(err).message);
-        return undefined;
-      }
-    });
-  });
+export type CommandHandler = (...args: unknown[]) => Promise<unknown>;
+
+/** Every command's handler by id, each turning a failure into a notification (the activation bundle registers the ids). */
+export function commandHandlers(services: CommandServices, wrap: CommandWrapper = (_id, handler) => handler): Map<string, CommandHandler> {
+  return new Map(
+    commands.map((command) => {
+      const handler = wrap(command.id, async (...args: unknown[]) => command.run(services, ...args));
+      const guarded: CommandHandler = async (...args) => {
+        try {
+          return await handler(...args);
+        } catch (err) {
+          void vscode.window.showErrorMessage(describeAzureError(err).message);
+          return undefined;
+        }
+      };
+      return [command.id, guarded];
+    }),
+  );
 }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Gates, Strategy } from '../core/contract';
 import type { PolicyOverrides } from '../core/policy';
-import { planFromAzure } from '../core/rollout';
+import { loadRunCore } from '../webview/loadRunCore';
 import type { ExtensionCommand } from './extensionCommand';
 import { back, inputStep } from './multiStepInput';
 import { pickUpgradeTarget } from './pickUpgradeTarget';
@@ -109,7 +109,7 @@ export const runEmbeddedUpgradeCommand: ExtensionCommand = {
     const policy = await pickPolicy(title);
     if (!policy) return;
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Planning the upgrade of {0} (dry run)…', target.ref.name) }, () =>
-      planFromAzure(target.gateway, { ref: target.ref, target: upgradeTarget, strategy, policy, gates }),
+      loadRunCore().planFromAzure(target.gateway, { ref: target.ref, target: upgradeTarget, strategy, policy, gates }),
     );
     if (!result.ok) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Cannot plan the upgrade of {0}: {1}', target.ref.name, result.errors.join('; ')));

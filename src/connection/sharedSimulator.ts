@@ -7,6 +7,7 @@ import { mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeSy
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ScaledClock } from '../shared/clock';
+import { certificateCacheVariable } from '../simulator/transport/certificateCacheVariable';
 import { answers, processAlive, readDiscovery, removeDiscovery, sameConfig, type SimulatorConfig, type SimulatorDiscovery } from '../simulator/process/discovery';
 import type { SimulatorEndpoint } from './simulatorEndpoint';
 
@@ -97,7 +98,7 @@ async function startServer(file: string, options: SharedSimulatorOptions, deadli
   const args = [options.serverScript, '--discovery', file, ...(scenario ? ['--scenario', scenario] : []), ...(timeScale !== undefined ? ['--time-scale', String(timeScale)] : []), ...(options.idleMs !== undefined ? ['--idle-ms', String(options.idleMs)] : [])];
   // In VS Code desktop process.execPath is Electron: ELECTRON_RUN_AS_NODE makes it a plain Node.
   // detached + unref: it has its own process group and outlives this extension host.
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, windowsHide: true });
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', [certificateCacheVariable]: options.dir }, windowsHide: true });
   let stderr = '';
   let exited: string | undefined;
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

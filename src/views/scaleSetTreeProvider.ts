@@ -3,6 +3,7 @@
 // the view while children load, a "cancel loading" that aborts the requests in flight, change events,
 // and watch(ref, until) — polling one scale set while an operation on it runs.
 import * as vscode from 'vscode';
+import { scaleSetsViewId } from '../activation/contributionIds';
 import type { ScaleSetRef } from '../azure/gateway';
 import type { CloudName } from '../azure/clouds';
 import type { AzureAccess } from '../connection/azureAccess';
@@ -13,7 +14,7 @@ import { toTreeItem } from './treeItems';
 import { ScaleSetWatcher } from './scaleSetWatcher';
 import { sharedAbortController } from './sharedAbortController';
 
-export const scaleSetsViewId = 'vmssUpgrades.scaleSets';
+export { scaleSetsViewId };
 export const loadingContextKey = 'vmssUpgrades.loading';
 
 export interface ScaleSetTreeOptions {

@@ -3,6 +3,7 @@
 // (the serializer; `onWebviewPanel:vmssUpgrades.dashboard` activates us for it). Messages from the
 // webview are validated here, at the boundary; anything else is logged and dropped.
 import * as vscode from 'vscode';
+import { dashboardViewType } from '../activation/contributionIds';
 import type { Clock } from '../shared/clock';
 import { scaleSetRefFromId } from '../azure/gateway';
 import { parsePersistedState, parseWebviewMessage, type DashboardSection, type HostMessage, type RunAction, type ScaleSetHeader, type WebviewMessage } from './contract';
@@ -10,7 +11,7 @@ import { dashboardHtml } from './dashboardHtml';
 import { DashboardSession } from './dashboardSession';
 import { errorSummary } from '../azure/azureError';
 
-export const dashboardViewType = 'vmssUpgrades.dashboard';
+export { dashboardViewType };
 
 /** What the dashboard's buttons do; the run controller and the commands provide it. */
 export interface DashboardActions {
@@ -48,21 +49,21 @@ export class DashboardPanels implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly clock: Clock,
     private readonly log: vscode.LogOutputChannel,
-  ) {
-    this.disposables.push(
-      vscode.window.registerWebviewPanelSerializer(dashboardViewType, {
-        deserializeWebviewPanel: async (panel, state) => {
-          const persisted = parsePersistedState(state);
-          if (!persisted) {
-            this.log.warn('Dashboard: a restored panel had no scale set id; closing it.');
-            panel.dispose();
-            return;
-          }
-          this.attach(panel, this.session(persisted.scaleSetId));
-          await this.actions?.refresh(persisted.scaleSetId);
-        },
-      }),
-    );
+  ) {}
+
+  /**
+   * Re-attaches a panel VS Code restored after a reload. The activation bundle registers the
+   * serializer (it must exist at activation) and hands restored panels here (issue 18).
+   */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const persisted = parsePersistedState(state);
+    if (!persisted) {
+      this.log.warn('Dashboard: a restored panel had no scale set id; closing it.');
+      panel.dispose();
+      return;
+    }
+    this.attach(panel, this.session(persisted.scaleSetId));
+    await this.actions?.refresh(persisted.scaleSetId);
   }
 
   setActions(actions: DashboardActions): void {

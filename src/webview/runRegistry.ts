@@ -8,7 +8,8 @@ import type { CommandResult, RolloutPlan, RunSummary } from '../core/contract';
 import type { RolloutExecutor } from '../core/executor/executor';
 import type { JournalStore } from '../core/journal/journalStore';
 import { replayJournal } from '../core/journal/replay';
-import { resumeRun, startRun } from '../core/rollout';
+import type { startRun } from '../core/rollout';
+import { loadRunCore } from './loadRunCore';
 import type { Clock } from '../shared/clock';
 import type { RunAction, RunView } from './contract';
 import type { DashboardSession } from './dashboardSession';
@@ -95,7 +96,7 @@ export class RunRegistry {
     const entry = this.entries.get(key(id));
     if (!entry || entry.phase !== 'review') throw new Error('There is no reviewed plan to start for this scale set.');
     const gateway = await this.deps.gatewayFor(entry.ref);
-    const executor = startRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...(this.deps.retry ? { retry: this.deps.retry } : {}) }, entry.ref, entry.plan);
+    const executor = loadRunCore().startRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...(this.deps.retry ? { retry: this.deps.retry } : {}) }, entry.ref, entry.plan);
     this.attach(id, entry, executor);
     return this.tracked(key(id), entry);
   }
@@ -126,7 +127,7 @@ export class RunRegistry {
     const current = this.entries.get(key(id));
     if (current?.phase === 'running') throw new Error(`A run on ${progress.scaleSet.name} is already running in this window.`);
     const gateway = await this.deps.gatewayFor(progress.scaleSet);
-    const { executor, problems } = resumeRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...(this.deps.retry ? { retry: this.deps.retry } : {}) }, runId);
+    const { executor, problems } = loadRunCore().resumeRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...(this.deps.retry ? { retry: this.deps.retry } : {}) }, runId);
     const entry: Entry = { ref: progress.scaleSet, plan: progress.plan, phase: 'running', projection: new RunProjection(runId, progress.plan) };
     this.entries.set(key(id), entry);
     this.deps.session(id).append([

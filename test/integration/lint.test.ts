@@ -2,7 +2,7 @@
 // the editor, the hover shows the readiness summary, and a quick fix applies and makes its
 // diagnostic disappear.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -48,6 +48,31 @@ function hoverText(hovers: vscode.Hover[]): string {
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n');
 }
+
+/** Whether the linter's bundle (dist/template-linting.js, or its compiled module in out/) was required in this extension host. */
+function linterLoaded(): boolean {
+  return Object.keys(require.cache).some((file) => file.endsWith(`${path.sep}template-linting.js`));
+}
+
+// Runs before any test opens a template in this host (the earlier files open no document).
+describe('the linter loads on the first deployment template, not on other JSON (issue 18)', () => {
+  it('a JSON file that is not a template leaves the linter unloaded; a template loads it', async () => {
+    await vscode.extensions.getExtension(extensionId)?.activate();
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'vmss-sniff-'));
+    const plain = path.join(folder, 'settings.json');
+    writeFileSync(plain, '{ "name": "not a template", "resources": [] }\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plain));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(linterLoaded(), false, 'control: the plain JSON file is open and the linter is not loaded');
+    const template = path.join(folder, 'azuredeploy.json');
+    copyFileSync(path.join(corpus, 'qs21-vmss-windows-autoscale.json'), template);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(template));
+    const started = Date.now();
+    while (!linterLoaded() && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(linterLoaded(), true);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
 
 describe('template linting in a real VS Code (issue 7)', () => {
   let uri: vscode.Uri;

@@ -1,7 +1,11 @@
 // A self-signed certificate for 127.0.0.1, generated at start: the client trusts exactly this PEM
-// (agent: new https.Agent({ ca })), nothing is installed anywhere.
-import { generateKeyPairSync } from 'node:crypto';
+// (agent: new https.Agent({ ca })), nothing is installed anywhere. The extension's simulator process
+// keeps it in its storage folder (issue 18): generating it was most of the simulator's start-up.
+import { X509Certificate, createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import selfsigned from 'selfsigned';
+import { certificateCacheVariable } from './certificateCacheVariable';
 
 export interface Certificate {
   readonly key: string;
@@ -10,10 +14,51 @@ export interface Certificate {
 
 let cached: Certificate | undefined;
 
-/** One certificate per process: generated at the first start (RSA key generation costs ~0.1–1 s). */
+export const certificateCacheFileName = 'simulator-certificate.json';
+/** A cached certificate this close to its end (it is valid 7 days) is replaced. */
+const renewBeforeMs = 24 * 60 * 60_000;
+
+/** One certificate per process: from the cache folder when the launcher names one, else generated (~0.1–1 s). */
 export function simulatorCertificate(): Certificate {
-  cached ??= generateCertificate();
+  const cacheDir = process.env[certificateCacheVariable];
+  cached ??= cacheDir ? cachedCertificate(cacheDir) : generateCertificate();
   return cached;
+}
+
+/**
+ * The certificate kept in `dir` while it is valid for more than a day, readable by its owner only and
+ * its key matches; otherwise a new one, written there with mode 0600 (a write failure only costs the reuse).
+ */
+export function cachedCertificate(dir: string, now = Date.now()): Certificate {
+  const file = path.join(dir, certificateCacheFileName);
+  const reusable = readReusable(file, now);
+  if (reusable) return reusable;
+  const fresh = generateCertificate();
+  try {
+    mkdirSync(dir, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(fresh), { mode: 0o600 });
+    chmodSync(temp, 0o600); // the mode applies on creation only
+    renameSync(temp, file); // atomic: a concurrent reader sees the old file or the new one
+  } catch {
+    // Not cached: the next start generates again.
+  }
+  return fresh;
+}
+
+function readReusable(file: string, now: number): Certificate | undefined {
+  try {
+    // Readable by others: the key may have been read, so it is not reused (POSIX modes only).
+    if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) return undefined;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Certificate>;
+    if (typeof parsed.key !== 'string' || typeof parsed.cert !== 'string') return undefined;
+    const x509 = new X509Certificate(parsed.cert);
+    if (Date.parse(x509.validFrom) > now || Date.parse(x509.validTo) - renewBeforeMs <= now) return undefined;
+    if (!x509.checkPrivateKey(createPrivateKey(parsed.key))) return undefined;
+    return { key: parsed.key, cert: parsed.cert };
+  } catch {
+    return undefined; // missing, unreadable or damaged
+  }
 }
 
 export function generateCertificate(): Certificate {

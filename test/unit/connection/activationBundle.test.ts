@@ -23,15 +23,19 @@ describe('activation bundle (dist/extension.js)', () => {
     assert.equal(/node_modules[\\/]@azure[\\/]/.test(extension), false, 'no @azure package module in the bundle');
   });
 
-  it('loads the SDK with a runtime require of its bundle', () => {
-    const extension = read('extension.js');
-    assert.match(extension, /require\("\.\/azure-sdk\.js"\)/);
+  it('loads the SDK with a runtime require of its bundle, from the features bundle (issue 18)', () => {
+    assert.doesNotMatch(read('extension.js'), /azure-sdk/);
+    const features = read('extension-features.js');
+    assert.match(features, /require\("\.\/azure-sdk\.js"\)/);
+    assert.equal(features.includes(sdkMarker), false);
   });
 
   it('runs the simulator in its own process (issue 6): the server bundle, not the activation bundle, requires the simulator', () => {
     const extension = read('extension.js');
-    assert.match(extension, /simulator-server\.js/);
     assert.doesNotMatch(extension, /simulator-entry/);
+    const features = read('extension-features.js');
+    assert.match(features, /simulator-server\.js/);
+    assert.doesNotMatch(features, /simulator-entry/);
     assert.match(read('simulator-server.js'), /require\("\.\/simulator-entry\.js"\)/);
   });
 
@@ -39,5 +43,26 @@ describe('activation bundle (dist/extension.js)', () => {
     const sizes = JSON.parse(read('sizes.json')) as Record<string, number>;
     assert.ok(sizes['dist/extension.js'] > 0 && sizes['dist/azure-sdk.js'] > 0);
     assert.ok(sizes['dist/extension.js'] * 2 < sizes['dist/azure-sdk.js'], JSON.stringify(sizes));
+  });
+
+  it('is a registration layer of at most 60 KB (issue 18): the features and the linter are their own bundles, required on first use', () => {
+    const sizes = JSON.parse(read('sizes.json')) as Record<string, number>;
+    assert.ok(sizes['dist/extension.js'] <= 60 * 1024, JSON.stringify(sizes));
+    const extension = read('extension.js');
+    assert.match(extension, /require\("\.\/extension-features\.js"\)/);
+    assert.match(extension, /require\("\.\/template-linting\.js"\)/);
+    // Strings (they survive minification) of what must not load at activation: the readiness rules and
+    // the linter (a resource type they look for), the journal (core) and the webview host.
+    const markers = { linter: /Microsoft\.Compute\/virtualMachineScaleSets/i, journal: /Not a run id/, webviewHost: /a restored panel had no scale set id/ };
+    for (const [what, marker] of Object.entries(markers)) assert.doesNotMatch(extension, marker, what);
+    assert.match(read('template-linting.js'), markers.linter, 'control: the marker identifies the linter');
+    assert.match(read('extension-features.js'), markers.journal, 'control: the marker identifies the journal');
+    assert.match(read('extension-features.js'), markers.webviewHost, 'control: the marker identifies the webview host');
+  });
+
+  it('leaves the core (planner, executor) to its own bundle, required on the first plan or run (issue 18)', () => {
+    assert.match(read('extension-features.js'), /require\("\.\/run-core\.js"\)/);
+    assert.doesNotMatch(read('extension.js'), /run-core/);
+    assert.ok(existsSync(dist('run-core.js')), 'dist/run-core.js');
   });
 });

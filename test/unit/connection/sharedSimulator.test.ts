@@ -3,7 +3,7 @@
 // extension does, and talk to it through the real SDK.
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectSharedSimulator, discoveryFileName, stopSharedSimulator, type SharedSimulatorOptions } from '../../../src/connection/sharedSimulator';
@@ -12,7 +12,7 @@ import { createAzureAccess } from '../../../src/connection/createAzureAccess';
 import { simulatorCredential } from '../../../src/connection/simulatorCredential';
 import { processAlive, readDiscovery, writeDiscovery } from '../../../src/simulator/process/discovery';
 import { startSimulator } from '../../../src/simulator/simulator-entry';
-import { generateCertificate } from '../../../src/simulator/transport/certificate';
+import { certificateCacheFileName, generateCertificate } from '../../../src/simulator/transport/certificate';
 import { ScaledClock } from '../../../src/shared/clock';
 
 const serverScript = path.resolve(__dirname, '../../../src/simulator/process/simulator-server.js');
@@ -116,6 +116,17 @@ describe('shared simulator process (issue 6)', function () {
     assert.equal(processAlive(before.pid!), false);
     assert.equal(existsSync(file()), false);
     await stopSharedSimulator(dir); // nothing recorded: nothing to do
+  });
+
+  it('a restarted server reuses the certificate kept in the storage folder, private to its owner (issue 18)', async () => {
+    const first = await connect();
+    await first.stop();
+    const cached = path.join(dir, certificateCacheFileName);
+    assert.ok(existsSync(cached));
+    if (process.platform !== 'win32') assert.equal(statSync(cached).mode & 0o777, 0o600);
+    const second = await connect();
+    assert.notEqual(second.pid, first.pid);
+    assert.equal(second.ca, first.ca);
   });
 
   it('replaces a stale discovery file whose process is dead', async () => {
