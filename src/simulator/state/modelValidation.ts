@@ -89,8 +89,25 @@ function validateImageId(world: World, candidate: ScaleSet, ref: Json): void {
   }
   const auto = obj(obj(candidate.properties.upgradePolicy).automaticOSUpgradePolicy);
   if (auto.enableAutomaticOSUpgrade === true && image.parsed.kind !== 'galleryImage') {
-    throw invalidParameter('automaticOSUpgradePolicy.enableAutomaticOSUpgrade', `Automatic OS image upgrade supports only Azure Compute Gallery image definitions (latest version); Virtual Machine Scale Set ${candidate.name} uses ${ref.id}.`);
+    throw autoUpgradeNeedsLatest();
   }
+}
+
+/**
+ * R15/A1: Rolling mode and automatic OS upgrades without a health signal. Compute answers 400 BadRequest
+ * with this message (quoted in hashicorp/terraform-provider-azurerm PR #5430 and gbowerman/azure-myriad
+ * issue #30) for both; which one it says for automatic upgrades alone is unverified.
+ */
+function missingHealthSignal(): ArmError {
+  return new ArmError(400, 'BadRequest', 'Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided.');
+}
+
+/**
+ * A4: automatic OS upgrades follow `latest` only. Compute answers 400 BadRequest with this message
+ * (hashicorp/terraform-provider-azurerm issues #8301 and #11398) for a pinned platform or gallery version.
+ */
+function autoUpgradeNeedsLatest(): ArmError {
+  return new ArmError(400, 'BadRequest', "virtualMachineScaleSets with Automatic OS Upgrade enabled must use Platform or Gallery Image with version set to 'latest'.");
 }
 
 function validateHealth(world: World, candidate: ScaleSet): void {
@@ -109,16 +126,16 @@ function validateHealth(world: World, candidate: ScaleSet): void {
   const policy = obj(candidate.properties.upgradePolicy);
   const source = healthSource(candidate);
   if (policy.mode === 'Rolling' && source.kind === 'none') {
-    throw invalidParameter('upgradePolicy.mode', `Rolling Upgrade mode is not supported for Virtual Machine Scale Set ${candidate.name} because it has neither a health probe nor the Application Health extension.`);
+    throw missingHealthSignal();
   }
   const auto = obj(policy.automaticOSUpgradePolicy);
   if (auto.enableAutomaticOSUpgrade === true) {
     if (source.kind === 'none') {
-      throw invalidParameter('automaticOSUpgradePolicy.enableAutomaticOSUpgrade', `Automatic OS image upgrade requires a health probe or the Application Health extension on Virtual Machine Scale Set ${candidate.name}.`);
+      throw missingHealthSignal();
     }
     const version = obj(obj(obj(candidate.properties.virtualMachineProfile).storageProfile).imageReference).version;
     if (typeof version === 'string' && version.toLowerCase() !== 'latest') {
-      throw invalidParameter('automaticOSUpgradePolicy.enableAutomaticOSUpgrade', `Automatic OS image upgrade requires imageReference.version 'latest'; Virtual Machine Scale Set ${candidate.name} uses '${version}'.`);
+      throw autoUpgradeNeedsLatest();
     }
   }
 }
