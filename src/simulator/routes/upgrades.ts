@@ -24,7 +24,7 @@ function postManualUpgrade(ctx: RouteContext, req: SimRequest, params: RoutePara
   const instances = instancesFor(world, set, (parseObjectBody(req) ?? {}).instanceIds, 'manualupgrade');
   const op = world.operations.create(set.subscriptionId, set.location, world.now);
   manualUpgrade(world, set, instances, () => world.operations.finish(op, world.now, 'Succeeded'));
-  return empty(202, lroHeaders(req, op));
+  return empty(202, lroHeaders(world, req, op));
 }
 
 function postOsRollingUpgrade(ctx: RouteContext, req: SimRequest, params: RouteParams): SimResponse {
@@ -35,7 +35,7 @@ function postOsRollingUpgrade(ctx: RouteContext, req: SimRequest, params: RouteP
   const op = world.operations.create(set.subscriptionId, set.location, world.now);
   // A6: a manual trigger has no automatic rollback; the set's own rolling upgrade policy applies.
   startRollingUpgrade(world, set, { kind: 'os', startedBy: 'User', rollbackOnFailure: false, policy: rollingPolicy(set), operation: op });
-  return empty(202, lroHeaders(req, op));
+  return empty(202, lroHeaders(world, req, op));
 }
 
 /**
@@ -65,7 +65,7 @@ function postCancel(ctx: RouteContext, req: SimRequest, params: RouteParams): Si
   cancelRollingUpgrade(world, set);
   const op = world.operations.create(set.subscriptionId, set.location, world.now);
   world.operations.finish(op, world.now, 'Succeeded');
-  return empty(202, lroHeaders(req, op));
+  return empty(202, lroHeaders(world, req, op));
 }
 
 function getHistory(ctx: RouteContext, req: SimRequest, params: RouteParams): SimResponse {
