@@ -122,8 +122,10 @@ function createOrUpdate(ctx: RouteContext, req: SimRequest, params: RouteParams)
   addInstances(world, set, set.sku.capacity);
   const op = world.operations.create(set.subscriptionId, set.location, world.now);
   set.updatingUntil = world.now + world.timing.modelUpdateMs;
+  set.creating = true;
   world.scheduler.schedule(set.updatingUntil, `create ${set.name}`, () => {
     set.updatingUntil = undefined;
+    set.creating = undefined;
     world.operations.finish(op, world.now, 'Succeeded');
   });
   return json(201, scaleSetJson(world, set), { ...lroHeaders(world, req, op, false), etag: etagOf(set.etag) });

@@ -34,7 +34,8 @@ export function instanceViewJson(world: World, set: ScaleSet, inst: Instance): R
   const health = instanceHealth({ now, seed: world.seed, timing: world.timing }, set, inst);
   const source = healthSource(set);
   const busy = inst.busyUntil !== undefined && now < inst.busyUntil;
-  const since = iso(inst.diskReplacedAt ?? inst.timeCreated);
+  // A scale-out VM's disk is "replaced" when it finishes booting: never show a time after now.
+  const since = iso(Math.min(inst.diskReplacedAt ?? inst.timeCreated, now));
   // H1: without a probe or the extension, an unhealthy VM shows as a failed extension (or VM) provisioning.
   const failedH1 = source.kind === 'none' && health === 'unhealthy';
   const extensions = modelExtensions(set);
@@ -63,7 +64,9 @@ export function instanceViewJson(world: World, set: ScaleSet, inst: Instance): R
       inst.deletingUntil !== undefined
         ? { code: 'ProvisioningState/deleting', level: 'Info', displayStatus: 'Deleting', message: 'The VM is being deleted', time: iso(now) }
         : busy
-        ? { code: 'ProvisioningState/updating', level: 'Info', displayStatus: 'Updating', message: 'The OS disk is being replaced', time: iso(now) }
+        ? inst.creating
+          ? { code: 'ProvisioningState/creating', level: 'Info', displayStatus: 'Creating', message: 'The VM is being created', time: iso(now) }
+          : { code: 'ProvisioningState/updating', level: 'Info', displayStatus: 'Updating', message: 'The OS disk is being replaced', time: iso(now) }
         : vmFailed
           ? { code: 'ProvisioningState/failed/VMStartTimedOut', level: 'Error', displayStatus: 'Provisioning failed', message: 'The VM did not report ready in time.', time: since }
           : { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', message: 'Provisioning succeeded', time: since },

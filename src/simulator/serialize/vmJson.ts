@@ -115,7 +115,7 @@ export function vmJson(world: World, set: ScaleSet, inst: Instance, withInstance
       networkProfile: { networkInterfaces: nics.map((nic) => ({ id: `${id}/networkInterfaces/${String(nic.name)}` })) },
       securityProfile: { securityType: 'Standard', ...obj(profile.securityProfile) },
       diagnosticsProfile: { bootDiagnostics: { enabled: true } },
-      provisioningState: inst.deletingUntil !== undefined ? 'Deleting' : busy ? 'Updating' : 'Succeeded',
+      provisioningState: inst.deletingUntil !== undefined ? 'Deleting' : busy ? (inst.creating ? 'Creating' : 'Updating') : 'Succeeded',
       timeCreated: iso(inst.timeCreated),
       ...(withInstanceView ? { instanceView: instanceViewJson(world, set, inst) } : {}),
     },

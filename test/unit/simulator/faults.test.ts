@@ -142,7 +142,7 @@ describe('simulator faults and throttling, as the SDK sees them', function () {
     assert.equal(throttled.headers['x-ms-ratelimit-remaining-resource'], 'Microsoft.Compute/GetVMScaleSet3Min;0,Microsoft.Compute/GetVMScaleSet30Min;0');
     const details = (throttled.body as { error: { details: { code: string; target: string; message: string }[] } }).error.details;
     assert.deepEqual(details.map((d) => [d.code, d.target]), [['TooManyRequests', 'GetVMScaleSet3Min'], ['TooManyRequests', 'GetVMScaleSet30Min']]);
-    assert.deepEqual(JSON.parse(details[1].message), { operationGroup: 'GetVMScaleSet30Min', startTime: '2026-11-01T07:30:00.000Z', endTime: '2026-11-01T08:00:00.000Z', allowedRequestCount: 2, measuredRequestCount: 3 });
+    assert.deepEqual(JSON.parse(details[1].message), { operationGroup: 'GetVMScaleSet30Min', startTime: '2026-11-01T07:30:00.0000000+00:00', endTime: '2026-11-01T08:00:00.0000000+00:00', allowedRequestCount: 2, measuredRequestCount: 3 });
   });
 
   it('the SDK waits out a spent budget (Retry-After in real seconds at the time scale)', async () => {
