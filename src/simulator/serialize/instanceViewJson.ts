@@ -1,6 +1,7 @@
 // VirtualMachineScaleSetVMInstanceView: zone placement (update/fault domain), power and provisioning
 // state, disks, extension statuses and `vmHealth` (H2/H3) — or, with no health source (H1), the
 // extension and provisioning statuses that health is judged from.
+import { computerNameOf } from '../state/computerName';
 import { instanceHealth } from '../state/health';
 import { osDiskName } from '../state/ids';
 import type { HealthState, Instance, ScaleSet } from '../state/model';
@@ -49,7 +50,7 @@ export function instanceViewJson(world: World, set: ScaleSet, inst: Instance): R
   return {
     platformUpdateDomain: inst.updateDomain,
     platformFaultDomain: inst.faultDomain,
-    computerName: inst.name,
+    computerName: computerNameOf(set, inst),
     ...osName(set),
     hyperVGeneration: 'V2',
     vmAgent: {

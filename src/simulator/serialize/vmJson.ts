@@ -1,6 +1,7 @@
 // A scale set VM (VirtualMachineScaleSetVMs_Get/List): its view of the model it runs (storage profile
 // with the exact OS image version, network, OS profile), latestModelApplied, extensions as child
 // resources and, with $expand=instanceView, the instance view.
+import { computerNameOf } from '../state/computerName';
 import { diskId, instanceResourceId, osDiskName, standaloneVmId } from '../state/ids';
 import type { Instance, ScaleSet } from '../state/model';
 import { modelExtensions, orchestrationMode, vmProfile } from '../state/modelView';
@@ -46,7 +47,7 @@ function osProfile(set: ScaleSet, inst: Instance, profile: Json): Json {
       ? { windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true, ...obj(os.windowsConfiguration) } }
       : { linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: true, ...obj(os.linuxConfiguration) } };
   return {
-    computerName: inst.name.replace(/_/g, '').slice(0, 15),
+    computerName: computerNameOf(set, inst),
     adminUsername: os.adminUsername ?? 'azureuser',
     ...platform,
     secrets: [],
