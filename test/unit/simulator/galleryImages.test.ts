@@ -72,7 +72,8 @@ describe('simulator gallery and managed images (O9, A4)', function () {
     assert.deepEqual(listed.map((v) => v.name), ['1.0.0', '1.1.0', '1.2.0', '1.3.0']);
     assert.deepEqual(listed.map((v) => v.publishingProfile?.excludeFromLatest), [false, false, true, false]);
     assert.ok(listed.every((v) => v.publishingProfile?.publishedDate instanceof Date && v.provisioningState === 'Succeeded'));
-    assert.deepEqual(listed[3].publishingProfile?.targetRegions?.map((r) => r.name), ['eastus']);
+    // Display names, as the spec's GalleryImageVersions_Get example shows ("West US").
+    assert.deepEqual(listed[3].publishingProfile?.targetRegions?.map((r) => r.name), ['East US']);
     later(3600);
     assert.deepEqual((await collect(compute.galleryImageVersions.listByGalleryImage('rg-test', 'gal', 'app'))).map((v) => v.name).at(-1), '2.0.0');
     const definition = await compute.galleryImages.get('rg-test', 'gal', 'app');
