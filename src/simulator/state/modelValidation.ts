@@ -96,7 +96,7 @@ function validateImageId(world: World, candidate: ScaleSet, ref: Json): void {
 /**
  * R15/A1: Rolling mode and automatic OS upgrades without a health signal. Compute answers 400 BadRequest
  * with this message (quoted in hashicorp/terraform-provider-azurerm PR #5430 and gbowerman/azure-myriad
- * issue #30) for both; which one it says for automatic upgrades alone is unverified.
+ * issue #30); automatic OS upgrades have their own message (see validateHealth).
  */
 function missingHealthSignal(): ArmError {
   return new ArmError(400, 'BadRequest', 'Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided.');
@@ -120,7 +120,11 @@ function validateHealth(world: World, candidate: ScaleSet): void {
     if (candidate.properties.singlePlacementGroup === false && lb.sku !== 'Standard') {
       throw invalidParameter('healthProbe.id', `Virtual Machine Scale Set ${candidate.name} with singlePlacementGroup set to false requires a Standard SKU load balancer for its health probe; ${lb.name} is ${lb.sku}.`);
     }
-    // H3: only one health source per scale set.
+    // H3: only one health source per scale set. Compute's answer is known for automatic OS upgrades
+    // (MicrosoftDocs/azure-docs issue #114432); for the other cases the code and message are ours (unverified).
+    if (hasExtension && obj(obj(candidate.properties.upgradePolicy).automaticOSUpgradePolicy).enableAutomaticOSUpgrade === true) {
+      throw new ArmError(400, 'BadRequest', 'Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because both a health probe and a health extension were provided. Remove the health probe or health extension prior to enabling automatic OS upgrade.');
+    }
     if (hasExtension) throw invalidParameter('healthProbe.id', 'A Virtual Machine Scale Set can use either a load balancer health probe or the Application Health extension, not both.');
   }
   const policy = obj(candidate.properties.upgradePolicy);
@@ -131,7 +135,8 @@ function validateHealth(world: World, candidate: ScaleSet): void {
   const auto = obj(policy.automaticOSUpgradePolicy);
   if (auto.enableAutomaticOSUpgrade === true) {
     if (source.kind === 'none') {
-      throw missingHealthSignal();
+      // Compute's answer (Azure-Samples/open-source-labs issue #46).
+      throw new ArmError(400, 'BadRequest', 'Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified.');
     }
     const version = obj(obj(obj(candidate.properties.virtualMachineProfile).storageProfile).imageReference).version;
     if (typeof version === 'string' && version.toLowerCase() !== 'latest') {

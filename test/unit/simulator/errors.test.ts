@@ -105,6 +105,13 @@ describe('simulator ARM errors (a refused request changes nothing)', () => {
     await refused('PATCH', bare, patch({ ...probe('http'), singlePlacementGroup: false }), 400, 'InvalidParameter');
     // H3: probe and extension together are one health source too many.
     await refused('PATCH', vmss, patch(probe('http')), 400, 'InvalidParameter');
+    // Compute's messages for automatic OS upgrades: no health signal, or two.
+    const message = async (path: string, properties: unknown) => ((await rawCall(sim, 'PATCH', path, patch(properties))).body as { error: { message: string } }).error.message;
+    const auto = { upgradePolicy: { automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } };
+    assert.match(await message(bare, auto), /^Automatic OS Upgrade is not supported .* health probe or health extension was not specified\.$/);
+    await refused('PATCH', vmss, patch({ ...probe('http'), ...auto }), 400, 'BadRequest');
+    assert.match(await message(vmss, { ...probe('http'), ...auto }), /both a health probe and a health extension were provided/);
+    assert.match(await message(bare, { upgradePolicy: { mode: 'Rolling' } }), /^Rolling Upgrade mode is not supported .* health probe or health extension was not provided\.$/);
   });
 
   it('412 PreconditionFailed on an ETag mismatch; the matching ETag is accepted', async () => {
