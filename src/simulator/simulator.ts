@@ -66,6 +66,7 @@ export class Simulator {
     const startTime = scenario.startTime ? Date.parse(scenario.startTime) : Date.now();
     const clock = options.clock ?? new ScaledClock(timeScale, startTime);
     const world = buildWorld(scenario, clock.now());
+    world.timeScale = clock.timeScale;
     const log = new RequestLog();
     const publish = (request: PublishRequest) => Simulator.publish(world, request);
     const router = new Router<RouteContext>([

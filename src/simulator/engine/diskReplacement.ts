@@ -29,6 +29,7 @@ export function replaceOsDisk(world: World, set: ScaleSet, inst: Instance, targe
   const modelVersion = set.modelVersion;
   const model = modelImage(set);
   inst.busyUntil = doneAt;
+  inst.creating = undefined;
   inst.etag++;
   world.scheduler.schedule(doneAt, `disk ${set.name}/${inst.instanceId} → ${target.version}`, () => {
     inst.previousOsImage = inst.osImage;
@@ -50,6 +51,7 @@ export function applyModelInPlace(world: World, set: ScaleSet, inst: Instance, o
   const modelVersion = set.modelVersion;
   const model = modelImage(set);
   inst.busyUntil = doneAt;
+  inst.creating = undefined;
   inst.etag++;
   world.scheduler.schedule(doneAt, `model ${set.name}/${inst.instanceId}`, () => {
     inst.appliedModel = modelVersion;

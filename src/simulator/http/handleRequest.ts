@@ -31,8 +31,8 @@ export function isLoopback(address: string): boolean {
   return address === '127.0.0.1' || address === '::ffff:127.0.0.1';
 }
 
-function errorResponse(err: ArmError): SimResponse {
-  return json(err.status, err.body(), err.headers);
+function errorResponse(err: ArmError, rateHeaders: Record<string, string> = {}): SimResponse {
+  return json(err.status, err.body(), { ...rateHeaders, ...err.headers });
 }
 
 function faultResponse(decision: FaultDecision): SimResponse | undefined {
@@ -55,19 +55,21 @@ async function dispatch(deps: HandlerDeps, req: SimRequest, decision: { value?: 
     const faulted = faultResponse(decision.value);
     if (faulted) return faulted;
   }
+  let rateHeaders: Record<string, string> = {};
   try {
     requireBearer(req);
     if (!control) requireApiVersion(req);
     if (!match) throw new ArmError(404, 'NotFound', `No HTTP resource was found that matches the request URI '${req.url.pathname}'.`);
     if ('methodMismatch' in match) throw new ArmError(405, 'MethodNotAllowed', `The requested resource does not support http method '${req.method}'.`);
-    const rateHeaders = control ? {} : deps.throttle.admit(req, deps.world.now);
+    if (!control) rateHeaders = deps.throttle.admit(req, deps.world.now);
     const opsBefore = deps.world.operations.count;
     const res = await match.route.handler({ world: deps.world }, req, match.params);
     const failure = decision.value?.failOperation;
     if (failure) for (const op of deps.world.operations.createdSince(opsBefore)) op.failWith = failure;
     return { ...res, headers: { ...rateHeaders, ...res.headers } };
   } catch (err) {
-    if (err instanceof ArmError) return errorResponse(err);
+    // Compute reports the budgets on refusals too.
+    if (err instanceof ArmError) return errorResponse(err, rateHeaders);
     return json(500, { error: { code: 'InternalServerError', message: `The simulator failed: ${(err as Error).message}` } });
   }
 }

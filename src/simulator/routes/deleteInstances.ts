@@ -42,7 +42,7 @@ function postDelete(ctx: RouteContext, req: SimRequest, params: RouteParams): Si
     set.instances = set.instances.filter((i) => !(i.deletingUntil !== undefined && i.deletingUntil <= world.now));
     world.operations.finish(op, world.now, 'Succeeded');
   });
-  return empty(202, lroHeaders(req, op));
+  return empty(202, lroHeaders(world, req, op));
 }
 
 export const deleteInstancesRoutes: Route<RouteContext>[] = [{ method: 'POST', pattern: `${vmss}/delete`, handler: postDelete }];

@@ -7,15 +7,16 @@ import { empty, json, type SimRequest, type SimResponse } from '../http/message'
 import type { Route, RouteParams } from '../http/router';
 import { iso } from '../serialize/time';
 import type { RouteContext } from './context';
-import { lroHeaders } from './lroResponse';
+import { lroHeaders, retryAfterHeader } from './lroResponse';
 import { requireSubscription } from './lookup';
 
 function getOperation(ctx: RouteContext, req: SimRequest, params: RouteParams): SimResponse {
   requireSubscription(ctx.world, params);
   const op = ctx.world.operations.get(params.operationId);
   if (!op || op.subscriptionId.toLowerCase() !== params.subscriptionId.toLowerCase()) throw entityNotFound();
+  const world = ctx.world;
   if (req.url.searchParams.get('monitor') === 'true') {
-    return op.status === 'InProgress' ? empty(202, { location: lroHeaders(req, op).location }) : empty(200);
+    return op.status === 'InProgress' ? empty(202, { location: lroHeaders(world, req, op).location, ...retryAfterHeader(world) }) : empty(200);
   }
   return json(200, {
     name: op.id,
@@ -23,7 +24,7 @@ function getOperation(ctx: RouteContext, req: SimRequest, params: RouteParams): 
     startTime: iso(op.startTime),
     ...(op.endTime !== undefined ? { endTime: iso(op.endTime) } : {}),
     ...(op.error ? { error: { code: op.error.code, message: op.error.message } } : {}),
-  });
+  }, op.status === 'InProgress' ? retryAfterHeader(world) : {});
 }
 
 export const operationRoutes: Route<RouteContext>[] = [

@@ -61,7 +61,7 @@ function accept(ctx: RouteContext, req: SimRequest, set: ScaleSet, candidate: Pi
   const world = ctx.world;
   const op = world.operations.create(set.subscriptionId, set.location, world.now);
   commitModel(world, set, candidate, () => world.operations.finish(op, world.now, 'Succeeded'));
-  return json(status, scaleSetJson(world, set), { ...lroHeaders(req, op, false), etag: etagOf(set.etag) });
+  return json(status, scaleSetJson(world, set), { ...lroHeaders(world, req, op, false), etag: etagOf(set.etag) });
 }
 
 function update(ctx: RouteContext, req: SimRequest, params: RouteParams): SimResponse {
@@ -122,11 +122,13 @@ function createOrUpdate(ctx: RouteContext, req: SimRequest, params: RouteParams)
   addInstances(world, set, set.sku.capacity);
   const op = world.operations.create(set.subscriptionId, set.location, world.now);
   set.updatingUntil = world.now + world.timing.modelUpdateMs;
+  set.creating = true;
   world.scheduler.schedule(set.updatingUntil, `create ${set.name}`, () => {
     set.updatingUntil = undefined;
+    set.creating = undefined;
     world.operations.finish(op, world.now, 'Succeeded');
   });
-  return json(201, scaleSetJson(world, set), { ...lroHeaders(req, op, false), etag: etagOf(set.etag) });
+  return json(201, scaleSetJson(world, set), { ...lroHeaders(world, req, op, false), etag: etagOf(set.etag) });
 }
 
 export const scaleSetRoutes: Route<RouteContext>[] = [

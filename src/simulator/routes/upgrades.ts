@@ -8,8 +8,9 @@ import { empty, json, type SimRequest, type SimResponse } from '../http/message'
 import { pageOf } from '../http/paging';
 import { parseObjectBody } from '../http/requestBody';
 import type { Route, RouteParams } from '../http/router';
-import { rollingPolicy } from '../state/modelView';
+import { modelImage, rollingPolicy } from '../state/modelView';
 import { historyItemJson, rollingStatusJson } from '../serialize/upgradeRunJson';
+import type { ScaleSet } from '../state/model';
 import type { RouteContext } from './context';
 import { lroHeaders } from './lroResponse';
 import { requireScaleSet } from './lookup';
@@ -23,17 +24,32 @@ function postManualUpgrade(ctx: RouteContext, req: SimRequest, params: RoutePara
   const instances = instancesFor(world, set, (parseObjectBody(req) ?? {}).instanceIds, 'manualupgrade');
   const op = world.operations.create(set.subscriptionId, set.location, world.now);
   manualUpgrade(world, set, instances, () => world.operations.finish(op, world.now, 'Succeeded'));
-  return empty(202, lroHeaders(req, op));
+  return empty(202, lroHeaders(world, req, op));
 }
 
 function postOsRollingUpgrade(ctx: RouteContext, req: SimRequest, params: RouteParams): SimResponse {
   const world = ctx.world;
   const set = requireScaleSet(world, params);
+  assertFollowsLatest(set);
   assertNoRunningUpgrade(set);
   const op = world.operations.create(set.subscriptionId, set.location, world.now);
   // A6: a manual trigger has no automatic rollback; the set's own rolling upgrade policy applies.
   startRollingUpgrade(world, set, { kind: 'os', startedBy: 'User', rollbackOnFailure: false, policy: rollingPolicy(set), operation: op });
-  return empty(202, lroHeaders(req, op));
+  return empty(202, lroHeaders(world, req, op));
+}
+
+/**
+ * The OS rolling upgrade moves instances to the newest version of the model's image, so Azure refuses
+ * it on a set pinned to a version (platform version or gallery image version id): message as Compute
+ * answers it (seen in hashicorp/terraform-provider-azurerm PR #12590); status and code unverified.
+ */
+function assertFollowsLatest(set: ScaleSet): void {
+  if (modelImage(set).version.toLowerCase() === 'latest') return;
+  throw new ArmError(
+    409,
+    'OperationNotAllowed',
+    'The OS Rolling Upgrade API cannot be used on a Virtual Machine Scale Set unless the Virtual Machine Scale Set has some unprotected instances which have imageReference.version set to latest.',
+  );
 }
 
 function getLatest(ctx: RouteContext, _req: SimRequest, params: RouteParams): SimResponse {
@@ -49,7 +65,7 @@ function postCancel(ctx: RouteContext, req: SimRequest, params: RouteParams): Si
   cancelRollingUpgrade(world, set);
   const op = world.operations.create(set.subscriptionId, set.location, world.now);
   world.operations.finish(op, world.now, 'Succeeded');
-  return empty(202, lroHeaders(req, op));
+  return empty(202, lroHeaders(world, req, op));
 }
 
 function getHistory(ctx: RouteContext, req: SimRequest, params: RouteParams): SimResponse {

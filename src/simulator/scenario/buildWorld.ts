@@ -27,6 +27,7 @@ export function timingOf(scenario: Scenario): Timing {
     automaticUpgradeDelayMs: s(t.automaticUpgradeDelaySeconds, defaultTiming.automaticUpgradeDelayMs),
     firstRolloutDelayMs: s(t.firstRolloutDelaySeconds, defaultTiming.firstRolloutDelayMs),
     pageSize: t.pageSize ?? defaultTiming.pageSize,
+    lroRetryAfterMs: s(t.lroRetryAfterSeconds, defaultTiming.lroRetryAfterMs),
   };
 }
 

@@ -69,7 +69,7 @@ export interface Scenario {
   timeScale?: number;
   startTime?: string;
   latencyMs?: number;
-  timing?: Partial<Record<'modelUpdateSeconds' | 'instanceUpgradeSeconds' | 'healthGraceSeconds' | 'healthWaitSeconds' | 'healthCheckIntervalSeconds' | 'automaticUpgradeDelaySeconds' | 'firstRolloutDelaySeconds' | 'pageSize', number>>;
+  timing?: Partial<Record<'modelUpdateSeconds' | 'instanceUpgradeSeconds' | 'healthGraceSeconds' | 'healthWaitSeconds' | 'healthCheckIntervalSeconds' | 'automaticUpgradeDelaySeconds' | 'firstRolloutDelaySeconds' | 'pageSize' | 'lroRetryAfterSeconds', number>>;
   tenants: { tenantId: string; displayName: string; defaultDomain?: string; countryCode?: string; tenantCategory?: string }[];
   subscriptions: { subscriptionId: string; displayName: string; tenantId: string; state?: string; tags?: Record<string, string> }[];
   resourceGroups?: { subscriptionId: string; name: string; location: string }[];

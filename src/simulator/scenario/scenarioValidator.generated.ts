@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"galleries":{"type":"array","description":"Azure Compute Galleries with image definitions and versions (O9, A4); a scale set names one with image.id.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","images"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"images":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","versions"],"properties":{"name":{"type":"string"},"osType":{"enum":["Linux","Windows"]},"hyperVGeneration":{"enum":["V1","V2"]},"identifier":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"}}},"versions":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is published (listed and usable)."},"excludeFromLatest":{"type":"boolean","description":"A4: never chosen for the definition's latest."},"regions":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Target regions it is replicated to (default: the gallery's location)."},"provisioningState":{"enum":["Succeeded","Failed"]}}}]}}}}}}}},"managedImages":{"type":"array","description":"Managed custom images (Microsoft.Compute/images); a scale set names one with image.id (O9).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"osType":{"enum":["Linux","Windows"]}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}}}}},"definitions":{"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"lroRetryAfterSeconds":{"type":"number","minimum":0,"default":10,"description":"Retry-After (simulated seconds, sent as real seconds rounded) on LRO 201/202 responses and in-progress polls; Compute sends 10."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"galleries":{"type":"array","description":"Azure Compute Galleries with image definitions and versions (O9, A4); a scale set names one with image.id.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","images"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"images":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","versions"],"properties":{"name":{"type":"string"},"osType":{"enum":["Linux","Windows"]},"hyperVGeneration":{"enum":["V1","V2"]},"identifier":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"}}},"versions":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is published (listed and usable)."},"excludeFromLatest":{"type":"boolean","description":"A4: never chosen for the definition's latest."},"regions":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Target regions it is replicated to (default: the gallery's location)."},"provisioningState":{"enum":["Succeeded","Failed"]}}}]}}}}}}}},"managedImages":{"type":"array","description":"Managed custom images (Microsoft.Compute/images); a scale set names one with image.id (O9).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"osType":{"enum":["Linux","Windows"]}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}}}}},"definitions":{"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
 const schema12 = {"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 const schema15 = {"type":"object","additionalProperties":{"type":"string"}};
 const schema17 = {"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"};
@@ -2544,7 +2544,7 @@ if(data.timing !== undefined){
 let data7 = data.timing;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key1 in data7){
-if(!((((((((key1 === "modelUpdateSeconds") || (key1 === "instanceUpgradeSeconds")) || (key1 === "healthGraceSeconds")) || (key1 === "healthWaitSeconds")) || (key1 === "healthCheckIntervalSeconds")) || (key1 === "automaticUpgradeDelaySeconds")) || (key1 === "firstRolloutDelaySeconds")) || (key1 === "pageSize"))){
+if(!(func2.call(schema11.properties.timing.properties, key1))){
 const err15 = {instancePath:instancePath+"/timing",schemaPath:"#/properties/timing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
@@ -2730,10 +2730,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data7.pageSize !== undefined){
-let data15 = data7.pageSize;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err30 = {instancePath:instancePath+"/timing/pageSize",schemaPath:"#/properties/timing/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data7.lroRetryAfterSeconds !== undefined){
+let data15 = data7.lroRetryAfterSeconds;
+if(typeof data15 == "number"){
+if(data15 < 0 || isNaN(data15)){
+const err30 = {instancePath:instancePath+"/timing/lroRetryAfterSeconds",schemaPath:"#/properties/timing/properties/lroRetryAfterSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2742,9 +2743,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(typeof data15 == "number"){
-if(data15 < 1 || isNaN(data15)){
-const err31 = {instancePath:instancePath+"/timing/pageSize",schemaPath:"#/properties/timing/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err31 = {instancePath:instancePath+"/timing/lroRetryAfterSeconds",schemaPath:"#/properties/timing/properties/lroRetryAfterSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2754,10 +2755,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/timing",schemaPath:"#/properties/timing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data7.pageSize !== undefined){
+let data16 = data7.pageSize;
+if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
+const err32 = {instancePath:instancePath+"/timing/pageSize",schemaPath:"#/properties/timing/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2766,12 +2767,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.tenants !== undefined){
-let data16 = data.tenants;
-if(Array.isArray(data16)){
-if(data16.length < 1){
-const err33 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(typeof data16 == "number"){
+if(data16 < 1 || isNaN(data16)){
+const err33 = {instancePath:instancePath+"/timing/pageSize",schemaPath:"#/properties/timing/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2780,12 +2778,11 @@ vErrors.push(err33);
 }
 errors++;
 }
-const len0 = data16.length;
-for(let i0=0; i0<len0; i0++){
-let data17 = data16[i0];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.tenantId === undefined){
-const err34 = {instancePath:instancePath+"/tenants/" + i0,schemaPath:"#/properties/tenants/items/required",keyword:"required",params:{missingProperty: "tenantId"},message:"must have required property '"+"tenantId"+"'"};
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/timing",schemaPath:"#/properties/timing/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2794,8 +2791,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data17.displayName === undefined){
-const err35 = {instancePath:instancePath+"/tenants/" + i0,schemaPath:"#/properties/tenants/items/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'"};
+}
+if(data.tenants !== undefined){
+let data17 = data.tenants;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err35 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2804,9 +2805,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-for(const key2 in data17){
-if(!(((((key2 === "tenantId") || (key2 === "displayName")) || (key2 === "defaultDomain")) || (key2 === "countryCode")) || (key2 === "tenantCategory"))){
-const err36 = {instancePath:instancePath+"/tenants/" + i0,schemaPath:"#/properties/tenants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const len0 = data17.length;
+for(let i0=0; i0<len0; i0++){
+let data18 = data17[i0];
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.tenantId === undefined){
+const err36 = {instancePath:instancePath+"/tenants/" + i0,schemaPath:"#/properties/tenants/items/required",keyword:"required",params:{missingProperty: "tenantId"},message:"must have required property '"+"tenantId"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2815,12 +2819,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data17.tenantId !== undefined){
-let data18 = data17.tenantId;
-if(typeof data18 === "string"){
-if(!pattern0.test(data18)){
-const err37 = {instancePath:instancePath+"/tenants/" + i0+"/tenantId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data18.displayName === undefined){
+const err37 = {instancePath:instancePath+"/tenants/" + i0,schemaPath:"#/properties/tenants/items/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2829,9 +2829,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/tenants/" + i0+"/tenantId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data18){
+if(!(((((key2 === "tenantId") || (key2 === "displayName")) || (key2 === "defaultDomain")) || (key2 === "countryCode")) || (key2 === "tenantCategory"))){
+const err38 = {instancePath:instancePath+"/tenants/" + i0,schemaPath:"#/properties/tenants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2841,9 +2841,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data17.displayName !== undefined){
-if(typeof data17.displayName !== "string"){
-const err39 = {instancePath:instancePath+"/tenants/" + i0+"/displayName",schemaPath:"#/properties/tenants/items/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.tenantId !== undefined){
+let data19 = data18.tenantId;
+if(typeof data19 === "string"){
+if(!pattern0.test(data19)){
+const err39 = {instancePath:instancePath+"/tenants/" + i0+"/tenantId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2853,9 +2855,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data17.defaultDomain !== undefined){
-if(typeof data17.defaultDomain !== "string"){
-const err40 = {instancePath:instancePath+"/tenants/" + i0+"/defaultDomain",schemaPath:"#/properties/tenants/items/properties/defaultDomain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err40 = {instancePath:instancePath+"/tenants/" + i0+"/tenantId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2865,9 +2866,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data17.countryCode !== undefined){
-if(typeof data17.countryCode !== "string"){
-const err41 = {instancePath:instancePath+"/tenants/" + i0+"/countryCode",schemaPath:"#/properties/tenants/items/properties/countryCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.displayName !== undefined){
+if(typeof data18.displayName !== "string"){
+const err41 = {instancePath:instancePath+"/tenants/" + i0+"/displayName",schemaPath:"#/properties/tenants/items/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2877,10 +2878,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data17.tenantCategory !== undefined){
-let data22 = data17.tenantCategory;
-if(!(((data22 === "Home") || (data22 === "ProjectedBy")) || (data22 === "ManagedBy"))){
-const err42 = {instancePath:instancePath+"/tenants/" + i0+"/tenantCategory",schemaPath:"#/properties/tenants/items/properties/tenantCategory/enum",keyword:"enum",params:{allowedValues: schema11.properties.tenants.items.properties.tenantCategory.enum},message:"must be equal to one of the allowed values"};
+if(data18.defaultDomain !== undefined){
+if(typeof data18.defaultDomain !== "string"){
+const err42 = {instancePath:instancePath+"/tenants/" + i0+"/defaultDomain",schemaPath:"#/properties/tenants/items/properties/defaultDomain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2890,9 +2890,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/tenants/" + i0,schemaPath:"#/properties/tenants/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data18.countryCode !== undefined){
+if(typeof data18.countryCode !== "string"){
+const err43 = {instancePath:instancePath+"/tenants/" + i0+"/countryCode",schemaPath:"#/properties/tenants/items/properties/countryCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2902,9 +2902,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data18.tenantCategory !== undefined){
+let data23 = data18.tenantCategory;
+if(!(((data23 === "Home") || (data23 === "ProjectedBy")) || (data23 === "ManagedBy"))){
+const err44 = {instancePath:instancePath+"/tenants/" + i0+"/tenantCategory",schemaPath:"#/properties/tenants/items/properties/tenantCategory/enum",keyword:"enum",params:{allowedValues: schema11.properties.tenants.items.properties.tenantCategory.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2914,11 +2915,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.subscriptions !== undefined){
-let data23 = data.subscriptions;
-if(Array.isArray(data23)){
-if(data23.length < 1){
-const err45 = {instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err45 = {instancePath:instancePath+"/tenants/" + i0,schemaPath:"#/properties/tenants/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2927,12 +2926,10 @@ vErrors.push(err45);
 }
 errors++;
 }
-const len1 = data23.length;
-for(let i1=0; i1<len1; i1++){
-let data24 = data23[i1];
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.subscriptionId === undefined){
-const err46 = {instancePath:instancePath+"/subscriptions/" + i1,schemaPath:"#/properties/subscriptions/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/tenants",schemaPath:"#/properties/tenants/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2941,8 +2938,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data24.displayName === undefined){
-const err47 = {instancePath:instancePath+"/subscriptions/" + i1,schemaPath:"#/properties/subscriptions/items/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'"};
+}
+if(data.subscriptions !== undefined){
+let data24 = data.subscriptions;
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err47 = {instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2951,8 +2952,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data24.tenantId === undefined){
-const err48 = {instancePath:instancePath+"/subscriptions/" + i1,schemaPath:"#/properties/subscriptions/items/required",keyword:"required",params:{missingProperty: "tenantId"},message:"must have required property '"+"tenantId"+"'"};
+const len1 = data24.length;
+for(let i1=0; i1<len1; i1++){
+let data25 = data24[i1];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.subscriptionId === undefined){
+const err48 = {instancePath:instancePath+"/subscriptions/" + i1,schemaPath:"#/properties/subscriptions/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2961,9 +2966,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key3 in data24){
-if(!(((((key3 === "subscriptionId") || (key3 === "displayName")) || (key3 === "tenantId")) || (key3 === "state")) || (key3 === "tags"))){
-const err49 = {instancePath:instancePath+"/subscriptions/" + i1,schemaPath:"#/properties/subscriptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data25.displayName === undefined){
+const err49 = {instancePath:instancePath+"/subscriptions/" + i1,schemaPath:"#/properties/subscriptions/items/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2972,12 +2976,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data24.subscriptionId !== undefined){
-let data25 = data24.subscriptionId;
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err50 = {instancePath:instancePath+"/subscriptions/" + i1+"/subscriptionId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data25.tenantId === undefined){
+const err50 = {instancePath:instancePath+"/subscriptions/" + i1,schemaPath:"#/properties/subscriptions/items/required",keyword:"required",params:{missingProperty: "tenantId"},message:"must have required property '"+"tenantId"+"'"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2986,9 +2986,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/subscriptions/" + i1+"/subscriptionId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data25){
+if(!(((((key3 === "subscriptionId") || (key3 === "displayName")) || (key3 === "tenantId")) || (key3 === "state")) || (key3 === "tags"))){
+const err51 = {instancePath:instancePath+"/subscriptions/" + i1,schemaPath:"#/properties/subscriptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2998,9 +2998,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data24.displayName !== undefined){
-if(typeof data24.displayName !== "string"){
-const err52 = {instancePath:instancePath+"/subscriptions/" + i1+"/displayName",schemaPath:"#/properties/subscriptions/items/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data25.subscriptionId !== undefined){
+let data26 = data25.subscriptionId;
+if(typeof data26 === "string"){
+if(!pattern0.test(data26)){
+const err52 = {instancePath:instancePath+"/subscriptions/" + i1+"/subscriptionId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3010,11 +3012,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data24.tenantId !== undefined){
-let data27 = data24.tenantId;
-if(typeof data27 === "string"){
-if(!pattern0.test(data27)){
-const err53 = {instancePath:instancePath+"/subscriptions/" + i1+"/tenantId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+else {
+const err53 = {instancePath:instancePath+"/subscriptions/" + i1+"/subscriptionId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3024,8 +3023,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/subscriptions/" + i1+"/tenantId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data25.displayName !== undefined){
+if(typeof data25.displayName !== "string"){
+const err54 = {instancePath:instancePath+"/subscriptions/" + i1+"/displayName",schemaPath:"#/properties/subscriptions/items/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3035,10 +3035,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data24.state !== undefined){
-let data28 = data24.state;
-if(!(((((data28 === "Enabled") || (data28 === "Warned")) || (data28 === "PastDue")) || (data28 === "Disabled")) || (data28 === "Deleted"))){
-const err55 = {instancePath:instancePath+"/subscriptions/" + i1+"/state",schemaPath:"#/properties/subscriptions/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.subscriptions.items.properties.state.enum},message:"must be equal to one of the allowed values"};
+if(data25.tenantId !== undefined){
+let data28 = data25.tenantId;
+if(typeof data28 === "string"){
+if(!pattern0.test(data28)){
+const err55 = {instancePath:instancePath+"/subscriptions/" + i1+"/tenantId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3048,12 +3049,8 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data24.tags !== undefined){
-let data29 = data24.tags;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key4 in data29){
-if(typeof data29[key4] !== "string"){
-const err56 = {instancePath:instancePath+"/subscriptions/" + i1+"/tags/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err56 = {instancePath:instancePath+"/subscriptions/" + i1+"/tenantId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3063,9 +3060,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/subscriptions/" + i1+"/tags",schemaPath:"#/definitions/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data25.state !== undefined){
+let data29 = data25.state;
+if(!(((((data29 === "Enabled") || (data29 === "Warned")) || (data29 === "PastDue")) || (data29 === "Disabled")) || (data29 === "Deleted"))){
+const err57 = {instancePath:instancePath+"/subscriptions/" + i1+"/state",schemaPath:"#/properties/subscriptions/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema11.properties.subscriptions.items.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3075,9 +3073,12 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/subscriptions/" + i1,schemaPath:"#/properties/subscriptions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data25.tags !== undefined){
+let data30 = data25.tags;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key4 in data30){
+if(typeof data30[key4] !== "string"){
+const err58 = {instancePath:instancePath+"/subscriptions/" + i1+"/tags/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3089,7 +3090,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err59 = {instancePath:instancePath+"/subscriptions/" + i1+"/tags",schemaPath:"#/definitions/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3099,15 +3100,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.resourceGroups !== undefined){
-let data31 = data.resourceGroups;
-if(Array.isArray(data31)){
-const len2 = data31.length;
-for(let i2=0; i2<len2; i2++){
-let data32 = data31[i2];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.subscriptionId === undefined){
-const err60 = {instancePath:instancePath+"/resourceGroups/" + i2,schemaPath:"#/properties/resourceGroups/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+}
+else {
+const err60 = {instancePath:instancePath+"/subscriptions/" + i1,schemaPath:"#/properties/subscriptions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3116,8 +3111,10 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data32.name === undefined){
-const err61 = {instancePath:instancePath+"/resourceGroups/" + i2,schemaPath:"#/properties/resourceGroups/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3126,8 +3123,16 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data32.location === undefined){
-const err62 = {instancePath:instancePath+"/resourceGroups/" + i2,schemaPath:"#/properties/resourceGroups/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+}
+if(data.resourceGroups !== undefined){
+let data32 = data.resourceGroups;
+if(Array.isArray(data32)){
+const len2 = data32.length;
+for(let i2=0; i2<len2; i2++){
+let data33 = data32[i2];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.subscriptionId === undefined){
+const err62 = {instancePath:instancePath+"/resourceGroups/" + i2,schemaPath:"#/properties/resourceGroups/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3136,9 +3141,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key5 in data32){
-if(!(((key5 === "subscriptionId") || (key5 === "name")) || (key5 === "location"))){
-const err63 = {instancePath:instancePath+"/resourceGroups/" + i2,schemaPath:"#/properties/resourceGroups/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data33.name === undefined){
+const err63 = {instancePath:instancePath+"/resourceGroups/" + i2,schemaPath:"#/properties/resourceGroups/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3147,12 +3151,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data32.subscriptionId !== undefined){
-let data33 = data32.subscriptionId;
-if(typeof data33 === "string"){
-if(!pattern0.test(data33)){
-const err64 = {instancePath:instancePath+"/resourceGroups/" + i2+"/subscriptionId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data33.location === undefined){
+const err64 = {instancePath:instancePath+"/resourceGroups/" + i2,schemaPath:"#/properties/resourceGroups/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3161,9 +3161,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/resourceGroups/" + i2+"/subscriptionId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data33){
+if(!(((key5 === "subscriptionId") || (key5 === "name")) || (key5 === "location"))){
+const err65 = {instancePath:instancePath+"/resourceGroups/" + i2,schemaPath:"#/properties/resourceGroups/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3173,9 +3173,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data32.name !== undefined){
-if(typeof data32.name !== "string"){
-const err66 = {instancePath:instancePath+"/resourceGroups/" + i2+"/name",schemaPath:"#/properties/resourceGroups/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.subscriptionId !== undefined){
+let data34 = data33.subscriptionId;
+if(typeof data34 === "string"){
+if(!pattern0.test(data34)){
+const err66 = {instancePath:instancePath+"/resourceGroups/" + i2+"/subscriptionId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3185,9 +3187,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data32.location !== undefined){
-if(typeof data32.location !== "string"){
-const err67 = {instancePath:instancePath+"/resourceGroups/" + i2+"/location",schemaPath:"#/properties/resourceGroups/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err67 = {instancePath:instancePath+"/resourceGroups/" + i2+"/subscriptionId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3197,9 +3198,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/resourceGroups/" + i2,schemaPath:"#/properties/resourceGroups/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data33.name !== undefined){
+if(typeof data33.name !== "string"){
+const err68 = {instancePath:instancePath+"/resourceGroups/" + i2+"/name",schemaPath:"#/properties/resourceGroups/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3209,9 +3210,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/resourceGroups",schemaPath:"#/properties/resourceGroups/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data33.location !== undefined){
+if(typeof data33.location !== "string"){
+const err69 = {instancePath:instancePath+"/resourceGroups/" + i2+"/location",schemaPath:"#/properties/resourceGroups/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3221,15 +3222,9 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.images !== undefined){
-let data36 = data.images;
-if(Array.isArray(data36)){
-const len3 = data36.length;
-for(let i3=0; i3<len3; i3++){
-let data37 = data36[i3];
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.publisher === undefined){
-const err70 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
+}
+else {
+const err70 = {instancePath:instancePath+"/resourceGroups/" + i2,schemaPath:"#/properties/resourceGroups/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3238,8 +3233,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data37.offer === undefined){
-const err71 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "offer"},message:"must have required property '"+"offer"+"'"};
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/resourceGroups",schemaPath:"#/properties/resourceGroups/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3248,8 +3245,16 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data37.sku === undefined){
-const err72 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
+}
+if(data.images !== undefined){
+let data37 = data.images;
+if(Array.isArray(data37)){
+const len3 = data37.length;
+for(let i3=0; i3<len3; i3++){
+let data38 = data37[i3];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.publisher === undefined){
+const err72 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3258,8 +3263,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data37.locations === undefined){
-const err73 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "locations"},message:"must have required property '"+"locations"+"'"};
+if(data38.offer === undefined){
+const err73 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "offer"},message:"must have required property '"+"offer"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3268,8 +3273,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data37.versions === undefined){
-const err74 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'"};
+if(data38.sku === undefined){
+const err74 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3278,9 +3283,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key6 in data37){
-if(!(((((key6 === "publisher") || (key6 === "offer")) || (key6 === "sku")) || (key6 === "locations")) || (key6 === "versions"))){
-const err75 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data38.locations === undefined){
+const err75 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "locations"},message:"must have required property '"+"locations"+"'"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3289,10 +3293,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data37.publisher !== undefined){
-if(typeof data37.publisher !== "string"){
-const err76 = {instancePath:instancePath+"/images/" + i3+"/publisher",schemaPath:"#/properties/images/items/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.versions === undefined){
+const err76 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3301,10 +3303,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data37.offer !== undefined){
-if(typeof data37.offer !== "string"){
-const err77 = {instancePath:instancePath+"/images/" + i3+"/offer",schemaPath:"#/properties/images/items/properties/offer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key6 in data38){
+if(!(((((key6 === "publisher") || (key6 === "offer")) || (key6 === "sku")) || (key6 === "locations")) || (key6 === "versions"))){
+const err77 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3314,9 +3315,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data37.sku !== undefined){
-if(typeof data37.sku !== "string"){
-const err78 = {instancePath:instancePath+"/images/" + i3+"/sku",schemaPath:"#/properties/images/items/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.publisher !== undefined){
+if(typeof data38.publisher !== "string"){
+const err78 = {instancePath:instancePath+"/images/" + i3+"/publisher",schemaPath:"#/properties/images/items/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3326,11 +3327,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data37.locations !== undefined){
-let data41 = data37.locations;
-if(Array.isArray(data41)){
-if(data41.length < 1){
-const err79 = {instancePath:instancePath+"/images/" + i3+"/locations",schemaPath:"#/properties/images/items/properties/locations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data38.offer !== undefined){
+if(typeof data38.offer !== "string"){
+const err79 = {instancePath:instancePath+"/images/" + i3+"/offer",schemaPath:"#/properties/images/items/properties/offer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3339,10 +3338,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-const len4 = data41.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data41[i4] !== "string"){
-const err80 = {instancePath:instancePath+"/images/" + i3+"/locations/" + i4,schemaPath:"#/properties/images/items/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data38.sku !== undefined){
+if(typeof data38.sku !== "string"){
+const err80 = {instancePath:instancePath+"/images/" + i3+"/sku",schemaPath:"#/properties/images/items/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3352,9 +3351,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/images/" + i3+"/locations",schemaPath:"#/properties/images/items/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data38.locations !== undefined){
+let data42 = data38.locations;
+if(Array.isArray(data42)){
+if(data42.length < 1){
+const err81 = {instancePath:instancePath+"/images/" + i3+"/locations",schemaPath:"#/properties/images/items/properties/locations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3363,12 +3364,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data37.versions !== undefined){
-let data43 = data37.versions;
-if(Array.isArray(data43)){
-if(data43.length < 1){
-const err82 = {instancePath:instancePath+"/images/" + i3+"/versions",schemaPath:"#/properties/images/items/properties/versions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len4 = data42.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data42[i4] !== "string"){
+const err82 = {instancePath:instancePath+"/images/" + i3+"/locations/" + i4,schemaPath:"#/properties/images/items/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3377,16 +3376,10 @@ vErrors.push(err82);
 }
 errors++;
 }
-const len5 = data43.length;
-for(let i5=0; i5<len5; i5++){
-let data44 = data43[i5];
-const _errs100 = errors;
-let valid24 = false;
-let passing0 = null;
-const _errs101 = errors;
-if(typeof data44 === "string"){
-if(!pattern4.test(data44)){
-const err83 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/images/" + i3+"/locations",schemaPath:"#/properties/images/items/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3396,8 +3389,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.versions !== undefined){
+let data44 = data38.versions;
+if(Array.isArray(data44)){
+if(data44.length < 1){
+const err84 = {instancePath:instancePath+"/images/" + i3+"/versions",schemaPath:"#/properties/images/items/properties/versions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3406,15 +3402,16 @@ vErrors.push(err84);
 }
 errors++;
 }
-var _valid0 = _errs101 === errors;
-if(_valid0){
-valid24 = true;
-passing0 = 0;
-}
-const _errs104 = errors;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.version === undefined){
-const err85 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/properties/images/items/properties/versions/items/oneOf/1/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const len5 = data44.length;
+for(let i5=0; i5<len5; i5++){
+let data45 = data44[i5];
+const _errs102 = errors;
+let valid24 = false;
+let passing0 = null;
+const _errs103 = errors;
+if(typeof data45 === "string"){
+if(!pattern4.test(data45)){
+const err85 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3423,9 +3420,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-for(const key7 in data44){
-if(!((key7 === "version") || (key7 === "publishedAtSeconds"))){
-const err86 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/properties/images/items/properties/versions/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+else {
+const err86 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3434,12 +3431,15 @@ vErrors.push(err86);
 }
 errors++;
 }
+var _valid0 = _errs103 === errors;
+if(_valid0){
+valid24 = true;
+passing0 = 0;
 }
-if(data44.version !== undefined){
-let data45 = data44.version;
-if(typeof data45 === "string"){
-if(!pattern4.test(data45)){
-const err87 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5+"/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
+const _errs106 = errors;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.version === undefined){
+const err87 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/properties/images/items/properties/versions/items/oneOf/1/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3448,9 +3448,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5+"/version",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data45){
+if(!((key7 === "version") || (key7 === "publishedAtSeconds"))){
+const err88 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/properties/images/items/properties/versions/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3460,9 +3460,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data44.publishedAtSeconds !== undefined){
-if(!(typeof data44.publishedAtSeconds == "number")){
-const err89 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5+"/publishedAtSeconds",schemaPath:"#/properties/images/items/properties/versions/items/oneOf/1/properties/publishedAtSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data45.version !== undefined){
+let data46 = data45.version;
+if(typeof data46 === "string"){
+if(!pattern4.test(data46)){
+const err89 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5+"/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3472,9 +3474,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
 else {
-const err90 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/properties/images/items/properties/versions/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err90 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5+"/version",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3483,7 +3484,31 @@ vErrors.push(err90);
 }
 errors++;
 }
-var _valid0 = _errs104 === errors;
+}
+if(data45.publishedAtSeconds !== undefined){
+if(!(typeof data45.publishedAtSeconds == "number")){
+const err91 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5+"/publishedAtSeconds",schemaPath:"#/properties/images/items/properties/versions/items/oneOf/1/properties/publishedAtSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/properties/images/items/properties/versions/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+var _valid0 = _errs106 === errors;
 if(_valid0 && valid24){
 valid24 = false;
 passing0 = [passing0, 1];
@@ -3495,20 +3520,20 @@ passing0 = 1;
 }
 }
 if(!valid24){
-const err91 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/properties/images/items/properties/versions/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err93 = {instancePath:instancePath+"/images/" + i3+"/versions/" + i5,schemaPath:"#/properties/images/items/properties/versions/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err91];
+vErrors = [err93];
 }
 else {
-vErrors.push(err91);
+vErrors.push(err93);
 }
 errors++;
 }
 else {
-errors = _errs100;
+errors = _errs102;
 if(vErrors !== null){
-if(_errs100){
-vErrors.length = _errs100;
+if(_errs102){
+vErrors.length = _errs102;
 }
 else {
 vErrors = null;
@@ -3518,31 +3543,7 @@ vErrors = null;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/images/" + i3+"/versions",schemaPath:"#/properties/images/items/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err94 = {instancePath:instancePath+"/images/" + i3+"/versions",schemaPath:"#/properties/images/items/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3552,15 +3553,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.galleries !== undefined){
-let data47 = data.galleries;
-if(Array.isArray(data47)){
-const len6 = data47.length;
-for(let i6=0; i6<len6; i6++){
-let data48 = data47[i6];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.subscriptionId === undefined){
-const err95 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+}
+else {
+const err95 = {instancePath:instancePath+"/images/" + i3,schemaPath:"#/properties/images/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3569,8 +3564,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data48.resourceGroup === undefined){
-const err96 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3579,8 +3576,16 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data48.name === undefined){
-const err97 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data.galleries !== undefined){
+let data48 = data.galleries;
+if(Array.isArray(data48)){
+const len6 = data48.length;
+for(let i6=0; i6<len6; i6++){
+let data49 = data48[i6];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.subscriptionId === undefined){
+const err97 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3589,8 +3594,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data48.location === undefined){
-const err98 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+if(data49.resourceGroup === undefined){
+const err98 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3599,8 +3604,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data48.images === undefined){
-const err99 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "images"},message:"must have required property '"+"images"+"'"};
+if(data49.name === undefined){
+const err99 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3609,9 +3614,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-for(const key8 in data48){
-if(!(((((key8 === "subscriptionId") || (key8 === "resourceGroup")) || (key8 === "name")) || (key8 === "location")) || (key8 === "images"))){
-const err100 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data49.location === undefined){
+const err100 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3620,10 +3624,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data48.subscriptionId !== undefined){
-if(typeof data48.subscriptionId !== "string"){
-const err101 = {instancePath:instancePath+"/galleries/" + i6+"/subscriptionId",schemaPath:"#/properties/galleries/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.images === undefined){
+const err101 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/required",keyword:"required",params:{missingProperty: "images"},message:"must have required property '"+"images"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3632,10 +3634,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-if(data48.resourceGroup !== undefined){
-if(typeof data48.resourceGroup !== "string"){
-const err102 = {instancePath:instancePath+"/galleries/" + i6+"/resourceGroup",schemaPath:"#/properties/galleries/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key8 in data49){
+if(!(((((key8 === "subscriptionId") || (key8 === "resourceGroup")) || (key8 === "name")) || (key8 === "location")) || (key8 === "images"))){
+const err102 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3645,9 +3646,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data48.name !== undefined){
-if(typeof data48.name !== "string"){
-const err103 = {instancePath:instancePath+"/galleries/" + i6+"/name",schemaPath:"#/properties/galleries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.subscriptionId !== undefined){
+if(typeof data49.subscriptionId !== "string"){
+const err103 = {instancePath:instancePath+"/galleries/" + i6+"/subscriptionId",schemaPath:"#/properties/galleries/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3657,9 +3658,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data48.location !== undefined){
-if(typeof data48.location !== "string"){
-const err104 = {instancePath:instancePath+"/galleries/" + i6+"/location",schemaPath:"#/properties/galleries/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.resourceGroup !== undefined){
+if(typeof data49.resourceGroup !== "string"){
+const err104 = {instancePath:instancePath+"/galleries/" + i6+"/resourceGroup",schemaPath:"#/properties/galleries/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3669,15 +3670,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data48.images !== undefined){
-let data53 = data48.images;
-if(Array.isArray(data53)){
-const len7 = data53.length;
-for(let i7=0; i7<len7; i7++){
-let data54 = data53[i7];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.name === undefined){
-const err105 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data49.name !== undefined){
+if(typeof data49.name !== "string"){
+const err105 = {instancePath:instancePath+"/galleries/" + i6+"/name",schemaPath:"#/properties/galleries/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3686,8 +3681,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data54.versions === undefined){
-const err106 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'"};
+}
+if(data49.location !== undefined){
+if(typeof data49.location !== "string"){
+const err106 = {instancePath:instancePath+"/galleries/" + i6+"/location",schemaPath:"#/properties/galleries/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3696,9 +3693,16 @@ vErrors.push(err106);
 }
 errors++;
 }
-for(const key9 in data54){
-if(!(((((key9 === "name") || (key9 === "osType")) || (key9 === "hyperVGeneration")) || (key9 === "identifier")) || (key9 === "versions"))){
-const err107 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data49.images !== undefined){
+let data54 = data49.images;
+if(Array.isArray(data54)){
+const len7 = data54.length;
+for(let i7=0; i7<len7; i7++){
+let data55 = data54[i7];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.name === undefined){
+const err107 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3707,10 +3711,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data54.name !== undefined){
-if(typeof data54.name !== "string"){
-const err108 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/name",schemaPath:"#/properties/galleries/items/properties/images/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.versions === undefined){
+const err108 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -3719,11 +3721,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data54.osType !== undefined){
-let data56 = data54.osType;
-if(!((data56 === "Linux") || (data56 === "Windows"))){
-const err109 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/osType",schemaPath:"#/properties/galleries/items/properties/images/items/properties/osType/enum",keyword:"enum",params:{allowedValues: schema11.properties.galleries.items.properties.images.items.properties.osType.enum},message:"must be equal to one of the allowed values"};
+for(const key9 in data55){
+if(!(((((key9 === "name") || (key9 === "osType")) || (key9 === "hyperVGeneration")) || (key9 === "identifier")) || (key9 === "versions"))){
+const err109 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -3733,10 +3733,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data54.hyperVGeneration !== undefined){
-let data57 = data54.hyperVGeneration;
-if(!((data57 === "V1") || (data57 === "V2"))){
-const err110 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/hyperVGeneration",schemaPath:"#/properties/galleries/items/properties/images/items/properties/hyperVGeneration/enum",keyword:"enum",params:{allowedValues: schema11.properties.galleries.items.properties.images.items.properties.hyperVGeneration.enum},message:"must be equal to one of the allowed values"};
+if(data55.name !== undefined){
+if(typeof data55.name !== "string"){
+const err110 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/name",schemaPath:"#/properties/galleries/items/properties/images/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3746,11 +3745,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data54.identifier !== undefined){
-let data58 = data54.identifier;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.publisher === undefined){
-const err111 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
+if(data55.osType !== undefined){
+let data57 = data55.osType;
+if(!((data57 === "Linux") || (data57 === "Windows"))){
+const err111 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/osType",schemaPath:"#/properties/galleries/items/properties/images/items/properties/osType/enum",keyword:"enum",params:{allowedValues: schema11.properties.galleries.items.properties.images.items.properties.osType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3759,8 +3757,11 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data58.offer === undefined){
-const err112 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/required",keyword:"required",params:{missingProperty: "offer"},message:"must have required property '"+"offer"+"'"};
+}
+if(data55.hyperVGeneration !== undefined){
+let data58 = data55.hyperVGeneration;
+if(!((data58 === "V1") || (data58 === "V2"))){
+const err112 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/hyperVGeneration",schemaPath:"#/properties/galleries/items/properties/images/items/properties/hyperVGeneration/enum",keyword:"enum",params:{allowedValues: schema11.properties.galleries.items.properties.images.items.properties.hyperVGeneration.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3769,8 +3770,12 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data58.sku === undefined){
-const err113 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
+}
+if(data55.identifier !== undefined){
+let data59 = data55.identifier;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.publisher === undefined){
+const err113 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3779,9 +3784,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-for(const key10 in data58){
-if(!(((key10 === "publisher") || (key10 === "offer")) || (key10 === "sku"))){
-const err114 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data59.offer === undefined){
+const err114 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/required",keyword:"required",params:{missingProperty: "offer"},message:"must have required property '"+"offer"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3790,10 +3794,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data58.publisher !== undefined){
-if(typeof data58.publisher !== "string"){
-const err115 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier/publisher",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data59.sku === undefined){
+const err115 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3802,10 +3804,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data58.offer !== undefined){
-if(typeof data58.offer !== "string"){
-const err116 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier/offer",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/properties/offer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data59){
+if(!(((key10 === "publisher") || (key10 === "offer")) || (key10 === "sku"))){
+const err116 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3815,9 +3816,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data58.sku !== undefined){
-if(typeof data58.sku !== "string"){
-const err117 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier/sku",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data59.publisher !== undefined){
+if(typeof data59.publisher !== "string"){
+const err117 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier/publisher",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3827,9 +3828,9 @@ vErrors.push(err117);
 errors++;
 }
 }
-}
-else {
-const err118 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data59.offer !== undefined){
+if(typeof data59.offer !== "string"){
+const err118 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier/offer",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/properties/offer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -3839,19 +3840,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data54.versions !== undefined){
-let data62 = data54.versions;
-if(Array.isArray(data62)){
-const len8 = data62.length;
-for(let i8=0; i8<len8; i8++){
-let data63 = data62[i8];
-const _errs146 = errors;
-let valid37 = false;
-let passing1 = null;
-const _errs147 = errors;
-if(typeof data63 === "string"){
-if(!pattern4.test(data63)){
-const err119 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
+if(data59.sku !== undefined){
+if(typeof data59.sku !== "string"){
+const err119 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier/sku",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -3861,8 +3852,9 @@ vErrors.push(err119);
 errors++;
 }
 }
+}
 else {
-const err120 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err120 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/identifier",schemaPath:"#/properties/galleries/items/properties/images/items/properties/identifier/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3871,15 +3863,20 @@ vErrors.push(err120);
 }
 errors++;
 }
-var _valid1 = _errs147 === errors;
-if(_valid1){
-valid37 = true;
-passing1 = 0;
 }
-const _errs150 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.version === undefined){
-const err121 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(data55.versions !== undefined){
+let data63 = data55.versions;
+if(Array.isArray(data63)){
+const len8 = data63.length;
+for(let i8=0; i8<len8; i8++){
+let data64 = data63[i8];
+const _errs148 = errors;
+let valid37 = false;
+let passing1 = null;
+const _errs149 = errors;
+if(typeof data64 === "string"){
+if(!pattern4.test(data64)){
+const err121 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3888,9 +3885,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key11 in data63){
-if(!(((((key11 === "version") || (key11 === "publishedAtSeconds")) || (key11 === "excludeFromLatest")) || (key11 === "regions")) || (key11 === "provisioningState"))){
-const err122 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+else {
+const err122 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3899,12 +3896,15 @@ vErrors.push(err122);
 }
 errors++;
 }
+var _valid1 = _errs149 === errors;
+if(_valid1){
+valid37 = true;
+passing1 = 0;
 }
-if(data63.version !== undefined){
-let data64 = data63.version;
-if(typeof data64 === "string"){
-if(!pattern4.test(data64)){
-const err123 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
+const _errs152 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.version === undefined){
+const err123 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3913,9 +3913,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-else {
-const err124 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/version",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key11 in data64){
+if(!(((((key11 === "version") || (key11 === "publishedAtSeconds")) || (key11 === "excludeFromLatest")) || (key11 === "regions")) || (key11 === "provisioningState"))){
+const err124 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3925,9 +3925,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data63.publishedAtSeconds !== undefined){
-if(!(typeof data63.publishedAtSeconds == "number")){
-const err125 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/publishedAtSeconds",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/publishedAtSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data64.version !== undefined){
+let data65 = data64.version;
+if(typeof data65 === "string"){
+if(!pattern4.test(data65)){
+const err125 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3937,9 +3939,8 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data63.excludeFromLatest !== undefined){
-if(typeof data63.excludeFromLatest !== "boolean"){
-const err126 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/excludeFromLatest",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/excludeFromLatest/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err126 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/version",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3949,11 +3950,9 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data63.regions !== undefined){
-let data67 = data63.regions;
-if(Array.isArray(data67)){
-if(data67.length < 1){
-const err127 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/regions",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/regions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data64.publishedAtSeconds !== undefined){
+if(!(typeof data64.publishedAtSeconds == "number")){
+const err127 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/publishedAtSeconds",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/publishedAtSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3962,10 +3961,10 @@ vErrors.push(err127);
 }
 errors++;
 }
-const len9 = data67.length;
-for(let i9=0; i9<len9; i9++){
-if(typeof data67[i9] !== "string"){
-const err128 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/regions/" + i9,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/regions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data64.excludeFromLatest !== undefined){
+if(typeof data64.excludeFromLatest !== "boolean"){
+const err128 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/excludeFromLatest",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/excludeFromLatest/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3975,9 +3974,11 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/regions",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/regions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data64.regions !== undefined){
+let data68 = data64.regions;
+if(Array.isArray(data68)){
+if(data68.length < 1){
+const err129 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/regions",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/regions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3986,11 +3987,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-if(data63.provisioningState !== undefined){
-let data69 = data63.provisioningState;
-if(!((data69 === "Succeeded") || (data69 === "Failed"))){
-const err130 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/provisioningState",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/provisioningState/enum",keyword:"enum",params:{allowedValues: schema11.properties.galleries.items.properties.images.items.properties.versions.items.oneOf[1].properties.provisioningState.enum},message:"must be equal to one of the allowed values"};
+const len9 = data68.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data68[i9] !== "string"){
+const err130 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/regions/" + i9,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/regions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -4002,7 +4002,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err131 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/regions",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/regions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4011,7 +4011,32 @@ vErrors.push(err131);
 }
 errors++;
 }
-var _valid1 = _errs150 === errors;
+}
+if(data64.provisioningState !== undefined){
+let data70 = data64.provisioningState;
+if(!((data70 === "Succeeded") || (data70 === "Failed"))){
+const err132 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8+"/provisioningState",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/properties/provisioningState/enum",keyword:"enum",params:{allowedValues: schema11.properties.galleries.items.properties.images.items.properties.versions.items.oneOf[1].properties.provisioningState.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+var _valid1 = _errs152 === errors;
 if(_valid1 && valid37){
 valid37 = false;
 passing1 = [passing1, 1];
@@ -4023,20 +4048,20 @@ passing1 = 1;
 }
 }
 if(!valid37){
-const err132 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err134 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions/" + i8,schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err132];
+vErrors = [err134];
 }
 else {
-vErrors.push(err132);
+vErrors.push(err134);
 }
 errors++;
 }
 else {
-errors = _errs146;
+errors = _errs148;
 if(vErrors !== null){
-if(_errs146){
-vErrors.length = _errs146;
+if(_errs148){
+vErrors.length = _errs148;
 }
 else {
 vErrors = null;
@@ -4046,31 +4071,7 @@ vErrors = null;
 }
 }
 else {
-const err133 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/galleries/" + i6+"/images",schemaPath:"#/properties/galleries/items/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err135 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7+"/versions",schemaPath:"#/properties/galleries/items/properties/images/items/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -4082,7 +4083,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err136 = {instancePath:instancePath+"/galleries/" + i6+"/images/" + i7,schemaPath:"#/properties/galleries/items/properties/images/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -4094,7 +4095,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/galleries",schemaPath:"#/properties/galleries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err137 = {instancePath:instancePath+"/galleries/" + i6+"/images",schemaPath:"#/properties/galleries/items/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -4104,15 +4105,9 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data.managedImages !== undefined){
-let data70 = data.managedImages;
-if(Array.isArray(data70)){
-const len10 = data70.length;
-for(let i10=0; i10<len10; i10++){
-let data71 = data70[i10];
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.subscriptionId === undefined){
-const err138 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+}
+else {
+const err138 = {instancePath:instancePath+"/galleries/" + i6,schemaPath:"#/properties/galleries/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -4121,8 +4116,10 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data71.resourceGroup === undefined){
-const err139 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/galleries",schemaPath:"#/properties/galleries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -4131,8 +4128,16 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data71.name === undefined){
-const err140 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data.managedImages !== undefined){
+let data71 = data.managedImages;
+if(Array.isArray(data71)){
+const len10 = data71.length;
+for(let i10=0; i10<len10; i10++){
+let data72 = data71[i10];
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.subscriptionId === undefined){
+const err140 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -4141,8 +4146,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data71.location === undefined){
-const err141 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+if(data72.resourceGroup === undefined){
+const err141 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -4151,9 +4156,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-for(const key12 in data71){
-if(!(((((key12 === "subscriptionId") || (key12 === "resourceGroup")) || (key12 === "name")) || (key12 === "location")) || (key12 === "osType"))){
-const err142 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data72.name === undefined){
+const err142 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -4162,10 +4166,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data71.subscriptionId !== undefined){
-if(typeof data71.subscriptionId !== "string"){
-const err143 = {instancePath:instancePath+"/managedImages/" + i10+"/subscriptionId",schemaPath:"#/properties/managedImages/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.location === undefined){
+const err143 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -4174,10 +4176,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data71.resourceGroup !== undefined){
-if(typeof data71.resourceGroup !== "string"){
-const err144 = {instancePath:instancePath+"/managedImages/" + i10+"/resourceGroup",schemaPath:"#/properties/managedImages/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key12 in data72){
+if(!(((((key12 === "subscriptionId") || (key12 === "resourceGroup")) || (key12 === "name")) || (key12 === "location")) || (key12 === "osType"))){
+const err144 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -4187,9 +4188,9 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data71.name !== undefined){
-if(typeof data71.name !== "string"){
-const err145 = {instancePath:instancePath+"/managedImages/" + i10+"/name",schemaPath:"#/properties/managedImages/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.subscriptionId !== undefined){
+if(typeof data72.subscriptionId !== "string"){
+const err145 = {instancePath:instancePath+"/managedImages/" + i10+"/subscriptionId",schemaPath:"#/properties/managedImages/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -4199,9 +4200,9 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data71.location !== undefined){
-if(typeof data71.location !== "string"){
-const err146 = {instancePath:instancePath+"/managedImages/" + i10+"/location",schemaPath:"#/properties/managedImages/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.resourceGroup !== undefined){
+if(typeof data72.resourceGroup !== "string"){
+const err146 = {instancePath:instancePath+"/managedImages/" + i10+"/resourceGroup",schemaPath:"#/properties/managedImages/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -4211,10 +4212,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data71.osType !== undefined){
-let data76 = data71.osType;
-if(!((data76 === "Linux") || (data76 === "Windows"))){
-const err147 = {instancePath:instancePath+"/managedImages/" + i10+"/osType",schemaPath:"#/properties/managedImages/items/properties/osType/enum",keyword:"enum",params:{allowedValues: schema11.properties.managedImages.items.properties.osType.enum},message:"must be equal to one of the allowed values"};
+if(data72.name !== undefined){
+if(typeof data72.name !== "string"){
+const err147 = {instancePath:instancePath+"/managedImages/" + i10+"/name",schemaPath:"#/properties/managedImages/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -4224,9 +4224,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-else {
-const err148 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data72.location !== undefined){
+if(typeof data72.location !== "string"){
+const err148 = {instancePath:instancePath+"/managedImages/" + i10+"/location",schemaPath:"#/properties/managedImages/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -4236,9 +4236,10 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/managedImages",schemaPath:"#/properties/managedImages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data72.osType !== undefined){
+let data77 = data72.osType;
+if(!((data77 === "Linux") || (data77 === "Windows"))){
+const err149 = {instancePath:instancePath+"/managedImages/" + i10+"/osType",schemaPath:"#/properties/managedImages/items/properties/osType/enum",keyword:"enum",params:{allowedValues: schema11.properties.managedImages.items.properties.osType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4248,15 +4249,9 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data.loadBalancers !== undefined){
-let data77 = data.loadBalancers;
-if(Array.isArray(data77)){
-const len11 = data77.length;
-for(let i11=0; i11<len11; i11++){
-let data78 = data77[i11];
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.subscriptionId === undefined){
-const err150 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+}
+else {
+const err150 = {instancePath:instancePath+"/managedImages/" + i10,schemaPath:"#/properties/managedImages/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4265,8 +4260,10 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data78.resourceGroup === undefined){
-const err151 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/managedImages",schemaPath:"#/properties/managedImages/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4275,8 +4272,16 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data78.name === undefined){
-const err152 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data.loadBalancers !== undefined){
+let data78 = data.loadBalancers;
+if(Array.isArray(data78)){
+const len11 = data78.length;
+for(let i11=0; i11<len11; i11++){
+let data79 = data78[i11];
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.subscriptionId === undefined){
+const err152 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -4285,8 +4290,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data78.location === undefined){
-const err153 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+if(data79.resourceGroup === undefined){
+const err153 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -4295,8 +4300,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data78.sku === undefined){
-const err154 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
+if(data79.name === undefined){
+const err154 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -4305,8 +4310,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data78.probes === undefined){
-const err155 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'"};
+if(data79.location === undefined){
+const err155 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -4315,9 +4320,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-for(const key13 in data78){
-if(!((((((key13 === "subscriptionId") || (key13 === "resourceGroup")) || (key13 === "name")) || (key13 === "location")) || (key13 === "sku")) || (key13 === "probes"))){
-const err156 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data79.sku === undefined){
+const err156 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -4326,12 +4330,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data78.subscriptionId !== undefined){
-let data79 = data78.subscriptionId;
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err157 = {instancePath:instancePath+"/loadBalancers/" + i11+"/subscriptionId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data79.probes === undefined){
+const err157 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4340,9 +4340,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/loadBalancers/" + i11+"/subscriptionId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data79){
+if(!((((((key13 === "subscriptionId") || (key13 === "resourceGroup")) || (key13 === "name")) || (key13 === "location")) || (key13 === "sku")) || (key13 === "probes"))){
+const err158 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4352,9 +4352,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data78.resourceGroup !== undefined){
-if(typeof data78.resourceGroup !== "string"){
-const err159 = {instancePath:instancePath+"/loadBalancers/" + i11+"/resourceGroup",schemaPath:"#/properties/loadBalancers/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.subscriptionId !== undefined){
+let data80 = data79.subscriptionId;
+if(typeof data80 === "string"){
+if(!pattern0.test(data80)){
+const err159 = {instancePath:instancePath+"/loadBalancers/" + i11+"/subscriptionId",schemaPath:"#/definitions/guid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4364,9 +4366,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data78.name !== undefined){
-if(typeof data78.name !== "string"){
-const err160 = {instancePath:instancePath+"/loadBalancers/" + i11+"/name",schemaPath:"#/properties/loadBalancers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err160 = {instancePath:instancePath+"/loadBalancers/" + i11+"/subscriptionId",schemaPath:"#/definitions/guid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4376,9 +4377,9 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data78.location !== undefined){
-if(typeof data78.location !== "string"){
-const err161 = {instancePath:instancePath+"/loadBalancers/" + i11+"/location",schemaPath:"#/properties/loadBalancers/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.resourceGroup !== undefined){
+if(typeof data79.resourceGroup !== "string"){
+const err161 = {instancePath:instancePath+"/loadBalancers/" + i11+"/resourceGroup",schemaPath:"#/properties/loadBalancers/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -4388,10 +4389,9 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data78.sku !== undefined){
-let data83 = data78.sku;
-if(!((data83 === "Standard") || (data83 === "Basic"))){
-const err162 = {instancePath:instancePath+"/loadBalancers/" + i11+"/sku",schemaPath:"#/properties/loadBalancers/items/properties/sku/enum",keyword:"enum",params:{allowedValues: schema11.properties.loadBalancers.items.properties.sku.enum},message:"must be equal to one of the allowed values"};
+if(data79.name !== undefined){
+if(typeof data79.name !== "string"){
+const err162 = {instancePath:instancePath+"/loadBalancers/" + i11+"/name",schemaPath:"#/properties/loadBalancers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -4401,13 +4401,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data78.probes !== undefined){
-let data84 = data78.probes;
-if(Array.isArray(data84)){
-const len12 = data84.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data84[i12] !== "string"){
-const err163 = {instancePath:instancePath+"/loadBalancers/" + i11+"/probes/" + i12,schemaPath:"#/properties/loadBalancers/items/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.location !== undefined){
+if(typeof data79.location !== "string"){
+const err163 = {instancePath:instancePath+"/loadBalancers/" + i11+"/location",schemaPath:"#/properties/loadBalancers/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -4417,9 +4413,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/loadBalancers/" + i11+"/probes",schemaPath:"#/properties/loadBalancers/items/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data79.sku !== undefined){
+let data84 = data79.sku;
+if(!((data84 === "Standard") || (data84 === "Basic"))){
+const err164 = {instancePath:instancePath+"/loadBalancers/" + i11+"/sku",schemaPath:"#/properties/loadBalancers/items/properties/sku/enum",keyword:"enum",params:{allowedValues: schema11.properties.loadBalancers.items.properties.sku.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -4429,9 +4426,13 @@ vErrors.push(err164);
 errors++;
 }
 }
-}
-else {
-const err165 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data79.probes !== undefined){
+let data85 = data79.probes;
+if(Array.isArray(data85)){
+const len12 = data85.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data85[i12] !== "string"){
+const err165 = {instancePath:instancePath+"/loadBalancers/" + i11+"/probes/" + i12,schemaPath:"#/properties/loadBalancers/items/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4443,7 +4444,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/loadBalancers",schemaPath:"#/properties/loadBalancers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err166 = {instancePath:instancePath+"/loadBalancers/" + i11+"/probes",schemaPath:"#/properties/loadBalancers/items/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4453,19 +4454,9 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data.scaleSets !== undefined){
-let data86 = data.scaleSets;
-if(Array.isArray(data86)){
-const len13 = data86.length;
-for(let i13=0; i13<len13; i13++){
-if(!(validate11(data86[i13], {instancePath:instancePath+"/scaleSets/" + i13,parentData:data86,parentDataProperty:i13,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err167 = {instancePath:instancePath+"/scaleSets",schemaPath:"#/properties/scaleSets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err167 = {instancePath:instancePath+"/loadBalancers/" + i11,schemaPath:"#/properties/loadBalancers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4475,15 +4466,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data.events !== undefined){
-let data88 = data.events;
-if(Array.isArray(data88)){
-const len14 = data88.length;
-for(let i14=0; i14<len14; i14++){
-let data89 = data88[i14];
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.atSeconds === undefined){
-const err168 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/required",keyword:"required",params:{missingProperty: "atSeconds"},message:"must have required property '"+"atSeconds"+"'"};
+}
+else {
+const err168 = {instancePath:instancePath+"/loadBalancers",schemaPath:"#/properties/loadBalancers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4492,8 +4477,20 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data89.publishImage === undefined){
-const err169 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/required",keyword:"required",params:{missingProperty: "publishImage"},message:"must have required property '"+"publishImage"+"'"};
+}
+if(data.scaleSets !== undefined){
+let data87 = data.scaleSets;
+if(Array.isArray(data87)){
+const len13 = data87.length;
+for(let i13=0; i13<len13; i13++){
+if(!(validate11(data87[i13], {instancePath:instancePath+"/scaleSets/" + i13,parentData:data87,parentDataProperty:i13,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/scaleSets",schemaPath:"#/properties/scaleSets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4502,9 +4499,16 @@ vErrors.push(err169);
 }
 errors++;
 }
-for(const key14 in data89){
-if(!((key14 === "atSeconds") || (key14 === "publishImage"))){
-const err170 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data.events !== undefined){
+let data89 = data.events;
+if(Array.isArray(data89)){
+const len14 = data89.length;
+for(let i14=0; i14<len14; i14++){
+let data90 = data89[i14];
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.atSeconds === undefined){
+const err170 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/required",keyword:"required",params:{missingProperty: "atSeconds"},message:"must have required property '"+"atSeconds"+"'"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4513,12 +4517,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data89.atSeconds !== undefined){
-let data90 = data89.atSeconds;
-if(typeof data90 == "number"){
-if(data90 < 0 || isNaN(data90)){
-const err171 = {instancePath:instancePath+"/events/" + i14+"/atSeconds",schemaPath:"#/properties/events/items/properties/atSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data90.publishImage === undefined){
+const err171 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/required",keyword:"required",params:{missingProperty: "publishImage"},message:"must have required property '"+"publishImage"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -4527,9 +4527,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/events/" + i14+"/atSeconds",schemaPath:"#/properties/events/items/properties/atSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key14 in data90){
+if(!((key14 === "atSeconds") || (key14 === "publishImage"))){
+const err172 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -4539,11 +4539,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data89.publishImage !== undefined){
-let data91 = data89.publishImage;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.publisher === undefined){
-const err173 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
+if(data90.atSeconds !== undefined){
+let data91 = data90.atSeconds;
+if(typeof data91 == "number"){
+if(data91 < 0 || isNaN(data91)){
+const err173 = {instancePath:instancePath+"/events/" + i14+"/atSeconds",schemaPath:"#/properties/events/items/properties/atSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -4552,8 +4552,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(data91.offer === undefined){
-const err174 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "offer"},message:"must have required property '"+"offer"+"'"};
+}
+else {
+const err174 = {instancePath:instancePath+"/events/" + i14+"/atSeconds",schemaPath:"#/properties/events/items/properties/atSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -4562,8 +4563,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data91.sku === undefined){
-const err175 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
+}
+if(data90.publishImage !== undefined){
+let data92 = data90.publishImage;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.publisher === undefined){
+const err175 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "publisher"},message:"must have required property '"+"publisher"+"'"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -4572,8 +4577,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data91.version === undefined){
-const err176 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(data92.offer === undefined){
+const err176 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "offer"},message:"must have required property '"+"offer"+"'"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -4582,9 +4587,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-for(const key15 in data91){
-if(!(((((key15 === "publisher") || (key15 === "offer")) || (key15 === "sku")) || (key15 === "version")) || (key15 === "location"))){
-const err177 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data92.sku === undefined){
+const err177 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -4593,10 +4597,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data91.publisher !== undefined){
-if(typeof data91.publisher !== "string"){
-const err178 = {instancePath:instancePath+"/events/" + i14+"/publishImage/publisher",schemaPath:"#/properties/events/items/properties/publishImage/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.version === undefined){
+const err178 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -4605,10 +4607,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data91.offer !== undefined){
-if(typeof data91.offer !== "string"){
-const err179 = {instancePath:instancePath+"/events/" + i14+"/publishImage/offer",schemaPath:"#/properties/events/items/properties/publishImage/properties/offer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data92){
+if(!(((((key15 === "publisher") || (key15 === "offer")) || (key15 === "sku")) || (key15 === "version")) || (key15 === "location"))){
+const err179 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -4618,9 +4619,9 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data91.sku !== undefined){
-if(typeof data91.sku !== "string"){
-const err180 = {instancePath:instancePath+"/events/" + i14+"/publishImage/sku",schemaPath:"#/properties/events/items/properties/publishImage/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.publisher !== undefined){
+if(typeof data92.publisher !== "string"){
+const err180 = {instancePath:instancePath+"/events/" + i14+"/publishImage/publisher",schemaPath:"#/properties/events/items/properties/publishImage/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -4630,11 +4631,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data91.version !== undefined){
-let data95 = data91.version;
-if(typeof data95 === "string"){
-if(!pattern4.test(data95)){
-const err181 = {instancePath:instancePath+"/events/" + i14+"/publishImage/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
+if(data92.offer !== undefined){
+if(typeof data92.offer !== "string"){
+const err181 = {instancePath:instancePath+"/events/" + i14+"/publishImage/offer",schemaPath:"#/properties/events/items/properties/publishImage/properties/offer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -4644,8 +4643,9 @@ vErrors.push(err181);
 errors++;
 }
 }
-else {
-const err182 = {instancePath:instancePath+"/events/" + i14+"/publishImage/version",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.sku !== undefined){
+if(typeof data92.sku !== "string"){
+const err182 = {instancePath:instancePath+"/events/" + i14+"/publishImage/sku",schemaPath:"#/properties/events/items/properties/publishImage/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -4655,9 +4655,11 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data91.location !== undefined){
-if(typeof data91.location !== "string"){
-const err183 = {instancePath:instancePath+"/events/" + i14+"/publishImage/location",schemaPath:"#/properties/events/items/properties/publishImage/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.version !== undefined){
+let data96 = data92.version;
+if(typeof data96 === "string"){
+if(!pattern4.test(data96)){
+const err183 = {instancePath:instancePath+"/events/" + i14+"/publishImage/version",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){1,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){1,3}$"+"\""};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -4667,9 +4669,8 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
 else {
-const err184 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err184 = {instancePath:instancePath+"/events/" + i14+"/publishImage/version",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -4679,9 +4680,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
-else {
-const err185 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data92.location !== undefined){
+if(typeof data92.location !== "string"){
+const err185 = {instancePath:instancePath+"/events/" + i14+"/publishImage/location",schemaPath:"#/properties/events/items/properties/publishImage/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -4693,7 +4694,7 @@ errors++;
 }
 }
 else {
-const err186 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err186 = {instancePath:instancePath+"/events/" + i14+"/publishImage",schemaPath:"#/properties/events/items/properties/publishImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -4703,15 +4704,9 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data.quotas !== undefined){
-let data97 = data.quotas;
-if(Array.isArray(data97)){
-const len15 = data97.length;
-for(let i15=0; i15<len15; i15++){
-let data98 = data97[i15];
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.subscriptionId === undefined){
-const err187 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+}
+else {
+const err187 = {instancePath:instancePath+"/events/" + i14,schemaPath:"#/properties/events/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -4720,8 +4715,10 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data98.location === undefined){
-const err188 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -4730,8 +4727,16 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data98.cores === undefined){
-const err189 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "cores"},message:"must have required property '"+"cores"+"'"};
+}
+if(data.quotas !== undefined){
+let data98 = data.quotas;
+if(Array.isArray(data98)){
+const len15 = data98.length;
+for(let i15=0; i15<len15; i15++){
+let data99 = data98[i15];
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.subscriptionId === undefined){
+const err189 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -4740,9 +4745,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-for(const key16 in data98){
-if(!(((key16 === "subscriptionId") || (key16 === "location")) || (key16 === "cores"))){
-const err190 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(data99.location === undefined){
+const err190 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -4751,10 +4755,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-if(data98.subscriptionId !== undefined){
-if(typeof data98.subscriptionId !== "string"){
-const err191 = {instancePath:instancePath+"/quotas/" + i15+"/subscriptionId",schemaPath:"#/properties/quotas/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data99.cores === undefined){
+const err191 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "cores"},message:"must have required property '"+"cores"+"'"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -4763,10 +4765,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-if(data98.location !== undefined){
-if(typeof data98.location !== "string"){
-const err192 = {instancePath:instancePath+"/quotas/" + i15+"/location",schemaPath:"#/properties/quotas/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key16 in data99){
+if(!(((key16 === "subscriptionId") || (key16 === "location")) || (key16 === "cores"))){
+const err192 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -4776,10 +4777,9 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data98.cores !== undefined){
-let data101 = data98.cores;
-if(!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))){
-const err193 = {instancePath:instancePath+"/quotas/" + i15+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data99.subscriptionId !== undefined){
+if(typeof data99.subscriptionId !== "string"){
+const err193 = {instancePath:instancePath+"/quotas/" + i15+"/subscriptionId",schemaPath:"#/properties/quotas/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -4788,9 +4788,10 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(typeof data101 == "number"){
-if(data101 < 0 || isNaN(data101)){
-const err194 = {instancePath:instancePath+"/quotas/" + i15+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data99.location !== undefined){
+if(typeof data99.location !== "string"){
+const err194 = {instancePath:instancePath+"/quotas/" + i15+"/location",schemaPath:"#/properties/quotas/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -4800,10 +4801,10 @@ vErrors.push(err194);
 errors++;
 }
 }
-}
-}
-else {
-const err195 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data99.cores !== undefined){
+let data102 = data99.cores;
+if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
+const err195 = {instancePath:instancePath+"/quotas/" + i15+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -4812,10 +4813,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-}
-else {
-const err196 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data102 == "number"){
+if(data102 < 0 || isNaN(data102)){
+const err196 = {instancePath:instancePath+"/quotas/" + i15+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -4825,19 +4825,10 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data.faults !== undefined){
-let data102 = data.faults;
-if(Array.isArray(data102)){
-const len16 = data102.length;
-for(let i16=0; i16<len16; i16++){
-if(!(validate19(data102[i16], {instancePath:instancePath+"/faults/" + i16,parentData:data102,parentDataProperty:i16,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err197 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -4847,12 +4838,9 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data.throttling !== undefined){
-let data104 = data.throttling;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-for(const key17 in data104){
-if(!(key17 === "budgets")){
-const err198 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+else {
+const err198 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -4862,15 +4850,19 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data104.budgets !== undefined){
-let data105 = data104.budgets;
-if(Array.isArray(data105)){
-const len17 = data105.length;
-for(let i17=0; i17<len17; i17++){
-let data106 = data105[i17];
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.name === undefined){
-const err199 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data.faults !== undefined){
+let data103 = data.faults;
+if(Array.isArray(data103)){
+const len16 = data103.length;
+for(let i16=0; i16<len16; i16++){
+if(!(validate19(data103[i16], {instancePath:instancePath+"/faults/" + i16,parentData:data103,parentDataProperty:i16,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -4879,8 +4871,13 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data106.windowSeconds === undefined){
-const err200 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
+}
+if(data.throttling !== undefined){
+let data105 = data.throttling;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+for(const key17 in data105){
+if(!(key17 === "budgets")){
+const err200 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -4889,8 +4886,16 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data106.limit === undefined){
-const err201 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
+}
+if(data105.budgets !== undefined){
+let data106 = data105.budgets;
+if(Array.isArray(data106)){
+const len17 = data106.length;
+for(let i17=0; i17<len17; i17++){
+let data107 = data106[i17];
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.name === undefined){
+const err201 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -4899,9 +4904,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-for(const key18 in data106){
-if(!(((((key18 === "name") || (key18 === "windowSeconds")) || (key18 === "limit")) || (key18 === "method")) || (key18 === "path"))){
-const err202 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data107.windowSeconds === undefined){
+const err202 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -4910,10 +4914,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-if(data106.name !== undefined){
-if(typeof data106.name !== "string"){
-const err203 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.limit === undefined){
+const err203 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -4922,12 +4924,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data106.windowSeconds !== undefined){
-let data108 = data106.windowSeconds;
-if(typeof data108 == "number"){
-if(data108 <= 0 || isNaN(data108)){
-const err204 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+for(const key18 in data107){
+if(!(((((key18 === "name") || (key18 === "windowSeconds")) || (key18 === "limit")) || (key18 === "method")) || (key18 === "path"))){
+const err204 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -4937,8 +4936,9 @@ vErrors.push(err204);
 errors++;
 }
 }
-else {
-const err205 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data107.name !== undefined){
+if(typeof data107.name !== "string"){
+const err205 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -4948,10 +4948,11 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data106.limit !== undefined){
-let data109 = data106.limit;
-if(!((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109)))){
-const err206 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data107.windowSeconds !== undefined){
+let data109 = data107.windowSeconds;
+if(typeof data109 == "number"){
+if(data109 <= 0 || isNaN(data109)){
+const err206 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -4960,9 +4961,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(typeof data109 == "number"){
-if(data109 < 1 || isNaN(data109)){
-const err207 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err207 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -4972,11 +4973,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-if(data106.method !== undefined){
-let data110 = data106.method;
-if(!(((((data110 === "GET") || (data110 === "PUT")) || (data110 === "PATCH")) || (data110 === "POST")) || (data110 === "DELETE"))){
-const err208 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+if(data107.limit !== undefined){
+let data110 = data107.limit;
+if(!((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110)))){
+const err208 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -4985,10 +4985,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-if(data106.path !== undefined){
-if(typeof data106.path !== "string"){
-const err209 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data110 == "number"){
+if(data110 < 1 || isNaN(data110)){
+const err209 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -4999,8 +4998,10 @@ errors++;
 }
 }
 }
-else {
-const err210 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data107.method !== undefined){
+let data111 = data107.method;
+if(!(((((data111 === "GET") || (data111 === "PUT")) || (data111 === "PATCH")) || (data111 === "POST")) || (data111 === "DELETE"))){
+const err210 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5010,9 +5011,9 @@ vErrors.push(err210);
 errors++;
 }
 }
-}
-else {
-const err211 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data107.path !== undefined){
+if(typeof data107.path !== "string"){
+const err211 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5024,7 +5025,7 @@ errors++;
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err212 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5036,12 +5037,36 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err213 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err213];
 }
 else {
 vErrors.push(err213);
+}
+errors++;
+}
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+}
+else {
+const err215 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
 }
 errors++;
 }

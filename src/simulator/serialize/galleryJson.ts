@@ -1,5 +1,6 @@
 // Gallery image definitions and versions (GalleryRP 2025-03-03) and managed images (Images_Get), in
 // the shapes of the REST spec's examples. Versions are replicated with one replica per target region.
+import { regionDisplayName } from './regionName';
 import { definitionId, managedImageId, type GalleryImageDefinition, type GalleryImageVersion, type ManagedImage } from '../state/customImages';
 import { iso } from './time';
 
@@ -30,7 +31,7 @@ export function galleryImageVersionJson(def: GalleryImageDefinition, v: GalleryI
     location: def.location,
     properties: {
       publishingProfile: {
-        targetRegions: v.regions.map((name) => ({ name, regionalReplicaCount: 1, storageAccountType: 'Standard_LRS', excludeFromLatest: v.excludeFromLatest })),
+        targetRegions: v.regions.map((name) => ({ name: regionDisplayName(name), regionalReplicaCount: 1, storageAccountType: 'Standard_LRS', excludeFromLatest: v.excludeFromLatest })),
         replicaCount: 1,
         excludeFromLatest: v.excludeFromLatest,
         publishedDate: iso(v.publishedAt),

@@ -2,6 +2,7 @@
 // fields): zone placement (update/fault domain), power and provisioning
 // state, disks, extension statuses and `vmHealth` (H2/H3) — or, with no health source (H1), the
 // extension and provisioning statuses that health is judged from.
+import { computerNameOf } from '../state/computerName';
 import { instanceHealth } from '../state/health';
 import { osDiskName } from '../state/ids';
 import type { HealthState, Instance, ScaleSet } from '../state/model';
@@ -35,7 +36,8 @@ export function instanceViewJson(world: World, set: ScaleSet, inst: Instance): R
   const health = instanceHealth({ now, seed: world.seed, timing: world.timing }, set, inst);
   const source = healthSource(set);
   const busy = inst.busyUntil !== undefined && now < inst.busyUntil;
-  const since = iso(inst.diskReplacedAt ?? inst.timeCreated);
+  // A scale-out VM's disk is "replaced" when it finishes booting: never show a time after now.
+  const since = iso(Math.min(inst.diskReplacedAt ?? inst.timeCreated, now));
   // H1: without a probe or the extension, an unhealthy VM shows as a failed extension (or VM) provisioning.
   const failedH1 = source.kind === 'none' && health === 'unhealthy';
   const extensions = modelExtensions(set);
@@ -50,7 +52,7 @@ export function instanceViewJson(world: World, set: ScaleSet, inst: Instance): R
     // Flexible sets spread over fault domains only ("Update Domains: No", Learn: Orchestration modes).
     ...(orchestrationMode(set) === 'Flexible' ? {} : { platformUpdateDomain: inst.updateDomain }),
     platformFaultDomain: inst.faultDomain,
-    computerName: inst.name,
+    computerName: computerNameOf(set, inst),
     ...osName(set),
     hyperVGeneration: 'V2',
     vmAgent: {
@@ -65,7 +67,9 @@ export function instanceViewJson(world: World, set: ScaleSet, inst: Instance): R
       inst.deletingUntil !== undefined
         ? { code: 'ProvisioningState/deleting', level: 'Info', displayStatus: 'Deleting', message: 'The VM is being deleted', time: iso(now) }
         : busy
-        ? { code: 'ProvisioningState/updating', level: 'Info', displayStatus: 'Updating', message: 'The OS disk is being replaced', time: iso(now) }
+        ? inst.creating
+          ? { code: 'ProvisioningState/creating', level: 'Info', displayStatus: 'Creating', message: 'The VM is being created', time: iso(now) }
+          : { code: 'ProvisioningState/updating', level: 'Info', displayStatus: 'Updating', message: 'The OS disk is being replaced', time: iso(now) }
         : vmFailed
           ? { code: 'ProvisioningState/failed/VMStartTimedOut', level: 'Error', displayStatus: 'Provisioning failed', message: 'The VM did not report ready in time.', time: since }
           : { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', message: 'Provisioning succeeded', time: since },

@@ -27,7 +27,7 @@ export function scaleSetJson(world: World, set: ScaleSet): Record<string, unknow
       platformFaultDomainCount: set.zones ? 1 : 5,
       orchestrationMode: 'Uniform',
       ...set.properties,
-      provisioningState: updating ? 'Updating' : 'Succeeded',
+      provisioningState: updating ? (set.creating ? 'Creating' : 'Updating') : 'Succeeded',
       uniqueId: set.uniqueId,
       timeCreated: iso(set.timeCreated),
     },

@@ -1,6 +1,7 @@
 // A scale set VM (VirtualMachineScaleSetVMs_Get/List): its view of the model it runs (storage profile
 // with the exact OS image version, network, OS profile), latestModelApplied, extensions as child
 // resources and, with $expand=instanceView, the instance view.
+import { computerNameOf } from '../state/computerName';
 import { diskId, instanceResourceId, osDiskName, standaloneVmId } from '../state/ids';
 import type { Instance, ScaleSet } from '../state/model';
 import { modelExtensions, orchestrationMode, vmProfile } from '../state/modelView';
@@ -46,7 +47,7 @@ export function osProfile(set: ScaleSet, inst: Instance, profile: Json): Json {
       ? { windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true, ...obj(os.windowsConfiguration) } }
       : { linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: true, ...obj(os.linuxConfiguration) } };
   return {
-    computerName: inst.name.replace(/_/g, '').slice(0, 15),
+    computerName: computerNameOf(set, inst),
     adminUsername: os.adminUsername ?? 'azureuser',
     ...platform,
     secrets: [],
@@ -115,7 +116,7 @@ export function vmJson(world: World, set: ScaleSet, inst: Instance, withInstance
       networkProfile: { networkInterfaces: nics.map((nic) => ({ id: `${id}/networkInterfaces/${String(nic.name)}` })) },
       securityProfile: { securityType: 'Standard', ...obj(profile.securityProfile) },
       diagnosticsProfile: { bootDiagnostics: { enabled: true } },
-      provisioningState: inst.deletingUntil !== undefined ? 'Deleting' : busy ? 'Updating' : 'Succeeded',
+      provisioningState: inst.deletingUntil !== undefined ? 'Deleting' : busy ? (inst.creating ? 'Creating' : 'Updating') : 'Succeeded',
       timeCreated: iso(inst.timeCreated),
       ...(withInstanceView ? { instanceView: instanceViewJson(world, set, inst) } : {}),
     },

@@ -86,6 +86,8 @@ export interface Instance {
   appliedImage: ImageReference;
   /** Set while an operation (upgrade, reimage, rollback) replaces the OS disk. */
   busyUntil?: number;
+  /** A scale-out VM's first provisioning (until busyUntil): provisioningState Creating, not Updating. */
+  creating?: boolean;
   /** When the OS disk was last replaced; the health timeline restarts there. */
   diskReplacedAt?: number;
   /** Health before any disk replacement in the scenario. */
@@ -115,6 +117,8 @@ export interface ScaleSet {
   etag: number;
   /** Model updates (PATCH/PUT) finish at this simulated time; until then provisioningState is Updating. */
   updatingUntil?: number;
+  /** Set from the create PUT until it finishes: provisioningState Creating, not Updating. */
+  creating?: boolean;
   instances: Instance[];
   nextInstanceNumber: number;
   /** Behaviour given to instances created later (scale-out). */

@@ -89,8 +89,25 @@ function validateImageId(world: World, candidate: ScaleSet, ref: Json): void {
   }
   const auto = obj(obj(candidate.properties.upgradePolicy).automaticOSUpgradePolicy);
   if (auto.enableAutomaticOSUpgrade === true && image.parsed.kind !== 'galleryImage') {
-    throw invalidParameter('automaticOSUpgradePolicy.enableAutomaticOSUpgrade', `Automatic OS image upgrade supports only Azure Compute Gallery image definitions (latest version); Virtual Machine Scale Set ${candidate.name} uses ${ref.id}.`);
+    throw autoUpgradeNeedsLatest();
   }
+}
+
+/**
+ * R15/A1: Rolling mode and automatic OS upgrades without a health signal. Compute answers 400 BadRequest
+ * with this message (quoted in hashicorp/terraform-provider-azurerm PR #5430 and gbowerman/azure-myriad
+ * issue #30); automatic OS upgrades have their own message (see validateHealth).
+ */
+function missingHealthSignal(): ArmError {
+  return new ArmError(400, 'BadRequest', 'Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided.');
+}
+
+/**
+ * A4: automatic OS upgrades follow `latest` only. Compute answers 400 BadRequest with this message
+ * (hashicorp/terraform-provider-azurerm issues #8301 and #11398) for a pinned platform or gallery version.
+ */
+function autoUpgradeNeedsLatest(): ArmError {
+  return new ArmError(400, 'BadRequest', "virtualMachineScaleSets with Automatic OS Upgrade enabled must use Platform or Gallery Image with version set to 'latest'.");
 }
 
 function validateHealth(world: World, candidate: ScaleSet): void {
@@ -103,22 +120,27 @@ function validateHealth(world: World, candidate: ScaleSet): void {
     if (candidate.properties.singlePlacementGroup === false && lb.sku !== 'Standard') {
       throw invalidParameter('healthProbe.id', `Virtual Machine Scale Set ${candidate.name} with singlePlacementGroup set to false requires a Standard SKU load balancer for its health probe; ${lb.name} is ${lb.sku}.`);
     }
-    // H3: only one health source per scale set.
+    // H3: only one health source per scale set. Compute's answer is known for automatic OS upgrades
+    // (MicrosoftDocs/azure-docs issue #114432); for the other cases the code and message are ours (unverified).
+    if (hasExtension && obj(obj(candidate.properties.upgradePolicy).automaticOSUpgradePolicy).enableAutomaticOSUpgrade === true) {
+      throw new ArmError(400, 'BadRequest', 'Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because both a health probe and a health extension were provided. Remove the health probe or health extension prior to enabling automatic OS upgrade.');
+    }
     if (hasExtension) throw invalidParameter('healthProbe.id', 'A Virtual Machine Scale Set can use either a load balancer health probe or the Application Health extension, not both.');
   }
   const policy = obj(candidate.properties.upgradePolicy);
   const source = healthSource(candidate);
   if (policy.mode === 'Rolling' && source.kind === 'none') {
-    throw invalidParameter('upgradePolicy.mode', `Rolling Upgrade mode is not supported for Virtual Machine Scale Set ${candidate.name} because it has neither a health probe nor the Application Health extension.`);
+    throw missingHealthSignal();
   }
   const auto = obj(policy.automaticOSUpgradePolicy);
   if (auto.enableAutomaticOSUpgrade === true) {
     if (source.kind === 'none') {
-      throw invalidParameter('automaticOSUpgradePolicy.enableAutomaticOSUpgrade', `Automatic OS image upgrade requires a health probe or the Application Health extension on Virtual Machine Scale Set ${candidate.name}.`);
+      // Compute's answer (Azure-Samples/open-source-labs issue #46).
+      throw new ArmError(400, 'BadRequest', 'Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified.');
     }
     const version = obj(obj(obj(candidate.properties.virtualMachineProfile).storageProfile).imageReference).version;
     if (typeof version === 'string' && version.toLowerCase() !== 'latest') {
-      throw invalidParameter('automaticOSUpgradePolicy.enableAutomaticOSUpgrade', `Automatic OS image upgrade requires imageReference.version 'latest'; Virtual Machine Scale Set ${candidate.name} uses '${version}'.`);
+      throw autoUpgradeNeedsLatest();
     }
   }
 }

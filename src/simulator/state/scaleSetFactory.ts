@@ -90,6 +90,7 @@ export function scaleOut(world: World, set: ScaleSet, liveCount: number, capacit
     const inst = createInstance(world, set, set.placement, resolved, image, behaviour ? { behaviour } : {});
     inst.busyUntil = world.now + world.timing.instanceUpgradeMs;
     inst.diskReplacedAt = inst.busyUntil;
+    inst.creating = true;
     set.instances.push(inst);
   }
 }

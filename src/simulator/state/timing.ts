@@ -18,6 +18,8 @@ export interface Timing {
   readonly firstRolloutDelayMs: number;
   /** Items per page of every list. */
   readonly pageSize: number;
+  /** Retry-After of a long-running operation's 201/202 and of its in-progress polls (Compute sends 10 s). */
+  readonly lroRetryAfterMs: number;
 }
 
 export const defaultTiming: Timing = {
@@ -29,4 +31,5 @@ export const defaultTiming: Timing = {
   automaticUpgradeDelayMs: 30 * 60_000,
   firstRolloutDelayMs: 3 * 3_600_000,
   pageSize: 50,
+  lroRetryAfterMs: 10_000,
 };

@@ -25,6 +25,8 @@ export class World {
   readonly scheduler: Scheduler;
   readonly operations: Operations;
   readonly random: Random;
+  /** Simulated ms per real ms of the clock serving this world; turns simulated waits into real Retry-After seconds. */
+  timeScale = 1;
 
   constructor(
     readonly seed: number,

@@ -96,14 +96,22 @@ describe('simulator ARM errors (a refused request changes nothing)', () => {
   it('A1/R15/H2/R10: automatic upgrades and Rolling mode need a health signal and version latest; probes must exist; multiple placement groups need a Standard LB', async () => {
     const bare = `${rg}/providers/Microsoft.Compute/virtualMachineScaleSets/bare`;
     const pinned = `${rg}/providers/Microsoft.Compute/virtualMachineScaleSets/pinned`;
-    await refused('PATCH', bare, patch({ upgradePolicy: { automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } }), 400, 'InvalidParameter');
-    await refused('PATCH', pinned, patch({ upgradePolicy: { automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } }), 400, 'InvalidParameter');
-    await refused('PATCH', bare, patch({ upgradePolicy: { mode: 'Rolling' } }), 400, 'InvalidParameter');
+    // Compute's code for these is BadRequest (see FIDELITY.md), not InvalidParameter.
+    await refused('PATCH', bare, patch({ upgradePolicy: { automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } }), 400, 'BadRequest');
+    await refused('PATCH', pinned, patch({ upgradePolicy: { automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } }), 400, 'BadRequest');
+    await refused('PATCH', bare, patch({ upgradePolicy: { mode: 'Rolling' } }), 400, 'BadRequest');
     const probe = (name: string) => ({ virtualMachineProfile: { networkProfile: { healthProbe: { id: `${rg}/providers/Microsoft.Network/loadBalancers/lb-basic/probes/${name}` } } } });
     await refused('PATCH', bare, patch(probe('missing')), 400, 'InvalidResourceReference');
     await refused('PATCH', bare, patch({ ...probe('http'), singlePlacementGroup: false }), 400, 'InvalidParameter');
     // H3: probe and extension together are one health source too many.
     await refused('PATCH', vmss, patch(probe('http')), 400, 'InvalidParameter');
+    // Compute's messages for automatic OS upgrades: no health signal, or two.
+    const message = async (path: string, properties: unknown) => ((await rawCall(sim, 'PATCH', path, patch(properties))).body as { error: { message: string } }).error.message;
+    const auto = { upgradePolicy: { automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } };
+    assert.match(await message(bare, auto), /^Automatic OS Upgrade is not supported .* health probe or health extension was not specified\.$/);
+    await refused('PATCH', vmss, patch({ ...probe('http'), ...auto }), 400, 'BadRequest');
+    assert.match(await message(vmss, { ...probe('http'), ...auto }), /both a health probe and a health extension were provided/);
+    assert.match(await message(bare, { upgradePolicy: { mode: 'Rolling' } }), /^Rolling Upgrade mode is not supported .* health probe or health extension was not provided\.$/);
   });
 
   it('412 PreconditionFailed on an ETag mismatch; the matching ETag is accepted', async () => {
@@ -123,6 +131,14 @@ describe('simulator ARM errors (a refused request changes nothing)', () => {
     await refused('POST', `${vmss}/manualupgrade`, { body: { instanceIds: [] } }, 400, 'InvalidParameter');
     await refused('POST', `${vmss}/manualupgrade`, { body: { instanceIds: ['0', '77'] } }, 400, 'InvalidParameter');
     await refused('POST', `${vmss}/virtualMachines/1/reimage`, { body: { exactVersion: '7.7.7' } }, 404, 'PlatformImageNotFound');
+  });
+
+  it('A4: 409 OperationNotAllowed for an OS rolling upgrade on a set pinned to an image version (no completed no-op run)', async () => {
+    const pinned = `${rg}/providers/Microsoft.Compute/virtualMachineScaleSets/pinned`;
+    await refused('POST', `${pinned}/osRollingUpgrade`, {}, 409, 'OperationNotAllowed');
+    const res = await rawCall(sim, 'POST', `${pinned}/osRollingUpgrade`);
+    assert.match((res.body as { error: { message: string } }).error.message, /imageReference\.version set to latest/);
+    await refused('GET', `${pinned}/rollingUpgrades/latest`, {}, 404, 'NotFound');
   });
 
   it('409 for a second rolling upgrade (RollingUpgradeInProgress) and for a cancel with none running', async () => {

@@ -9,7 +9,7 @@ import { Simulator } from '../../../src/simulator/simulator';
 import { poll, sdkClients } from './helpers/clients';
 import { ManualClock, StepClock } from './helpers/clocks';
 import { rawCall } from './helpers/rawCall';
-import { scaleSet, scenario, sub1 } from './helpers/scenarios';
+import { scaleSet, scenario, sub1, sub2 } from './helpers/scenarios';
 
 const getWeb = /virtualMachineScaleSets\/web$/.source;
 
@@ -120,6 +120,29 @@ describe('simulator faults and throttling, as the SDK sees them', function () {
     const post = await rawCall(sim, 'GET', `/subscriptions/${sub1}/providers/Microsoft.Compute/virtualMachineScaleSets`);
     assert.equal(post.status, 429, 'the budget counts every Compute GET');
     assert.equal((await rawCall(sim, 'GET', '/subscriptions', { apiVersion: '2022-12-01' })).status, 200, 'non-Compute calls are not in the budget');
+  });
+
+  it('budgets count per subscription, are reported on refusals too, and a 429 lists every exhausted policy (learn: Troubleshooting API throttling errors)', async () => {
+    const budgets: Budget[] = [
+      { name: 'Microsoft.Compute/GetVMScaleSet3Min', windowSeconds: 180, limit: 2, method: 'GET' },
+      { name: 'Microsoft.Compute/GetVMScaleSet30Min', windowSeconds: 1800, limit: 2, method: 'GET' },
+    ];
+    const sim = await simWith([], { clock: new ManualClock(), budgets });
+    const web = `/subscriptions/${sub1}/resourceGroups/rg-test/providers/Microsoft.Compute/virtualMachineScaleSets/web`;
+    assert.equal((await rawCall(sim, 'GET', web)).status, 200);
+    const missing = await rawCall(sim, 'GET', `${web}/virtualMachines/99`);
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers['x-ms-ratelimit-remaining-resource'], 'Microsoft.Compute/GetVMScaleSet3Min;0,Microsoft.Compute/GetVMScaleSet30Min;0', 'a refused call is counted and reported');
+    const otherSubscription = await rawCall(sim, 'GET', `/subscriptions/${sub2}/providers/Microsoft.Compute/virtualMachineScaleSets`);
+    assert.equal(otherSubscription.status, 200, 'another subscription has its own budget');
+    assert.equal(otherSubscription.headers['x-ms-ratelimit-remaining-resource'], 'Microsoft.Compute/GetVMScaleSet3Min;1,Microsoft.Compute/GetVMScaleSet30Min;1');
+    const throttled = await rawCall(sim, 'GET', web);
+    assert.equal(throttled.status, 429);
+    assert.equal(throttled.headers['retry-after'], '1800', 'the longest wait of the spent policies');
+    assert.equal(throttled.headers['x-ms-ratelimit-remaining-resource'], 'Microsoft.Compute/GetVMScaleSet3Min;0,Microsoft.Compute/GetVMScaleSet30Min;0');
+    const details = (throttled.body as { error: { details: { code: string; target: string; message: string }[] } }).error.details;
+    assert.deepEqual(details.map((d) => [d.code, d.target]), [['TooManyRequests', 'GetVMScaleSet3Min'], ['TooManyRequests', 'GetVMScaleSet30Min']]);
+    assert.deepEqual(JSON.parse(details[1].message), { operationGroup: 'GetVMScaleSet30Min', startTime: '2026-11-01T07:30:00.0000000+00:00', endTime: '2026-11-01T08:00:00.0000000+00:00', allowedRequestCount: 2, measuredRequestCount: 3 });
   });
 
   it('the SDK waits out a spent budget (Retry-After in real seconds at the time scale)', async () => {

@@ -72,7 +72,8 @@ describe('simulator gallery and managed images (O9, A4)', function () {
     assert.deepEqual(listed.map((v) => v.name), ['1.0.0', '1.1.0', '1.2.0', '1.3.0']);
     assert.deepEqual(listed.map((v) => v.publishingProfile?.excludeFromLatest), [false, false, true, false]);
     assert.ok(listed.every((v) => v.publishingProfile?.publishedDate instanceof Date && v.provisioningState === 'Succeeded'));
-    assert.deepEqual(listed[3].publishingProfile?.targetRegions?.map((r) => r.name), ['eastus']);
+    // Display names, as the spec's GalleryImageVersions_Get example shows ("West US").
+    assert.deepEqual(listed[3].publishingProfile?.targetRegions?.map((r) => r.name), ['East US']);
     later(3600);
     assert.deepEqual((await collect(compute.galleryImageVersions.listByGalleryImage('rg-test', 'gal', 'app'))).map((v) => v.name).at(-1), '2.0.0');
     const definition = await compute.galleryImages.get('rg-test', 'gal', 'app');
@@ -116,8 +117,9 @@ describe('simulator gallery and managed images (O9, A4)', function () {
       ['gallery', { properties: { virtualMachineProfile: { storageProfile: { imageReference: { id: app, version: '1.0.0' } } } } }, 400, 'InvalidParameter'],
       // A3: a set created from a gallery image never names a platform publisher/offer.
       ['gallery', { properties: { virtualMachineProfile: { storageProfile: { imageReference: { ...image, version: 'latest' } } } } }, 409, 'PropertyChangeNotAllowed'],
-      // A4: automatic OS upgrades need a gallery definition, not a managed image.
-      ['managed', { properties: { upgradePolicy: { mode: 'Rolling', automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } } }, 400, 'InvalidParameter'],
+      // A4: automatic OS upgrades need a gallery definition (or platform latest), not a managed image or a version id.
+      ['managed', { properties: { upgradePolicy: { mode: 'Rolling', automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } } }, 400, 'BadRequest'],
+      ['platform', { properties: { ...withId(`${app}/versions/1.2.0`).properties, upgradePolicy: { automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } } }, 400, 'BadRequest'],
     ];
     for (const [set, body, status, code] of cases) {
       const before = snapshot(sim);
@@ -128,6 +130,9 @@ describe('simulator gallery and managed images (O9, A4)', function () {
     // An excluded version may still be named explicitly (exclusion is from latest only).
     const ok = await rawCall(sim, 'PATCH', vmss('platform'), { body: withId(`${app}/versions/1.2.0`) });
     assert.equal(ok.status, 200);
+    // A4: a gallery image *version* id pins the set, so the OS rolling upgrade is refused.
+    const os = await rawCall(sim, 'POST', `${vmss('platform')}/osRollingUpgrade`);
+    assert.deepEqual([os.status, errorCode(os)], [409, 'OperationNotAllowed']);
   });
 
   it('A3: a set moved from a platform image to a gallery image can come back only to its own publisher and offer', async () => {
