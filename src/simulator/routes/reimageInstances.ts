@@ -28,7 +28,7 @@ function postReimage(ctx: RouteContext, req: SimRequest, params: RouteParams): S
       if (--remaining === 0) world.operations.finish(op, world.now, 'Succeeded');
     });
   }
-  return empty(202, lroHeaders(req, op));
+  return empty(202, lroHeaders(world, req, op));
 }
 
 export const reimageInstancesRoutes: Route<RouteContext>[] = [{ method: 'POST', pattern: `${vmss}/reimage`, handler: postReimage }];

@@ -106,7 +106,7 @@ function postReimage(ctx: RouteContext, req: SimRequest, params: RouteParams): S
   const target = reimageTarget(world, set, inst, body.exactVersion);
   const op = world.operations.create(set.subscriptionId, set.location, world.now);
   reimage(world, set, inst, target, () => world.operations.finish(op, world.now, 'Succeeded'));
-  return empty(202, lroHeaders(req, op));
+  return empty(202, lroHeaders(world, req, op));
 }
 
 export const virtualMachineRoutes: Route<RouteContext>[] = [
