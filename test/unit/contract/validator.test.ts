@@ -97,4 +97,18 @@ describe('contract validator (oav LiveValidator over src/simulator/contract)', (
       assert.ok(noHeader.problems.some((p) => p.includes('LRO header location missing')), noHeader.problems.join('\n'));
     });
   });
+
+  it('flags a 429 of the simulator without Retry-After (not one a fault rule shaped), a Retry-After that is not whole seconds and a malformed x-ms-ratelimit-remaining-resource', async () => {
+    const throttled = { error: { code: 'OperationNotAllowed', message: 'too many requests' } };
+    const bare = await validator.validate(exchange({ method: 'GET', url: vmss + v, status: 429, responseBody: throttled }));
+    assert.ok(bare.problems.includes('response 429 without Retry-After'), bare.problems.join('\n'));
+    const injected = await validator.validate(exchange({ method: 'GET', url: vmss + v, status: 429, responseBody: throttled, injectedFault: true }));
+    assert.deepEqual(injected.problems, [], 'a fault rule without retryAfterSeconds asks for that answer');
+    const good = await validator.validate(exchange({ method: 'GET', url: vmss + v, status: 429, responseBody: throttled, responseHeaders: { 'retry-after': '180', 'x-ms-ratelimit-remaining-resource': 'Microsoft.Compute/GetVMScaleSet3Min;0,Microsoft.Compute/GetVMScaleSet30Min;0' } }));
+    assert.deepEqual(good.problems, []);
+    const fractional = await validator.validate(exchange({ method: 'POST', url: `${vmss}/osRollingUpgrade${v}`, status: 202, responseHeaders: { location: 'https://x/op?monitor=true', 'retry-after': '1.5' } }));
+    assert.ok(fractional.problems.some((p) => p.includes("Retry-After '1.5'")), fractional.problems.join('\n'));
+    const malformed = await validator.validate(exchange({ method: 'GET', url: vmss + v, status: 200, responseBody: goodSet, responseHeaders: { 'x-ms-ratelimit-remaining-resource': 'HighCostGet3Min=3' } }));
+    assert.ok(malformed.problems.some((p) => p.includes('x-ms-ratelimit-remaining-resource')), malformed.problems.join('\n'));
+  });
 });
