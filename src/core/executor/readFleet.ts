@@ -9,18 +9,12 @@ import { withRetries } from './transient';
 /** Requests the last full list of each run cost (its page count), measured on the gateway's counter. */
 const listCost = new WeakMap<RunContext, number>();
 
-/** The last full read of each run, with the instant and the request count it was taken at. */
-const lastRead = new WeakMap<RunContext, { readonly at: number; readonly calls: number; readonly list: readonly InstanceSnapshot[] }>();
-
 export async function readFleet(ctx: RunContext): Promise<Map<string, InstanceSnapshot>> {
-  // At the same instant with no request sent since, Azure cannot have changed: the last read stands
-  // (the health wait's final read and the next batch's O6 check often coincide in simulated time).
-  const last = lastRead.get(ctx);
-  if (last && last.at === ctx.clock.now() && last.calls === ctx.gateway.stats.calls) return new Map(last.list.map((s) => [s.instanceId, s]));
+  // Always a fresh read: other maintenance can change the set between two reads however close (O2, O6).
+  // (A reuse "at the same instant" only ever fired on the simulated clock: it flattered the benchmark.)
   const before = ctx.gateway.stats.calls;
   const list = await withRetries(ctx.clock, ctx.signal, () => ctx.gateway.listInstances(ctx.ref, ctx.signal), ctx.retry);
   listCost.set(ctx, Math.max(1, ctx.gateway.stats.calls - before));
-  lastRead.set(ctx, { at: ctx.clock.now(), calls: ctx.gateway.stats.calls, list });
   return new Map(list.map((s) => [s.instanceId, s]));
 }
 

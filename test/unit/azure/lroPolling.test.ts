@@ -26,9 +26,15 @@ function retryAfterOn(pattern: RegExp, value: string): PipelinePolicy {
   };
 }
 
-async function reimageWith(policies: PipelinePolicy[]): Promise<{ sleeps: number[]; polls: number }> {
+/**
+ * `serverRetryAfterSeconds`: the simulator's own Retry-After (Compute sends 10; FIDELITY.md). 0 sends
+ * `Retry-After: 0`, which the SDK ignores, so the tests of the client's interval see none.
+ */
+async function reimageWith(policies: PipelinePolicy[], serverRetryAfterSeconds = 0): Promise<{ sleeps: number[]; polls: number }> {
   const clock = new ManualClock();
-  const sim = await Simulator.start({ scenario: scenario([scaleSet('lro', 2)]), listen: false, clock });
+  const base = scenario([scaleSet('lro', 2)]);
+  const world = scenario([scaleSet('lro', 2)], { timing: { ...base.timing, lroRetryAfterSeconds: serverRetryAfterSeconds } });
+  const sim = await Simulator.start({ scenario: world, listen: false, clock });
   try {
     const sleeps: number[] = [];
     const factory = createClientFactory(
@@ -65,6 +71,12 @@ describe('LRO polling: interval and Retry-After (real SDK → simulator)', () =>
     const { sleeps, polls } = await reimageWith([retryAfterOn(/\/operations\//i, '15')]);
     assert.ok(sleeps.length > 0 && sleeps.every((ms) => ms === 15_000), `sleeps ${sleeps.join(',')}`);
     assert.equal(polls, 6, 'status polls at 0, 15, 30, 45, 60 s, then the result read');
+  });
+
+  it("honours the simulator's own Retry-After (Compute's 10 s) on its polls", async () => {
+    const { sleeps, polls } = await reimageWith([], 10);
+    assert.ok(sleeps.length > 0 && sleeps.every((ms) => ms === 10_000), `sleeps ${sleeps.join(',')}`);
+    assert.equal(polls, 8, 'status polls at 0, 10, …, 60 s, then the result read');
   });
 
   it('Retry-After: 0 keeps the interval (as the SDK does)', async () => {
