@@ -9,6 +9,7 @@ import path from 'node:path';
 import { LiveValidator } from 'oav';
 import type { RecordedExchange } from '../../src/simulator/http/exchangeRecorder';
 import { ownDescriptionDir, type SpecSource } from './specSource';
+import { throttlingProblems } from './throttlingRules';
 
 export interface ExchangeVerdict {
   /** operationId, or `(none)` when no operation of the description matches. */
@@ -83,6 +84,11 @@ export class ContractValidator {
   }
 
   async validate(exchange: RecordedExchange): Promise<ExchangeVerdict> {
+    const verdict = await this.validateAgainstDescription(exchange);
+    return { operation: verdict.operation, problems: [...verdict.problems, ...throttlingProblems(exchange)] };
+  }
+
+  private async validateAgainstDescription(exchange: RecordedExchange): Promise<ExchangeVerdict> {
     if (LOCATION_MONITOR.test(exchange.url)) return locationMonitorVerdict(exchange);
     const result = await this.live.validateLiveRequestResponse({
       liveRequest: { url: `https://management.azure.com${exchange.url}`, method: exchange.method.toLowerCase(), headers: withJsonType(exchange.requestHeaders, exchange.requestBody), body: exchange.requestBody as Record<string, unknown> | undefined },

@@ -17,8 +17,8 @@ const MAX_BODY_CHARS = 1024 * 1024;
 const LARGE_BODIES_KEPT = 20;
 const LARGE_BODY_SAMPLE = 20;
 const FLUSH_CHARS = 512 * 1024;
-/** Headers the contract checks look at (LRO, paging, errors); others are left out to keep lines short. */
-const RESPONSE_HEADERS = ['azure-asyncoperation', 'location', 'retry-after', 'content-type'];
+/** Headers the contract checks look at (LRO, paging, errors, throttling); others are left out to keep lines short. */
+const RESPONSE_HEADERS = ['azure-asyncoperation', 'location', 'retry-after', 'content-type', 'x-ms-ratelimit-remaining-resource'];
 const REQUEST_HEADERS = ['content-type'];
 
 export interface RecordedExchange {
@@ -30,6 +30,8 @@ export interface RecordedExchange {
   readonly responseHeaders: Record<string, string>;
   readonly responseBody?: unknown;
   readonly bodyTruncated?: true;
+  /** The answer was a scenario's fault rule (`faults[].status`), shaped by the test, not by the simulator. */
+  readonly injectedFault?: true;
 }
 
 class Recorder {
@@ -109,7 +111,7 @@ function parsedBody(text: string): unknown {
 }
 
 /** Appends one exchange when recording is on; a no-op (one env look-up) otherwise. */
-export function recordExchange(req: SimRequest, res: SimResponse, control: boolean): void {
+export function recordExchange(req: SimRequest, res: SimResponse, control: boolean, injectedFault = false): void {
   if (control || res.drop) return;
   const target = active();
   if (!target) return;
@@ -124,5 +126,6 @@ export function recordExchange(req: SimRequest, res: SimResponse, control: boole
     responseHeaders: pick(res.headers, RESPONSE_HEADERS),
     ...(res.body !== undefined && !large ? { responseBody: res.body } : {}),
     ...(large ? { bodyTruncated: true as const } : {}),
+    ...(injectedFault ? { injectedFault: true as const } : {}),
   });
 }

@@ -97,6 +97,6 @@ export async function handleRequest(deps: HandlerDeps, req: SimRequest): Promise
     headers: { 'x-ms-request-id': requestId, 'x-ms-correlation-request-id': req.headers.get('x-ms-correlation-request-id') ?? requestId, ...res.headers },
     ...(delayMs > 0 ? { delayMs } : {}),
   };
-  recordExchange(req, answered, req.url.pathname.startsWith('/_simulator/'));
+  recordExchange(req, answered, req.url.pathname.startsWith('/_simulator/'), decision.value?.respond !== undefined);
   return answered;
 }

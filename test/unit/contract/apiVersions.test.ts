@@ -46,6 +46,22 @@ describe('api-version: exactly the versions of the implemented spec files (issue
     assert.match(message(res), /^No registered resource provider found for location 'westeurope' and API version '2024-07-01'/);
   });
 
+  it('refuses another version on the Flexible-set VM paths and the scale-set batch reimage, now that the description has them', async () => {
+    const paths: Array<[string, string, string]> = [
+      ['GET', `${rg}/providers/Microsoft.Compute/virtualMachines`, 'virtualMachines'],
+      ['GET', `/subscriptions/${sub1}/providers/Microsoft.Compute/virtualMachines`, 'virtualMachines'],
+      ['GET', `${rg}/providers/Microsoft.Compute/virtualMachines/vm1`, 'virtualMachines'],
+      ['GET', `${rg}/providers/Microsoft.Compute/virtualMachines/vm1/instanceView`, 'virtualMachines/instanceView'],
+      ['POST', `${rg}/providers/Microsoft.Compute/virtualMachines/vm1/reimage`, 'virtualMachines/reimage'],
+      ['POST', `${vmss}/reimage`, 'virtualMachineScaleSets/reimage'],
+    ];
+    for (const [method, path, type] of paths) {
+      const res = await rawCall(sim, method, path, { apiVersion: '2024-07-01' });
+      assert.equal(errorCode(res), 'NoRegisteredProviderFound', `${method} ${path}`);
+      assert.match(message(res), new RegExp(`for type '${type}'\\. The supported api-versions are '2026-03-01'\\.`), `${method} ${path}`);
+    }
+  });
+
   it("refuses other versions of ARM's own endpoints with InvalidApiVersionParameter listing 2022-12-01", async () => {
     for (const path of ['/subscriptions', `/subscriptions/${sub1}`, '/tenants']) {
       const res = await rawCall(sim, 'GET', path, { apiVersion: '2099-12-31' });

@@ -57,6 +57,27 @@ describe('exchange recording for the contract test (VMSS_SIM_RECORD)', () => {
     });
   }
 
+  it('keeps the rate-limit header and marks an answer a fault rule shaped', async () => {
+    const web = `/subscriptions/${sub1}/resourceGroups/rg-test/providers/Microsoft.Compute/virtualMachineScaleSets/web`;
+    const sim = await Simulator.start({
+      listen: false,
+      clock: new ManualClock(),
+      scenario: { ...scenario([scaleSet('web', 2)]), faults: [{ method: 'GET', path: 'virtualMachineScaleSets/web$', occurrences: [2], status: 429 }], throttling: { budgets: [{ name: 'Microsoft.Compute/HighCostGet3Min', windowSeconds: 180, limit: 10 }] } },
+    });
+    try {
+      await rawCall(sim, 'GET', web);
+      await rawCall(sim, 'GET', web);
+    } finally {
+      await sim.stop();
+    }
+    flushRecording();
+    const [counted, injected] = readRecorded(dir);
+    assert.equal(counted.responseHeaders['x-ms-ratelimit-remaining-resource'], 'Microsoft.Compute/HighCostGet3Min;9');
+    assert.equal(counted.injectedFault, undefined);
+    assert.equal(injected.status, 429);
+    assert.equal(injected.injectedFault, true);
+  });
+
   it('records nothing when the variable is not set', async () => {
     delete process.env[RECORD_ENV];
     const sim = await Simulator.start({ listen: false, clock: new ManualClock(), scenario: scenario([scaleSet('web', 2)]) });
