@@ -1,6 +1,6 @@
 // Contract-test recording (issue #12): with VMSS_SIM_RECORD=<dir> set, every Azure exchange the
 // simulator answers (not `/_simulator/…` control routes, not dropped connections) is appended as one
-// JSON line to <dir>/exchanges-<pid>.jsonl, for scripts/validate-contract.mjs to check against the
+// JSON line to <dir>/exchanges-<pid>.jsonl, for test/contract/validateRecorded.ts (the contract layer of npm test) to check against the
 // REST description. Both transports and the detached simulator process share this path. Lines are
 // buffered and written synchronously in batches (and at exit) so the property suites stay fast.
 // Bodies are sampled by size: up to SMALL_BODY_CHARS always kept; larger ones (long instance lists) kept
