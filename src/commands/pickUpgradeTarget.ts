@@ -71,8 +71,8 @@ async function typedImageId(title: string): Promise<UpgradeTarget | undefined> {
   return id ? { kind: 'image', id: id.trim() } : undefined;
 }
 
-export async function pickUpgradeTarget(target: ScaleSetTarget, title: string): Promise<UpgradeTarget | undefined> {
-  const set = target.gateway.getScaleSet(target.ref);
+/** `set`: the scale set as its caller already reads it (one GET for the whole flow). */
+export async function pickUpgradeTarget(target: ScaleSetTarget, title: string, set = target.gateway.getScaleSet(target.ref)): Promise<UpgradeTarget | undefined> {
   const kind = await pick(title, vscode.l10n.t('What should the instances run?'), set.then(kindsFor));
   switch (kind) {
     case undefined:

@@ -20,11 +20,12 @@ async function pickOne<T>(title: string, placeHolder: string, items: Choice<T>[]
   return (await vscode.window.showQuickPick(items, { title, placeHolder, ignoreFocusOut: true }))?.value;
 }
 
-async function pickStrategy(title: string): Promise<Strategy | undefined> {
+/** `flexible`: a Flexible set has fault domains but no update domains (Learn: Orchestration modes), so no UD choice. */
+async function pickStrategy(title: string, flexible: boolean): Promise<Strategy | undefined> {
   const kind = await pickOne(title, vscode.l10n.t('How should instances be grouped into batches?'), [
     { label: vscode.l10n.t('Percentage batches'), description: vscode.l10n.t('maxBatchInstancePercent of the set per batch (O2)'), value: 'percentage' as const },
     { label: vscode.l10n.t('Fixed batch size…'), description: 'T2', value: 'count' as const },
-    { label: vscode.l10n.t('One update domain at a time'), description: 'O9, T1', value: 'updateDomain' as const },
+    ...(flexible ? [] : [{ label: vscode.l10n.t('One update domain at a time'), description: 'O9, T1', value: 'updateDomain' as const }]),
     { label: vscode.l10n.t('One fault domain at a time'), description: 'O9', value: 'faultDomain' as const },
     { label: vscode.l10n.t('Zone by zone, whole update domains per batch'), description: 'O8 · the platform default', value: 'zoneThenUpdateDomain' as const },
     { label: vscode.l10n.t('Across zones'), description: vscode.l10n.t('enableCrossZoneUpgrade (O8)'), value: 'crossZone' as const },
@@ -100,9 +101,10 @@ export const runEmbeddedUpgradeCommand: ExtensionCommand = {
     const title = vscode.l10n.t('Run OS Upgrade with the Embedded Orchestrator');
     const target = await resolveScaleSet(services, arg, title);
     if (!target) return;
-    const upgradeTarget = await pickUpgradeTarget(target, title);
+    const set = target.gateway.getScaleSet(target.ref);
+    const upgradeTarget = await pickUpgradeTarget(target, title, set);
     if (!upgradeTarget) return;
-    const strategy = await pickStrategy(title);
+    const strategy = await pickStrategy(title, (await set).orchestrationMode === 'Flexible');
     if (!strategy) return;
     const gates = await pickGates(title, (strategy.canary ?? 0) > 0);
     if (!gates) return;

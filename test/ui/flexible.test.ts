@@ -81,6 +81,10 @@ describe('a Flexible scale set in the workbench', function () {
     await choose(flex.name);
     await choose('A specific version…');
     await choose(olderVersion);
+    // The strategy step offers no update-domain choice on a Flexible set: it has fault domains only.
+    const strategies = quickInput().locator('.quick-input-list .monaco-list-row');
+    await strategies.filter({ hasText: 'One fault domain at a time' }).first().waitFor({ timeout: 60_000 });
+    assert.equal(await strategies.filter({ hasText: 'One update domain at a time' }).count(), 0, 'no update-domain strategy offered');
     await choose('Percentage batches');
     await choose('No canary');
     // Gates: none chosen (a multi-select accepted as it is).
