@@ -87,7 +87,9 @@ describe('a Flexible scale set in the workbench', function () {
     assert.equal(await strategies.filter({ hasText: 'One update domain at a time' }).count(), 0, 'no update-domain strategy offered');
     await choose('Percentage batches');
     await choose('No canary');
-    // Gates: none chosen (a multi-select accepted as it is).
+    // Gates: none chosen (a multi-select accepted as it is) — once it shows: an Enter before that lands on the
+    // step before (seen in CI: the policy step's text then went into the gates pick).
+    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: 'After each batch' }).first().waitFor({ timeout: 60_000 });
     await quickInput().locator('input.input').press('Enter');
     await choose("Use the scale set's rolling upgrade policy");
     const dashboard = workbench().webviewFrame();
