@@ -5,16 +5,14 @@
 // reimage are Uniform APIs whose Flexible alternative is the single-VM API (Learn: Orchestration modes
 // API comparison) — refused here, see flexibleRefusal.
 import { ArmError, invalidParameter } from '../armError';
-import { reimage, reimageTarget } from '../engine/instanceOperations';
-import { empty, json, type SimRequest, type SimResponse } from '../http/message';
+import { json, type SimRequest, type SimResponse } from '../http/message';
 import { pageOf } from '../http/paging';
-import { parseObjectBody } from '../http/requestBody';
 import type { Route, RouteParams } from '../http/router';
 import { instanceViewJson } from '../serialize/instanceViewJson';
 import { vmJson } from '../serialize/vmJson';
 import { etagOf } from '../serialize/scaleSetJson';
 import type { RouteContext } from './context';
-import { lroHeaders } from './lroResponse';
+import { reimageOne } from './reimageOne';
 import { requireInstance, requireScaleSet } from './lookup';
 import type { ScaleSet } from '../state/model';
 import { orchestrationMode } from '../state/modelView';
@@ -64,12 +62,7 @@ function postReimage(ctx: RouteContext, req: SimRequest, params: RouteParams): S
   const world = ctx.world;
   const set = requireScaleSet(world, params);
   refuseOnFlexible(set, 'VirtualMachineScaleSets.virtualMachines.reimage.POST');
-  const inst = requireInstance(set, params.instanceId);
-  const body = parseObjectBody(req) ?? {};
-  const target = reimageTarget(world, set, inst, body.exactVersion);
-  const op = world.operations.create(set.subscriptionId, set.location, world.now);
-  reimage(world, set, inst, target, () => world.operations.finish(op, world.now, 'Succeeded'));
-  return empty(202, lroHeaders(world, req, op));
+  return reimageOne(world, req, set, requireInstance(set, params.instanceId));
 }
 
 export const scaleSetVmRoutes: Route<RouteContext>[] = [

@@ -8,10 +8,8 @@
 //   VirtualMachines_Get (`$expand=instanceView`), VirtualMachines_InstanceView,
 //   VirtualMachines_Reimage (optional body, `exactVersion`; 202 + LRO headers).
 import { ArmError, invalidParameter } from '../armError';
-import { reimage, reimageTarget } from '../engine/instanceOperations';
-import { empty, json, type SimRequest, type SimResponse } from '../http/message';
+import { json, type SimRequest, type SimResponse } from '../http/message';
 import { pageOf } from '../http/paging';
-import { parseObjectBody } from '../http/requestBody';
 import type { Route, RouteParams } from '../http/router';
 import { scaleSetId } from '../state/ids';
 import type { Instance, ScaleSet } from '../state/model';
@@ -21,7 +19,7 @@ import { instanceViewJson } from '../serialize/instanceViewJson';
 import { etagOf } from '../serialize/scaleSetJson';
 import { standaloneVmJson } from '../serialize/standaloneVmJson';
 import type { RouteContext } from './context';
-import { lroHeaders } from './lroResponse';
+import { reimageOne } from './reimageOne';
 import { requireResourceGroup, requireSubscription } from './lookup';
 
 const group = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines';
@@ -102,11 +100,7 @@ function getInstanceView(ctx: RouteContext, _req: SimRequest, params: RouteParam
 function postReimage(ctx: RouteContext, req: SimRequest, params: RouteParams): SimResponse {
   const world = ctx.world;
   const { set, inst } = requireVm(world, params);
-  const body = parseObjectBody(req) ?? {};
-  const target = reimageTarget(world, set, inst, body.exactVersion);
-  const op = world.operations.create(set.subscriptionId, set.location, world.now);
-  reimage(world, set, inst, target, () => world.operations.finish(op, world.now, 'Succeeded'));
-  return empty(202, lroHeaders(world, req, op));
+  return reimageOne(world, req, set, inst);
 }
 
 export const virtualMachineRoutes: Route<RouteContext>[] = [
