@@ -9,9 +9,11 @@ import { ArmGateway } from '../azure/armGateway';
 import { createClientFactory } from '../azure/clientFactory';
 import type { AzureGateway, ScaleSetRef } from '../azure/gateway';
 import type { RolloutPlan, RunEvent, RunSummary } from '../core/contract';
+import type { RolloutExecutor } from '../core/executor/executor';
 import { JournalStore } from '../core/journal/journalStore';
 import { type PlanRequest, planFromAzure, startRun } from '../core/rollout';
 import { loadSimulator } from '../simulator/loadSimulator';
+import type { Clock } from '../shared/clock';
 import type { Simulator } from '../simulator/simulator';
 import type { Scenario } from '../simulator/scenario/scenarioTypes';
 import { describeFaults, type RehearsalFaults, withFaults } from './rehearsalFaults';
@@ -62,33 +64,67 @@ async function plan(sim: Simulator, request: RehearsalRequest): Promise<Planned>
   return planFromAzure(gatewayOf(sim), { ...planRequest, ref: refOf(request.scenario) }, sim.clock);
 }
 
-/** Runs the rehearsal to its end; gates are approved as the person watching would. */
-export async function rehearse(request: RehearsalRequest): Promise<RehearsalReport> {
+/** A rehearsal under way: its executor (events, pause / cancel), its plan, and its report when it ends. */
+export interface StartedRehearsal {
+  readonly plan: RolloutPlan;
+  readonly executor: RolloutExecutor;
+  /** The private simulator's clock, which the executor waits in. */
+  readonly clock: Clock;
+  readonly assumptions: readonly string[];
+  /** The report; the private simulator and journal are gone once it settles. */
+  readonly report: Promise<RehearsalReport>;
+}
+
+export type RehearsalStart = { readonly ok: true; readonly started: StartedRehearsal } | { readonly ok: false; readonly report: RehearsalReport };
+
+/**
+ * Plans on the snapshot, writes the faults in by plan order, starts a private simulator of the faulted
+ * snapshot and the run on it; gates are approved as they open (the person watching would), unless
+ * `approveGates` is false (the editor lets the person answer them).
+ */
+export async function startRehearsal(request: RehearsalRequest & { readonly approveGates?: boolean }): Promise<RehearsalStart> {
   const timeScale = request.timeScale ?? defaultTimeScale;
   const ref = refOf(request.scenario);
   // The faults pick instances by plan order, so plan once on the snapshot as it is (nothing moves).
   const first = await withSimulator(request.scenario, timeScale, (sim) => plan(sim, request));
-  if (!first.ok) return reportOf({ ref, refused: first.errors, assumptions: request.notes ?? [] });
+  if (!first.ok) return { ok: false, report: reportOf({ ref, refused: first.errors, assumptions: request.notes ?? [] }) };
   const order = first.plan.batches.flatMap((b) => b.instances.map((i) => i.instanceId));
   const faults = request.faults ?? {};
   const faulted = withFaults(request.scenario, faults, order);
-  const assumptions = [...describeFaults(faults, order), 'gates are approved when they open', ...(request.notes ?? [])];
-  return withSimulator(faulted, timeScale, async (sim) => {
+  const approve = request.approveGates !== false;
+  const assumptions = [...describeFaults(faults, order), ...(approve ? ['gates are approved when they open'] : []), ...(request.notes ?? [])];
+  const sim = await loadSimulator().startSimulator({ scenario: faulted, timeScale });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vmss-rehearsal-'));
+  const cleanUp = async () => {
+    await sim.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
     const planned = await plan(sim, request);
-    if (!planned.ok) return reportOf({ ref, refused: planned.errors, assumptions });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vmss-rehearsal-'));
-    try {
-      const executor = startRun({ gateway: gatewayOf(sim), clock: sim.clock, store: new JournalStore(dir) }, ref, planned.plan);
-      const events: RunEvent[] = [];
-      executor.subscribe((event) => {
-        events.push(event);
-        if (event.type === 'gate' && event.state === 'open') executor.send({ type: 'approve' });
-        request.onEvent?.(event);
-      });
-      const summary: RunSummary = await executor.run();
-      return reportOf({ ref, plan: planned.plan, summary, events, assumptions });
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+    if (!planned.ok) {
+      await cleanUp();
+      return { ok: false, report: reportOf({ ref, refused: planned.errors, assumptions }) };
     }
-  });
+    const executor = startRun({ gateway: gatewayOf(sim), clock: sim.clock, store: new JournalStore(dir) }, ref, planned.plan);
+    const events: RunEvent[] = [];
+    executor.subscribe((event) => {
+      events.push(event);
+      if (approve && event.type === 'gate' && event.state === 'open') executor.send({ type: 'approve' });
+      request.onEvent?.(event);
+    });
+    const report = executor
+      .run()
+      .then((summary: RunSummary) => reportOf({ ref, plan: planned.plan, summary, events, assumptions }))
+      .finally(cleanUp);
+    return { ok: true, started: { plan: planned.plan, executor, clock: sim.clock, assumptions, report } };
+  } catch (err) {
+    await cleanUp();
+    throw err;
+  }
+}
+
+/** Runs the rehearsal to its end; gates are approved as the person watching would. */
+export async function rehearse(request: RehearsalRequest): Promise<RehearsalReport> {
+  const start = await startRehearsal(request);
+  return start.ok ? start.started.report : start.report;
 }
