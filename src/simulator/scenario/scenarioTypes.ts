@@ -12,6 +12,8 @@ export type BehaviourSpec =
   | { kind: 'unhealthyOnVersion'; version: string };
 
 export interface InstanceSpec {
+  /** A live set's id, kept by a snapshot (Uniform: a number; Flexible: the VM name). */
+  instanceId?: string;
   zone?: string;
   updateDomain?: number;
   faultDomain?: number;
