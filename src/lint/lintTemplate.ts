@@ -7,7 +7,8 @@ import { evaluateReadiness } from '../readiness/evaluateReadiness';
 import type { ScaleSetModel, SourceRange } from '../readiness/model';
 import type { RuleId, Severity } from '../readiness/ruleCatalog';
 import type { Value } from '../readiness/value';
-import { type JsonNode } from './jsonNodes';
+import { syntaxProblems, type InputProblem } from './inputProblems';
+import { childValue, stringOf, type JsonNode } from './jsonNodes';
 import { isJudgedScaleSet, scaleSetModelFromTemplate } from './modelFromTemplate';
 import { maxNestingDepth, nestsDeeperThan } from './nestingDepth';
 import { LineIndex, type Position } from './positions';
@@ -55,9 +56,22 @@ export interface LintResult {
   readonly parseErrors: readonly ParseError[];
   /** Set when the document was not analysed (e.g. nested too deeply to walk safely). */
   readonly skippedReason?: string;
+  /** Why the document was not (fully) linted: syntax errors, not a template, too deep (never silent). */
+  readonly problems: readonly InputProblem[];
 }
 
-const notATemplate = (parseErrors: ParseError[]): LintResult => ({ isTemplate: false, findings: [], scaleSets: [], parseErrors });
+const parameterSchema = /deploymentParameters\.json#?$/i;
+
+function notATemplate(text: string, root: JsonNode | undefined, parseErrors: ParseError[]): LintResult {
+  const problems = syntaxProblems(text, parseErrors);
+  const schema = stringOf(childValue(root, '$schema'))?.trim();
+  if (schema !== undefined && parameterSchema.test(schema)) {
+    problems.push({ kind: 'parameter-file', message: 'a deployment parameter file, not a template: its values are used when its template is linted' });
+  } else if (problems.length === 0) {
+    problems.push({ kind: 'not-a-template', message: 'not an ARM deployment template (no $schema naming deploymentTemplate.json), so no scale set in it was checked' });
+  }
+  return { isTemplate: false, findings: [], scaleSets: [], parseErrors, problems };
+}
 
 export function parseTemplateText(text: string): { root: JsonNode | undefined; errors: ParseError[] } {
   const errors: ParseError[] = [];
@@ -67,10 +81,11 @@ export function parseTemplateText(text: string): { root: JsonNode | undefined; e
 
 export function lintTemplateText(text: string, options: LintOptions = {}): LintResult {
   if (nestsDeeperThan(text)) {
-    return { isTemplate: false, findings: [], scaleSets: [], parseErrors: [], skippedReason: `the document nests deeper than ${maxNestingDepth} levels` };
+    const skippedReason = `the document nests deeper than ${maxNestingDepth} levels`;
+    return { isTemplate: false, findings: [], scaleSets: [], parseErrors: [], skippedReason, problems: [{ kind: 'too-deep', message: `not checked: ${skippedReason}` }] };
   }
   const { root, errors } = parseTemplateText(text);
-  if (!root || !isDeploymentTemplate(root, options.languageId)) return notATemplate(errors);
+  if (!root || !isDeploymentTemplate(root, options.languageId)) return notATemplate(text, root, errors);
   const lines = new LineIndex(text);
   const scope = new TemplateScope(root, options.parameterValues ?? new Map());
   const resources = templateResources(root, scope);
@@ -105,5 +120,5 @@ export function lintTemplateText(text: string, options: LintOptions = {}): LintR
       });
     }
   }
-  return { isTemplate: true, root, findings, scaleSets, parseErrors: errors };
+  return { isTemplate: true, root, findings, scaleSets, parseErrors: errors, problems: syntaxProblems(text, errors, lines) };
 }
