@@ -36,6 +36,7 @@ export const r1ImageVersion: ReadinessRule = {
       }
       case 'unknown':
         return dependsOnDeployment('R1', facts, image.fact, "whether the image reference asks for version 'latest'");
+      case 'empty': // the version still pins the set; R2 reports the empty identity
       case 'platform': {
         const latest = judge(model.imageVersion, (value) => (value === undefined ? false : asString(value)?.toLowerCase() === 'latest'));
         if (latest === 'yes') return pass('R1', facts);
