@@ -3,7 +3,9 @@
 // ranges and ready-made quick-fix edits, plus a per-scale-set report for hovers.
 import { parseTree, type ParseError } from 'jsonc-parser';
 import type { ReadinessFinding, ReadinessOptions, ReadinessReport } from '../readiness/findings';
+import { evaluateAcrossBranches } from '../readiness/branchEvaluation';
 import { evaluateReadiness } from '../readiness/evaluateReadiness';
+import { templateBranches } from './templateBranches';
 import type { ScaleSetModel, SourceRange } from '../readiness/model';
 import type { RuleId, Severity } from '../readiness/ruleCatalog';
 import type { Value } from '../readiness/value';
@@ -96,7 +98,7 @@ export function lintTemplateText(text: string, options: LintOptions = {}): LintR
     if (!isJudgedScaleSet(resource) || seen.has(resource.node)) continue;
     seen.add(resource.node);
     const model = scaleSetModelFromTemplate(resource, resources);
-    const report = evaluateReadiness(model, options);
+    const report = evaluateAcrossBranches(model, evaluateReadiness(model, options), templateBranches(root, options.parameterValues, resource), options);
     scaleSets.push({ resource: model.label, resourceRange: { offset: resource.node.offset, length: resource.node.length }, model, report });
     for (const finding of report.findings) {
       const range = finding.origin.range ?? model.origin.range ?? { offset: resource.node.offset, length: 1 };
