@@ -19,9 +19,11 @@ function issueSeverity(issue: Issue, setting: Severity): Severity {
 }
 
 function contextFor(options: ReadinessOptions): RuleContext {
-  return options.imageTable === 'seed-2020'
-    ? { imageTable: seedImageTable, otherImageTable: currentImageTable }
-    : { imageTable: currentImageTable, otherImageTable: seedImageTable };
+  const tables =
+    options.imageTable === 'seed-2020'
+      ? { imageTable: seedImageTable, otherImageTable: currentImageTable }
+      : { imageTable: currentImageTable, otherImageTable: seedImageTable };
+  return { ...tables, now: options.clock?.now() };
 }
 
 /** The verdicts of every rule that applies to the model's shape and is not turned off. */

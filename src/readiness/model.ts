@@ -40,10 +40,12 @@ export interface ExtensionModel {
   readonly credentials: readonly CredentialUse[];
 }
 
-export type CredentialKind = 'list-function' | 'sas-token' | 'storage-key' | 'secret-in-settings';
+export type CredentialKind = 'list-function' | 'sas-token' | 'storage-key' | 'client-secret' | 'secret-in-settings';
 
 export interface CredentialUse {
   readonly kind: CredentialKind;
+  /** A literal SAS token's expiry (`se=`), ISO 8601 as written, when the token is in the template. */
+  readonly expiresAt?: string;
   /** What was found, e.g. `listKeys()` or `parameters('_artifactsLocationSasToken')`. */
   readonly detail: string;
   readonly origin: Origin;

@@ -12,6 +12,7 @@ import { toProblemFinding, type FileProblem } from '../../lint/output/fileProble
 import { sarifLog, type SarifInput } from '../../lint/output/sarif';
 import { formatText } from '../../lint/output/text';
 import type { SeveritySetting } from '../../readiness/ruleCatalog';
+import { realClock } from '../../shared/clock';
 import type { CliCommand } from '../main';
 
 const formats = ['text', 'json', 'sarif'] as const;
@@ -96,7 +97,7 @@ export const lintCommand: CliCommand = {
         problems.push({ file, problem: text });
         continue;
       }
-      const result = lintTemplateDocument(text, file, readIfExists, { severity, imageTable });
+      const result = lintTemplateDocument(text, file, readIfExists, { severity, imageTable, clock: io.clock ?? realClock });
       problems.push(...result.problems.map((problem) => ({ file, problem })));
       if (!result.isTemplate) continue;
       const findings: readonly LintFinding[] = result.findings;
