@@ -3,7 +3,7 @@
 // through the top-level apiProfile when the resource has none, child extension resources and
 // the Service Fabric cluster's node type looked up among the template's other resources.
 import { asString, judge, possibleValues } from '../readiness/facts';
-import type { ExtensionModel, Fact, ModelShape, RollingPolicyProperty, ScaleSetModel, ServiceFabricNodeType } from '../readiness/model';
+import type { ExtensionModel, Fact, ModelShape, OsImageMaintenanceWindow, RollingPolicyProperty, ScaleSetModel, ServiceFabricNodeType } from '../readiness/model';
 import { Unknown, fromAlternatives, isUnknown, isValueObject, type Value } from '../readiness/value';
 import { computeApiVersionOfProfile } from './apiProfiles';
 import { credentialUses } from './credentialUses';
@@ -182,6 +182,22 @@ function findNodeTypeRef(scaleSet: TemplateResource): Fact {
   return { state: 'absent', origin: root.origin };
 }
 
+/**
+ * RW1: the OS-image maintenance configurations declared in the template (maintenanceScope
+ * OSImage, or only known at deployment). They are attached to every scale set of the template:
+ * a configuration is declared next to the sets it is assigned to.
+ */
+function osImageMaintenanceWindows(all: readonly TemplateResource[]): OsImageMaintenanceWindow[] {
+  return all
+    .filter((r) => r.type.toLowerCase() === 'microsoft.maintenance/maintenanceconfigurations' && isDeployed(r))
+    .map((r) => TemplateCursor.at(r.node, r.scope, `maintenance configuration '${typeof r.name === 'string' ? r.name : 'configuration'}'`).get('properties'))
+    .filter((properties) => judge(properties.get('maintenanceScope').fact(), (v) => asString(v)?.toLowerCase() === 'osimage') !== 'no')
+    .map((properties) => {
+      const window = properties.get('maintenanceWindow');
+      return { origin: properties.get('maintenanceScope').origin, duration: window.get('duration').fact(), recurEvery: window.get('recurEvery').fact() };
+    });
+}
+
 export function scaleSetModelFromTemplate(resource: TemplateResource, all: readonly TemplateResource[]): ScaleSetModel {
   const root = TemplateCursor.at(resource.node, resource.scope, '');
   const properties = root.get('properties');
@@ -242,6 +258,7 @@ export function scaleSetModelFromTemplate(resource: TemplateResource, all: reado
     extensions,
     extensionsUnknown: isUnknown(extensionItems) ? { reason: extensionItems.reason, origin: extensionList.origin } : undefined,
     serviceFabricNodeType: serviceFabricNodeType(extensions, resource, all),
+    osImageMaintenanceWindows: osImageMaintenanceWindows(all),
   };
 }
 

@@ -64,6 +64,15 @@ export interface ServiceFabricNodeType {
   readonly isStateless: Fact;
 }
 
+/** A Microsoft.Maintenance/maintenanceConfigurations resource with maintenanceScope OSImage (RW1). */
+export interface OsImageMaintenanceWindow {
+  readonly origin: Origin;
+  /** `maintenanceWindow.duration`, "hh:mm". */
+  readonly duration: Fact;
+  /** `maintenanceWindow.recurEvery`, e.g. "Day", "Week Saturday". */
+  readonly recurEvery: Fact;
+}
+
 export type ModelShape =
   /** A complete scale set model: every rule applies. */
   | 'full'
@@ -112,4 +121,6 @@ export interface ScaleSetModel {
   /** Set when the extension list itself is only known at deployment time. */
   readonly extensionsUnknown?: { readonly reason: string; readonly origin: Origin };
   readonly serviceFabricNodeType?: ServiceFabricNodeType;
+  /** OS-image maintenance configurations that govern the set (templates: those declared with it); undefined when not known. */
+  readonly osImageMaintenanceWindows?: readonly OsImageMaintenanceWindow[];
 }
