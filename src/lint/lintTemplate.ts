@@ -12,7 +12,7 @@ import type { Value } from '../readiness/value';
 import { syntaxProblems, type InputProblem } from './inputProblems';
 import { childValue, stringOf, type JsonNode } from './jsonNodes';
 import { isJudgedScaleSet, scaleSetModelFromTemplate } from './modelFromTemplate';
-import { maxNestingDepth, nestsDeeperThan } from './nestingDepth';
+import { maxNestingDepth, treeDeeperThan } from './nestingDepth';
 import { LineIndex, type Position } from './positions';
 import { quickFixFor, type QuickFix } from './quickFixEdits';
 import { isDeploymentTemplate } from './templateRecognition';
@@ -81,12 +81,24 @@ export function parseTemplateText(text: string): { root: JsonNode | undefined; e
   return { root, errors };
 }
 
+/** Parses, or returns undefined when the document nests too deeply to walk (or to parse) safely. */
+function parseGuarded(text: string): ReturnType<typeof parseTemplateText> | undefined {
+  try {
+    const parsed = parseTemplateText(text);
+    return parsed.root && treeDeeperThan(parsed.root) ? undefined : parsed;
+  } catch (err) {
+    if (err instanceof RangeError) return undefined;
+    throw err;
+  }
+}
+
 export function lintTemplateText(text: string, options: LintOptions = {}): LintResult {
-  if (nestsDeeperThan(text)) {
+  const parsed = parseGuarded(text);
+  if (!parsed) {
     const skippedReason = `the document nests deeper than ${maxNestingDepth} levels`;
     return { isTemplate: false, findings: [], scaleSets: [], parseErrors: [], skippedReason, problems: [{ kind: 'too-deep', message: `not checked: ${skippedReason}` }] };
   }
-  const { root, errors } = parseTemplateText(text);
+  const { root, errors } = parsed;
   if (!root || !isDeploymentTemplate(root, options.languageId)) return notATemplate(text, root, errors);
   const lines = new LineIndex(text);
   const scope = new TemplateScope(root, options.parameterValues ?? new Map());

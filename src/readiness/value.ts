@@ -110,6 +110,7 @@ export function openParameterReason(name: string): string {
 /** The parameters named by reasons built with `openParameterReason` (as written, in order, distinct ignoring case). */
 export function decidingParameters(reason: string): string[] {
   const names: string[] = [];
+  if (!reason.includes('has no default value')) return names;
   for (const match of reason.matchAll(/parameter '([^']+)' has no default value/g)) {
     if (!names.some((n) => n.toLowerCase() === match[1].toLowerCase())) names.push(match[1]);
   }
