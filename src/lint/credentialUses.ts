@@ -41,8 +41,16 @@ function visitParameter(name: string, walk: Walk): void {
   // A default value may itself hold a SAS URL, or an object with credential properties.
   if (!walk.seenParameters.has(name.toLowerCase())) {
     walk.seenParameters.add(name.toLowerCase());
-    visitJson(childValue(walk.declarations.parameterDeclaration(name), 'defaultValue'), { ...walk, via: `the default of parameters('${name}')` }, false);
+    const defaultValue = childValue(walk.declarations.parameterDeclaration(name), 'defaultValue');
+    if (defaultValue && mayHoldCredential(defaultValue)) visitJson(defaultValue, { ...walk, via: `the default of parameters('${name}')` }, false);
   }
+}
+
+/** Plain string defaults without a SAS signature are skipped (most defaults are: a name, a size). */
+function mayHoldCredential(node: JsonNode): boolean {
+  if (node.type !== 'string') return node.type === 'object' || node.type === 'array';
+  const text = String(node.value);
+  return text.startsWith('[') || sasInText.test(text);
 }
 
 /** `parameters('config').storage.sasToken`, `variables('cfg')['clientSecret']`: the path as written. */
