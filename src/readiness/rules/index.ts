@@ -21,6 +21,7 @@ import { rm1ManualMode } from './rm1ManualMode';
 import { rp1RollingPolicyNames, rp2RollingPolicyRanges, rp3RollingPolicyPause } from './rollingPolicyChecks';
 import type { ReadinessRule } from './rule';
 import { rw1MaintenanceWindow } from './rw1MaintenanceWindow';
+import { rf1FlexibleMaxSurge } from './rf1FlexibleMaxSurge';
 
 export const readinessRules: readonly ReadinessRule[] = [
   r0PartialModel,
@@ -46,4 +47,5 @@ export const readinessRules: readonly ReadinessRule[] = [
   ra1RepairsNeedHealth,
   rm1ManualMode,
   rw1MaintenanceWindow,
+  rf1FlexibleMaxSurge,
 ];
