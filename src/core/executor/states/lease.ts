@@ -1,14 +1,16 @@
 // Lease state of a run (issue 17, one driver per scale set): taken before the run changes anything
-// (before the policy hold's PATCH), renewed while the run lives, released when it ends. A renewal that
-// fails marks the lease lost; the coordinator then stops after the current batch without changing the
-// set again (the run stays resumable). Every step is journaled (leaseTaken … leaseReleased).
+// (before the policy hold's PATCH), renewed while the run lives, released when it ends (lease/leaseKeeper.ts).
+// A renewal that fails marks the lease lost; the coordinator then stops after the current batch without
+// changing the set again (the run stays resumable). Every step is journaled (leaseTaken … leaseReleased).
 import { describeAzureError } from '../../../azure/azureError';
 import { type Lease, defaultLeaseHolder, describeLease } from '../../lease/leaseTag';
-import { type LeaseRefusal, releaseLease, renewLease, takeLease } from '../../lease/scaleSetLease';
+import { LeaseKeeper } from '../../lease/leaseKeeper';
+import type { LeaseRefusal } from '../../lease/scaleSetLease';
 import type { RunProgress } from '../../journal/replay';
 import type { RunContext } from '../runContext';
-import { withRetries } from '../transient';
 import type { Stop } from './host';
+
+export { defaultLeaseDurationMs } from '../../lease/leaseKeeper';
 
 export interface LeaseOptions {
   /** Who drives the set (default: the pipeline run, else user@machine). */
@@ -20,8 +22,6 @@ export interface LeaseOptions {
   /** How often it is renewed; well inside the duration so a failed renewal can be retried before expiry. */
   readonly renewEveryMs?: number;
 }
-
-export const defaultLeaseDurationMs = 15 * 60_000;
 
 /** Who holds the lease that refused a run, for the CLI and the editor to name (and offer to break). */
 export interface LeaseHeld extends Lease {
@@ -47,50 +47,49 @@ function untouched(p: RunProgress): boolean {
 }
 
 export class RunLease {
-  private own: Lease | undefined;
-  private renewal: AbortController | undefined;
+  private readonly keeper: LeaseKeeper;
   private lostReason: string | undefined;
   /** Set when the lease was refused because someone else holds it. */
   heldBy: LeaseHeld | undefined;
 
   constructor(
     private readonly ctx: RunContext,
-    private readonly options: LeaseOptions = {},
-  ) {}
-
-  private get durationMs(): number {
-    return this.options.durationMs ?? defaultLeaseDurationMs;
+    options: LeaseOptions = {},
+  ) {
+    this.keeper = new LeaseKeeper(
+      ctx.gateway,
+      ctx.ref,
+      ctx.clock,
+      { ...options, holder: options.holder ?? defaultLeaseHolder(), runId: ctx.progress.runId, retry: ctx.retry },
+      { onRenewed: (lease) => this.journal({ type: 'leaseRenewed', expiresAt: lease.expiresAt }), onLost: (why) => this.markLost(why) },
+    );
   }
 
-  private get renewEveryMs(): number {
-    return this.options.renewEveryMs ?? Math.floor(this.durationMs / 3);
+  /** A record from the background renewal; a journal that cannot be written stops the run on its own. */
+  private journal(record: Parameters<RunContext['record']>[0]): void {
+    try {
+      this.ctx.record(record);
+    } catch {
+      // The coordinator sees the journal's failure at its next record.
+    }
   }
 
   /**
    * Takes the lease (a resume re-takes its own). A refusal: `finish` when nothing was changed yet (the
-   * run ends refused), else `stop` (the run stays resumable, the set is not touched).
+   * run ends refused), else not (the run stays resumable, the set is not touched).
    */
   async take(): Promise<{ readonly stop: Stop; readonly finish: boolean } | undefined> {
     const { ctx } = this;
-    const holder = this.options.holder ?? defaultLeaseHolder();
     const now = ctx.clock.now();
-    const result = await withRetries(
-      ctx.clock,
-      ctx.signal,
-      () => takeLease(ctx.gateway, ctx.ref, { holder, runId: ctx.progress.runId, now, durationMs: this.durationMs, breakExpired: this.options.breakExpired === true }, ctx.signal),
-      ctx.retry,
-    );
+    const result = await this.keeper.take(ctx.signal);
     if (!result.ok) {
       const reason = refusalReason(result.refusal, now);
       if (result.refusal.kind === 'held') this.heldBy = { ...result.refusal.by, expired: result.refusal.expired };
       ctx.record({ type: 'leaseRefused', reason, ...(result.refusal.kind === 'held' ? { heldBy: result.refusal.by } : {}) });
       return { stop: { outcome: 'refused', reason }, finish: untouched(ctx.progress) };
     }
-    ctx.record({ type: 'leaseTaken', holder, expiresAt: result.lease.expiresAt, ...(result.broke ? { broke: result.broke } : {}) });
+    ctx.record({ type: 'leaseTaken', holder: result.lease.holder, expiresAt: result.lease.expiresAt, ...(result.broke ? { broke: result.broke } : {}) });
     if (result.broke) ctx.emit({ type: 'warning', message: `Broke the stale lease of ${describeLease(result.broke, now)}.` });
-    this.own = result.lease;
-    this.renewal = new AbortController();
-    void this.renewLoop(this.renewal.signal);
     return undefined;
   }
 
@@ -99,42 +98,14 @@ export class RunLease {
     return this.lostReason;
   }
 
-  private async renewLoop(signal: AbortSignal): Promise<void> {
-    const { ctx } = this;
-    let failures = 0;
-    while (!signal.aborted && this.own) {
-      try {
-        // After a failed renewal, try again sooner: several tries fit before the lease expires.
-        await ctx.clock.sleep(failures === 0 ? this.renewEveryMs : Math.max(1_000, Math.floor(this.renewEveryMs / 4)), signal);
-        const renewed = await renewLease(ctx.gateway, ctx.ref, this.own, ctx.clock.now(), this.durationMs, signal);
-        if (!renewed.ok) return this.markLost(renewed.reason);
-        if (signal.aborted) return;
-        this.own = renewed.lease;
-        failures = 0;
-        ctx.record({ type: 'leaseRenewed', expiresAt: renewed.lease.expiresAt });
-      } catch (err) {
-        if (signal.aborted) return;
-        failures++;
-        if (this.own && ctx.clock.now() >= this.own.expiresAt) return this.markLost(`it could not be renewed before it expired (${describeAzureError(err).message})`);
-      }
-    }
-  }
-
   private markLost(why: string): void {
-    if (this.renewal?.signal.aborted) return;
-    this.stopRenewal();
-    this.own = undefined;
     this.lostReason = `The lease on the scale set was lost: ${why}. Stopped after the current batch without changing the set further; the run can be resumed once no other run holds the lease.`;
-    try {
-      this.ctx.record({ type: 'leaseLost', reason: why });
-    } catch {
-      // The journal's own failure stops the run already.
-    }
+    this.journal({ type: 'leaseLost', reason: why });
     this.ctx.emit({ type: 'warning', message: this.lostReason });
   }
 
   stopRenewal(): void {
-    this.renewal?.abort();
+    this.keeper.stop();
   }
 
   /**
@@ -142,16 +113,13 @@ export class RunLease {
    * Returns a note for the run's reason when it could not be removed.
    */
   async release(ending: RunContext): Promise<string | undefined> {
-    this.stopRenewal();
-    const own = this.own;
-    if (!own) return undefined;
+    const own = this.keeper.lease;
     try {
-      const released = await withRetries(ending.clock, ending.signal, () => releaseLease(ending.gateway, ending.ref, own.runId, ending.signal), ending.retry);
-      this.own = undefined;
-      ending.record({ type: 'leaseReleased', released });
+      const released = await this.keeper.release(ending.signal, ending.retry);
+      if (released !== undefined) ending.record({ type: 'leaseReleased', released });
       return undefined;
     } catch (err) {
-      return `The lease tag could not be removed (${describeAzureError(err).message}); it expires at ${new Date(own.expiresAt).toISOString()}.`;
+      return `The lease tag could not be removed (${describeAzureError(err).message}); it expires at ${new Date(own?.expiresAt ?? 0).toISOString()}.`;
     }
   }
 }
