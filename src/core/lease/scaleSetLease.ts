@@ -57,7 +57,7 @@ async function conditionalTagWrite<T>(
     if ('stop' in decision) return decision.stop;
     if (!set.etag) throw new Error('The scale set was read without an ETag; the lease is written only with If-Match on it.');
     try {
-      await gateway.updateScaleSet(ref, { tags: decision.tags }, { ifMatch: set.etag, ...(signal ? { signal } : {}) });
+      await gateway.writeScaleSetTags(ref, decision.tags, set.etag, signal);
       return decision.done;
     } catch (err) {
       if (!isPreconditionFailed(err) || conflicts + 1 >= maxConflicts) throw err;
