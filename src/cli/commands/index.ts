@@ -3,9 +3,11 @@ import type { CliCommand } from '../main';
 import { historyCommand } from './history';
 import { lintCommand } from './lint';
 import { planCommand } from './plan';
+import { rehearseCommand } from './rehearse';
 import { resumeCommand } from './resume';
 import { runCommand } from './run';
 import { simulatorCommand } from './simulator';
+import { snapshotCommand } from './snapshot';
 
 export const commands: Record<string, CliCommand> = {
   plan: planCommand,
@@ -14,4 +16,6 @@ export const commands: Record<string, CliCommand> = {
   history: historyCommand,
   lint: lintCommand,
   simulator: simulatorCommand,
+  snapshot: snapshotCommand,
+  rehearse: rehearseCommand,
 };
