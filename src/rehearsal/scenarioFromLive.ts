@@ -8,6 +8,7 @@ import type { Scenario, ScaleSetSpec, InstanceSpec, GallerySpec } from '../simul
 import { batchDurationsFromHistory, calibrateEstimates, platformBatchCount } from '../core/planner/calibrateEstimates';
 import { healthTimingOf } from '../core/planner/healthTiming';
 import type { LiveSet } from './readLiveSet';
+import { leaseTagName } from '../core/lease/leaseTag';
 
 export interface SnapshotResult {
   readonly scenario: Scenario;
@@ -168,7 +169,9 @@ export function scenarioFromLive(live: LiveSet, startMs: number): SnapshotResult
     ...(!flexible && maxPlusOne(live.instances.map((i) => i.updateDomain)) ? { updateDomains: maxPlusOne(live.instances.map((i) => i.updateDomain)) } : {}),
     ...(set.platformFaultDomainCount ? { faultDomains: set.platformFaultDomainCount } : {}),
     ...(disks.length > 0 ? { dataDisks: disks.map((d) => ({ lun: d.lun, diskSizeGB: d.diskSizeGB ?? 32 })) } : {}),
-    ...(set.tags ? { tags: { ...set.tags } } : {}),
+    // The lease tag (issue 17) names whoever drives the real set: the private copy rehearses the rollout
+    // itself; the real run still takes (or is refused) the lease.
+    ...(set.tags ? { tags: Object.fromEntries(Object.entries(set.tags).filter(([name]) => name !== leaseTagName)) } : {}),
     instances: { count: live.instances.length, overrides },
   };
   const scenario: Scenario = {

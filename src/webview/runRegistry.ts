@@ -50,6 +50,10 @@ export interface RunRegistryDeps {
   readonly finished?: (scaleSetId: string) => void;
   /** Core executor options that tests shorten. */
   readonly retry?: Parameters<typeof startRun>[0]['retry'];
+  /** Issue 17: a run was refused because another run holds the set's lease (the editor names the holder). */
+  readonly leaseRefused?: (scaleSetId: string, heldBy: NonNullable<RunSummary['leaseHeldBy']>, reason: string) => void;
+  /** Issue 17: lease options (holder name, timings) that tests set. */
+  readonly lease?: Parameters<typeof startRun>[0]['lease'];
 }
 
 interface Entry {
@@ -103,11 +107,11 @@ export class RunRegistry {
   }
 
   /** Starts the reviewed plan: the journal gets its first record, then the executor runs. */
-  async start(id: string): Promise<TrackedRun> {
+  async start(id: string, breakExpiredLease = false): Promise<TrackedRun> {
     const entry = this.entries.get(key(id));
     if (!entry || entry.phase !== 'review') throw new Error('There is no reviewed plan to start for this scale set.');
     const gateway = await this.deps.gatewayFor(entry.ref);
-    const executor = loadRunCore().startRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...(this.deps.retry ? { retry: this.deps.retry } : {}) }, entry.ref, entry.plan);
+    const executor = loadRunCore().startRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...this.coreOptions(breakExpiredLease) }, entry.ref, entry.plan);
     this.attach(id, entry, executor);
     return this.tracked(key(id), entry);
   }
@@ -147,7 +151,7 @@ export class RunRegistry {
   }
 
   /** Continues an unfinished run from its journal; the executor reads Azure before it moves anything. */
-  async resume(runId: string): Promise<TrackedRun> {
+  async resume(runId: string, breakExpiredLease = false): Promise<TrackedRun> {
     const report = this.deps.journal.read(runId);
     const progress = replayJournal(report.entries);
     if (!progress) throw new Error(`The journal of run ${runId} has no start record.`);
@@ -155,7 +159,7 @@ export class RunRegistry {
     const current = this.entries.get(key(id));
     if (current?.phase === 'running') throw new Error(`A run on ${progress.scaleSet.name} is already running in this window.`);
     const gateway = await this.deps.gatewayFor(progress.scaleSet);
-    const { executor, problems } = loadRunCore().resumeRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...(this.deps.retry ? { retry: this.deps.retry } : {}) }, runId);
+    const { executor, problems } = loadRunCore().resumeRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...this.coreOptions(breakExpiredLease) }, runId);
     const entry: Entry = { ref: progress.scaleSet, plan: progress.plan, phase: 'running', projection: new RunProjection(runId, progress.plan) };
     this.entries.set(key(id), entry);
     this.deps.session(id).append([
@@ -164,6 +168,23 @@ export class RunRegistry {
     ]);
     this.attach(id, entry, executor);
     return this.tracked(key(id), entry);
+  }
+
+  /**
+   * Issue 17: after a refusal by a stale lease, the user confirmed breaking it: a refused resume is resumed
+   * again, a refused new run starts its plan again — both allowed to break an expired lease (never a live one).
+   */
+  async breakLease(id: string): Promise<TrackedRun> {
+    const entry = this.entries.get(key(id));
+    if (!entry || entry.phase === 'running') throw new Error('There is no refused run to retry for this scale set.');
+    if (entry.runId && this.deps.journal.unfinished(id).some((r) => r.runId === entry.runId)) return this.resume(entry.runId, true);
+    entry.phase = 'review';
+    return this.start(id, true);
+  }
+
+  private coreOptions(breakExpiredLease: boolean): Pick<Parameters<typeof startRun>[0], 'retry' | 'lease'> {
+    const lease = { ...this.deps.lease, ...(breakExpiredLease ? { breakExpired: true } : {}) };
+    return { ...(this.deps.retry ? { retry: this.deps.retry } : {}), lease };
   }
 
   /** The dashboard's and the palette's run controls. */
@@ -226,7 +247,12 @@ export class RunRegistry {
       this.publish(id, entry);
       this.deps.finished?.(id);
     });
-    entry.done.catch((err: unknown) => session.append([{ level: 'error', text: `The run stopped with an error: ${(err as Error).message}` }]));
+    entry.done.then(
+      (summary) => {
+        if (summary.leaseHeldBy) this.deps.leaseRefused?.(id, summary.leaseHeldBy, summary.reason ?? '');
+      },
+      (err: unknown) => session.append([{ level: 'error', text: `The run stopped with an error: ${(err as Error).message}` }]),
+    );
     // The tree's in-flight mark means Azure is changing; a rehearsal changes nothing there.
     if (!entry.rehearsal) this.deps.watch?.(entry.ref, entry.done);
     this.publish(id, entry);
