@@ -21,7 +21,7 @@ function errorOf(res: PipelineResponse): RestError {
 export class MaintenanceClient {
   constructor(private readonly clients: ClientFactory) {}
 
-  private async call<T>(method: 'GET' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T | undefined> {
+  private async call<T>(method: 'GET' | 'PUT' | 'DELETE', path: string, body?: unknown, missingIsUndefined = false): Promise<T | undefined> {
     const url = `${this.clients.endpoint}${path}?api-version=${maintenanceApiVersion}`;
     const request = createPipelineRequest({ url, method });
     request.headers.set('Accept', 'application/json');
@@ -30,19 +30,19 @@ export class MaintenanceClient {
       request.body = JSON.stringify(body);
     }
     const res = await this.clients.arm().sendRequest(request);
-    if (res.status === 404 && method === 'GET') return undefined;
+    if (res.status === 404 && missingIsUndefined) return undefined;
     if (res.status < 200 || res.status >= 300) throw errorOf(res);
     return res.bodyAsText ? (JSON.parse(res.bodyAsText) as T) : undefined;
   }
 
   /** MaintenanceConfigurations_Get; undefined when it does not exist. */
   getConfiguration(subscriptionId: string, resourceGroup: string, name: string): Promise<MaintenanceConfiguration | undefined> {
-    return this.call('GET', configurationPath(subscriptionId, resourceGroup, name));
+    return this.call('GET', configurationPath(subscriptionId, resourceGroup, name), undefined, true);
   }
 
   /** MaintenanceConfigurations_Get by its resource id (what an assignment names). */
   getConfigurationById(id: string): Promise<MaintenanceConfiguration | undefined> {
-    return this.call('GET', id);
+    return this.call('GET', id, undefined, true);
   }
 
   /** MaintenanceConfigurations_CreateOrUpdate. */
