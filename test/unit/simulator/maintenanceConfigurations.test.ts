@@ -154,4 +154,15 @@ describe('simulator Microsoft.Maintenance (OS image maintenance configurations)'
     assert.equal(set().upgradeRuns[0].code, 'Completed', 'finished in the next window');
     assert.ok(set().instances.every((i) => i.osImage.version === '1.2.0'));
   });
+
+  it('a scenario can hold configurations assigned to sets; a window Azure would refuse is a scenario error', async () => {
+    const window = { startDateTime: '2026-11-01 03:00', duration: '05:00', timeZone: 'UTC', recurEvery: 'Day' };
+    const spec = (w: typeof window) => scenario([scaleSet('web', 2, { osVersion: '1.1.0', upgradePolicy: autoPolicy })], { maintenanceConfigurations: [{ subscriptionId: sub1, resourceGroup: 'rg-test', name: 'early', location: 'westeurope', maintenanceWindow: w, assignedTo: ['web'] }] });
+    const sim = await Simulator.start({ listen: false, clock: new ManualClock(), scenario: spec(window) });
+    const client = new MaintenanceClient(createClientFactory({ credential, endpoint: sim.url, httpClient: sim.httpClient }));
+    const [assignment] = await client.listScaleSetAssignments(setId('web'));
+    const config = await client.getConfigurationById(assignment.properties!.maintenanceConfigurationId!);
+    assert.deepEqual(config?.properties?.maintenanceWindow, window);
+    await assert.rejects(Simulator.start({ listen: false, clock: new ManualClock(), scenario: spec({ ...window, duration: '02:00' }) }), /5 hours/);
+  });
 });
