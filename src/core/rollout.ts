@@ -15,6 +15,8 @@ import { planRollout } from './planner/planRollout';
 import { holdProblem, upgradePolicyOf } from './planner/policyHold';
 import { type PolicyOverrides, resolvePolicy } from './policy';
 import { resolveTarget } from './target';
+import { scheduleInWindows, type WindowChoice } from './planner/windowSchedule';
+import { MaintenanceWindowError } from '../shared/maintenance/maintenanceWindow';
 
 export interface PlanRequest {
   readonly ref: ScaleSetRef;
@@ -24,6 +26,8 @@ export interface PlanRequest {
   readonly gates?: Partial<Gates>;
   readonly estimates?: Partial<DurationEstimates>;
   readonly signal?: AbortSignal;
+  /** Issue 16: batches start only inside this maintenance window. */
+  readonly window?: WindowChoice;
 }
 
 export type PlanResult =
@@ -54,9 +58,10 @@ export async function planFromAzure(gateway: AzureGateway, request: PlanRequest,
       ...(request.gates ? { gates: request.gates } : {}),
       estimates,
     });
-    return { ok: true, plan, scaleSet, instances };
+    if (!request.window) return { ok: true, plan, scaleSet, instances };
+    return { ok: true, plan: { ...plan, window: scheduleInWindows(plan, request.window, clock.now()) }, scaleSet, instances };
   } catch (err) {
-    if (err instanceof RangeError) return { ok: false, errors: [err.message] };
+    if (err instanceof RangeError || err instanceof MaintenanceWindowError) return { ok: false, errors: [err.message] };
     throw err;
   }
 }

@@ -56,6 +56,10 @@ export type JournalRecord =
    * a resumed run's summary adds what the processes before it spent (up to their last such record).
    */
   | { readonly type: 'armTraffic'; readonly process: string; readonly calls: number; readonly attempts: number; readonly throttled: number; readonly serverErrors: number }
+  /** Issue 16: the next batch waits for the run's maintenance window to open at `until` (its occurrence ends at windowEnd). */
+  | { readonly type: 'windowWait'; readonly batch: number; readonly until: number; readonly windowEnd: number }
+  /** Issue 16: the window is open and the batch fits; the wait (if any) is over. */
+  | { readonly type: 'windowOpen'; readonly batch: number; readonly windowEnd: number }
   | { readonly type: 'runFinished'; readonly outcome: RunOutcome; readonly reason?: string };
 
 /** A record as stored: a sequence number and the simulated time it was written. */

@@ -70,6 +70,8 @@ export interface RunProgress {
   failedCheck?: { readonly rule: 'O1' | 'O6'; readonly batch: number; readonly unhealthy: number; readonly total: number };
   /** ARM traffic per process that worked on the run (its last armTraffic record). */
   readonly armByProcess: Map<string, CallStats>;
+  /** Issue 16: the next batch waits for the maintenance window (a resume recomputes the wait from the clock). */
+  windowWait?: { readonly batch: number; readonly until: number };
 }
 
 function startProgress(entry: Extract<JournalEntry, { type: 'runStarted' }>): RunProgress {
@@ -301,6 +303,12 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
       return p;
     case 'armTraffic':
       p.armByProcess.set(e.process, { calls: e.calls, attempts: e.attempts, throttled: e.throttled, serverErrors: e.serverErrors });
+      return p;
+    case 'windowWait':
+      p.windowWait = { batch: e.batch, until: e.until };
+      return p;
+    case 'windowOpen':
+      p.windowWait = undefined;
       return p;
     case 'runFinished':
       p.finished = { outcome: e.outcome, ...(e.reason ? { reason: e.reason } : {}), at: e.at };
