@@ -7,6 +7,7 @@ import type {
   VirtualMachineScaleSetUpdate,
 } from '@azure/arm-compute';
 import type { CallStats } from './callStats';
+import type { ScaleSetMaintenance } from './maintenance/scaleSetMaintenance';
 
 export type { RollingUpgradeStatusInfo, UpgradeOperationHistoricalStatusInfo, VirtualMachineScaleSet, VirtualMachineScaleSetUpdate };
 
@@ -85,6 +86,8 @@ export interface InstanceSnapshot {
 }
 
 export interface AzureGateway {
+  /** Issue 16: the set's OS-image maintenance configuration (Microsoft.Maintenance), if one is assigned. */
+  osImageMaintenance?(ref: ScaleSetRef, signal?: AbortSignal): Promise<ScaleSetMaintenance | undefined>;
   listTenants(signal?: AbortSignal): Promise<TenantInfo[]>;
   listSubscriptions(signal?: AbortSignal): Promise<SubscriptionInfo[]>;
   listScaleSets(subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachineScaleSet[]>;
