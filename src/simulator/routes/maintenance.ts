@@ -63,7 +63,8 @@ function windowOf(properties: Record<string, unknown>): MaintenanceWindow | unde
   const startDateTime = field('startDateTime');
   const timeZone = field('timeZone');
   if (!startDateTime || !timeZone) throw invalidParameter('properties.maintenanceWindow', 'A maintenance window needs startDateTime and timeZone.');
-  return { startDateTime, timeZone, expirationDateTime: field('expirationDateTime'), duration: field('duration'), recurEvery: field('recurEvery') };
+  const optional = { expirationDateTime: field('expirationDateTime'), duration: field('duration'), recurEvery: field('recurEvery') };
+  return { startDateTime, timeZone, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) };
 }
 
 function getConfiguration(ctx: RouteContext, _req: SimRequest, params: RouteParams): SimResponse {

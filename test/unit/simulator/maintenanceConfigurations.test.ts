@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { isRestError } from '@azure/core-rest-pipeline';
 import { createClientFactory } from '../../../src/azure/clientFactory';
 import { MaintenanceClient } from '../../../src/azure/maintenance/maintenanceClient';
+import { ArmGateway } from '../../../src/azure/armGateway';
 import type { MaintenanceConfiguration } from '../../../src/azure/maintenance/maintenanceTypes';
 import { Simulator } from '../../../src/simulator/simulator';
 import { credential } from './helpers/clients';
@@ -164,5 +165,21 @@ describe('simulator Microsoft.Maintenance (OS image maintenance configurations)'
     const config = await client.getConfigurationById(assignment.properties!.maintenanceConfigurationId!);
     assert.deepEqual(config?.properties?.maintenanceWindow, window);
     await assert.rejects(Simulator.start({ listen: false, clock: new ManualClock(), scenario: spec({ ...window, duration: '02:00' }) }), /5 hours/);
+  });
+
+  it('ArmGateway sets a set’s OS-image window (configuration + assignment) and reads it back; a window Azure would refuse writes nothing', async () => {
+    const { sim, factory } = await start();
+    const gateway = new ArmGateway(factory);
+    const ref = { subscriptionId: sub1, resourceGroup: 'rg-test', name: 'web' };
+    const window = { startDateTime: '2026-11-01 23:00', duration: '06:00', timeZone: 'Pacific Standard Time', recurEvery: 'Day' };
+    const set = await gateway.setOsImageMaintenance(ref, 'westeurope', window);
+    assert.match(set.configurationId, /maintenanceConfigurations\/web-osimage$/);
+    const read = await gateway.osImageMaintenance(ref);
+    assert.deepEqual(read?.window, window);
+    assert.equal(read?.configurationId, set.configurationId);
+    const before = sim.world.maintenance.configurations.length;
+    await assert.rejects(gateway.setOsImageMaintenance(ref, 'westeurope', { ...window, duration: '03:00' }), /5 hours/);
+    assert.equal(sim.world.maintenance.configurations.length, before);
+    assert.deepEqual(sim.world.maintenance.configurations[0].window, window, 'unchanged');
   });
 });
