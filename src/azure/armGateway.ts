@@ -10,6 +10,10 @@ import { toInstanceSnapshot, vmToInstanceSnapshot } from './instanceSnapshot';
 import { withSignal } from './requestScope';
 import { loadSdk } from './loadSdk';
 import { pollPaced } from './lroPolling';
+import { MaintenanceClient } from './maintenance/maintenanceClient';
+import { scaleSetOsImageMaintenance } from './maintenance/scaleSetMaintenance';
+import { setScaleSetOsImageWindow } from './maintenance/setScaleSetWindow';
+import type { MaintenanceWindow } from '../shared/maintenance/maintenanceWindow';
 
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
@@ -40,6 +44,15 @@ export class ArmGateway implements AzureGateway {
   private readonly modes = new OrchestrationModes();
 
   constructor(private readonly clients: ClientFactory) {}
+
+  /** Issue 16: the set's OS-image maintenance configuration, through the Microsoft.Maintenance REST API. */
+  osImageMaintenance(ref: ScaleSetRef, signal?: AbortSignal) {
+    return withSignal(signal, () => scaleSetOsImageMaintenance(new MaintenanceClient(this.clients), scaleSetId(ref)));
+  }
+
+  setOsImageMaintenance(ref: ScaleSetRef, location: string, window: MaintenanceWindow, signal?: AbortSignal) {
+    return withSignal(signal, () => setScaleSetOsImageWindow(new MaintenanceClient(this.clients), ref, scaleSetId(ref), location, window));
+  }
 
   private remember<T extends VirtualMachineScaleSet | VirtualMachineScaleSet[]>(sets: T): T {
     for (const set of Array.isArray(sets) ? sets : [sets]) this.modes.remember(set);

@@ -7,6 +7,8 @@ import type {
   VirtualMachineScaleSetUpdate,
 } from '@azure/arm-compute';
 import type { CallStats } from './callStats';
+import type { ScaleSetMaintenance } from './maintenance/scaleSetMaintenance';
+import type { MaintenanceWindow } from '../shared/maintenance/maintenanceWindow';
 
 export type { RollingUpgradeStatusInfo, UpgradeOperationHistoricalStatusInfo, VirtualMachineScaleSet, VirtualMachineScaleSetUpdate };
 
@@ -85,6 +87,10 @@ export interface InstanceSnapshot {
 }
 
 export interface AzureGateway {
+  /** Issue 16: the set's OS-image maintenance configuration (Microsoft.Maintenance), if one is assigned. */
+  osImageMaintenance?(ref: ScaleSetRef, signal?: AbortSignal): Promise<ScaleSetMaintenance | undefined>;
+  /** Issue 16: writes and assigns the set's OS-image maintenance configuration (Azure's OSImage rules checked first). */
+  setOsImageMaintenance?(ref: ScaleSetRef, location: string, window: MaintenanceWindow, signal?: AbortSignal): Promise<ScaleSetMaintenance>;
   listTenants(signal?: AbortSignal): Promise<TenantInfo[]>;
   listSubscriptions(signal?: AbortSignal): Promise<SubscriptionInfo[]>;
   listScaleSets(subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachineScaleSet[]>;

@@ -14,6 +14,7 @@ import { useSimulatorCommand } from './useSimulator';
 import { showDashboardCommand } from './showDashboard';
 import { playDashboardScenarioCommand } from './playDashboardScenario';
 import { enableAutomaticOsUpgradeCommand } from './enableAutomaticOsUpgrade';
+import { setMaintenanceWindowCommand } from './setMaintenanceWindow';
 import { disableAutomaticOsUpgradeCommand } from './disableAutomaticOsUpgrade';
 import { editRollingPolicyCommand } from './editRollingPolicy';
 import { startPlatformUpgradeCommand } from './startPlatformUpgrade';
@@ -56,6 +57,7 @@ export const commands: readonly ExtensionCommand[] = [
   rejectGateCommand,
   showHistoryCommand,
   exportHistoryCommand,
+  setMaintenanceWindowCommand,
 ];
 
 export type CommandWrapper = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (...args: unknown[]) => Promise<unknown>;

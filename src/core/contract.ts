@@ -3,6 +3,7 @@
 // tree, the status bar and the CLI import this module; none of them reaches into executor state
 // (design.md: events out, commands in).
 import type { HealthState, ImageRef } from '../azure/gateway';
+import type { MaintenanceWindow } from '../shared/maintenance/maintenanceWindow';
 
 export type { HealthState, ImageRef };
 
@@ -171,6 +172,19 @@ export interface RolloutPlan {
   readonly warnings: readonly string[];
   /** Present when the run changes the set's upgrade policy for its duration (and restores it). */
   readonly policyHold?: PolicyHold;
+  /** Present when batches may start only inside a maintenance window (issue 16). */
+  readonly window?: PlanWindow;
+}
+
+/** A maintenance window for the run and where each batch is predicted to land (planner/windowSchedule.ts). */
+export interface PlanWindow {
+  readonly window: MaintenanceWindow;
+  readonly source: 'option' | 'scaleSet';
+  readonly configurationId?: string;
+  readonly batches: readonly { readonly index: number; readonly startsAt: number; readonly windowStart: number; readonly windowEnd: number; readonly overruns?: boolean }[];
+  /** When the last batch is predicted to end. */
+  readonly finishesAt: number;
+  readonly warnings: readonly string[];
 }
 
 // ── Run state, events and commands ─────────────────────────────────────────────────────────────
@@ -182,6 +196,8 @@ export type RunState =
   | 'awaitingApproval'
   | 'paused'
   | 'pausingBetweenBatches'
+  /** Between batches, outside the run's maintenance window (issue 16). */
+  | 'waitingForWindow'
   | 'finished';
 
 export type RunOutcome =
@@ -306,6 +322,8 @@ export interface RunView {
   readonly gate?: { readonly afterBatch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' };
   readonly paused: boolean;
   readonly cancelRequested?: 'afterBatch' | 'now';
+  /** The run waits for its maintenance window to open (epoch ms). */
+  readonly waitingForWindowUntil?: number;
 }
 
 export interface CommandResult {

@@ -16,6 +16,8 @@ import { planRollout } from './planner/planRollout';
 import { holdProblem, upgradePolicyOf } from './planner/policyHold';
 import { type PolicyOverrides, resolvePolicy } from './policy';
 import { resolveTarget } from './target';
+import { scheduleInWindows, type WindowChoice } from './planner/windowSchedule';
+import { MaintenanceWindowError } from '../shared/maintenance/maintenanceWindow';
 
 export interface PlanRequest {
   readonly ref: ScaleSetRef;
@@ -25,6 +27,8 @@ export interface PlanRequest {
   readonly gates?: Partial<Gates>;
   readonly estimates?: Partial<DurationEstimates>;
   readonly signal?: AbortSignal;
+  /** Issue 16: batches start only inside this maintenance window; 'scaleSet': the set's own OS-image maintenance configuration. */
+  readonly window?: WindowChoice | 'scaleSet';
 }
 
 export type PlanResult =
@@ -55,11 +59,22 @@ export async function planFromAzure(gateway: AzureGateway, request: PlanRequest,
       ...(request.gates ? { gates: request.gates } : {}),
       estimates,
     });
-    return { ok: true, plan, scaleSet, instances };
+    if (!request.window) return { ok: true, plan, scaleSet, instances };
+    const choice = request.window === 'scaleSet' ? await setWindow(gateway, request, again) : request.window;
+    if (typeof choice === 'string') return { ok: false, errors: [choice] };
+    return { ok: true, plan: { ...plan, window: scheduleInWindows(plan, choice, clock.now()) }, scaleSet, instances };
   } catch (err) {
-    if (err instanceof RangeError) return { ok: false, errors: [err.message] };
+    if (err instanceof RangeError || err instanceof MaintenanceWindowError) return { ok: false, errors: [err.message] };
     throw err;
   }
+}
+
+/** Issue 16: the set's own OS-image maintenance window as the run's window, or why there is none. */
+async function setWindow(gateway: AzureGateway, request: PlanRequest, again: <T>(op: () => Promise<T>) => Promise<T>): Promise<WindowChoice | string> {
+  if (!gateway.osImageMaintenance) return 'This connection cannot read maintenance configurations (Microsoft.Maintenance).';
+  const found = await again(() => gateway.osImageMaintenance!(request.ref, request.signal));
+  if (!found) return `${request.ref.name} has no OS-image maintenance configuration with a window; give one with --window.`;
+  return { source: 'scaleSet', configurationId: found.configurationId, window: found.window };
 }
 
 /** The plan's duration estimates from the set's own upgrade history and health settings (calibrateEstimates.ts). */

@@ -16,6 +16,7 @@ import type { RouteContext } from './routes/context';
 import { controlRoutes, type PublishRequest } from './routes/control';
 import { galleryRoutes } from './routes/galleries';
 import { imageRoutes } from './routes/images';
+import { maintenanceRoutes } from './routes/maintenance';
 import { operationRoutes } from './routes/operations';
 import { resourceGraphRoutes } from './routes/resourceGraph/route';
 import { scaleSetRoutes } from './routes/scaleSets';
@@ -82,6 +83,7 @@ export class Simulator {
       ...imageRoutes,
       ...galleryRoutes,
       ...resourceGraphRoutes,
+      ...maintenanceRoutes,
       ...controlRoutes({ publish, requests: () => log.entries(), timeScale: clock.timeScale }),
     ]);
     const deps: HandlerDeps = {

@@ -34,6 +34,8 @@ const runStatusOf: Record<Exclude<RunState, 'finished'>, RunStatus> = {
   awaitingApproval: 'waitingApproval',
   paused: 'paused',
   pausingBetweenBatches: 'pausingBetweenBatches',
+  // Issue 16: shown as a wait between batches; the run event's message says until when.
+  waitingForWindow: 'pausingBetweenBatches',
 };
 
 const outcomeStatus: Record<RunOutcome, RunStatus> = {

@@ -6,6 +6,8 @@ import type { PolicyOverrides } from '../../core/policy';
 import type { PlanRequest } from '../../core/rollout';
 import { planFromAzure } from '../../core/rollout';
 import { clockFrom, connectionOptions, connectionUsage, gatewayFrom, scaleSetRefFrom, UsageError } from '../connect';
+import { windowFrom, windowUsage } from '../windowOption';
+import { printWindow, windowAsJson } from '../printWindow';
 
 export const rolloutOptions = {
   ...connectionOptions,
@@ -27,6 +29,7 @@ export const rolloutOptions = {
   'no-rollback': { type: 'boolean' },
   'max-surge': { type: 'boolean' },
   gate: { type: 'string', multiple: true },
+  window: { type: 'string' },
 } as const;
 
 export const rolloutUsage = `${connectionUsage}
@@ -35,7 +38,8 @@ Strategy:    --strategy zone|cross-zone|percentage|count|update-domain|fault-dom
              --count N   --instances "0,1;2,3" (explicit batches, T1)   --canary N
 Policy:      --max-batch 5-100 --max-unhealthy 5-100 --max-unhealthy-upgraded 0-100 --pause PT30S
              --health-timeout PT5M --prioritize-unhealthy --cross-zone --no-rollback --max-surge
-Gates:       --gate canary|zone|batch (repeatable)`;
+Gates:       --gate canary|zone|batch (repeatable)
+${windowUsage}`;
 
 const strategyNames: Record<string, StrategyKind> = {
   zone: 'zoneThenUpdateDomain',
@@ -106,7 +110,8 @@ function gatesFrom(values: Record<string, unknown>): Partial<Gates> {
 }
 
 export function planRequestFrom(values: Record<string, unknown>): PlanRequest {
-  return { ref: scaleSetRefFrom(values), target: targetFrom(values), strategy: strategyFrom(values), policy: policyFrom(values), gates: gatesFrom(values) };
+  const window = windowFrom(values);
+  return { ref: scaleSetRefFrom(values), target: targetFrom(values), strategy: strategyFrom(values), policy: policyFrom(values), gates: gatesFrom(values), ...(window ? { window } : {}) };
 }
 
 export function formatDuration(ms: number): string {
@@ -140,6 +145,7 @@ export function planAsJson(plan: RolloutPlan) {
     skipped: plan.skipped.map((s) => ({ instanceId: s.instance.instanceId, reason: s.reason })),
     warnings: plan.warnings,
     ...(plan.policyHold ? { policyHold: plan.policyHold } : {}),
+    ...(plan.window ? { window: windowAsJson(plan.window) } : {}),
   };
 }
 
@@ -158,6 +164,7 @@ export function printPlan(plan: RolloutPlan, io: CliIO): void {
     w(`Batch ${b.index + 1}${b.kind === 'canary' ? ' (canary)' : ''}: ${b.instances.length} instance(s)${b.surge ? ` (maxSurge: ${b.surge} new first, then the old deleted)` : ''}, ~${formatDuration(b.predictedMs)}${b.zone !== undefined ? `, zone ${b.zone}` : ''}${b.gateAfter ? `, then approval (${b.gateAfter})` : ''}`);
     for (const i of b.instances) w(`  ${i.instanceId.padEnd(6)} ${i.name.padEnd(24)} zone ${i.zone ?? '-'}  UD ${i.updateDomain ?? '-'}  FD ${i.faultDomain ?? '-'}  ${i.health.padEnd(12)} ${i.currentVersion ?? ''}`);
   }
+  if (plan.window) printWindow(plan.window, w);
   w();
   w(`${plan.batches.length} batch(es), predicted ${formatDuration(plan.predictedMs)}${plan.estimates.basis ? ` (from ${plan.estimates.basis})` : ''}.`);
   for (const warning of plan.warnings) w(`Note: ${warning}`);

@@ -39,6 +39,7 @@ import { holdPolicy, restorePolicy } from './states/policyHold';
 import { checkReason, precheck } from './states/precheck';
 import { runBatch } from './states/runBatch';
 import { afterLastBatch } from './states/verdict';
+import { waitForWindow } from './states/windowWait';
 import { diffStats, summarize, wholeRunStats } from './summary';
 import { defaultRetryPlan, type RetryPlan } from './transient';
 
@@ -131,6 +132,7 @@ export class RolloutExecutor {
       ...(p.gate ? { gate: { afterBatch: p.gate.batch, reason: p.gate.reason, state: p.gate.state } } : {}),
       paused: p.paused,
       ...(p.cancel ? { cancelRequested: p.cancel } : {}),
+      ...(p.windowWait && !p.finished ? { waitingForWindowUntil: p.windowWait.until } : {}),
     };
   }
 
@@ -257,7 +259,7 @@ export class RolloutExecutor {
         if (!batch) break;
         if (this.lease.lost) return this.failed(this.lease.lost);
         if (batch.state === 'pending') {
-          const stop = await beforeBatch(host, batch);
+          const stop = (await beforeBatch(host, batch)) ?? (await waitForWindow(host, batch));
           if (stop) return await this.finish(stop);
         }
         if (this.lease.lost) return this.failed(this.lease.lost);

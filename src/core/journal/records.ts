@@ -69,7 +69,11 @@ export type JournalRecord =
   /** Renewal failed (taken, removed, or not renewed before it expired): the run stops after the current batch. */
   | { readonly type: 'leaseLost'; readonly reason: string }
   /** The tag removed at the run's end (`released` false: it no longer named this run). */
-  | { readonly type: 'leaseReleased'; readonly released: boolean };
+  | { readonly type: 'leaseReleased'; readonly released: boolean }
+  /** Issue 16: the next batch waits for the run's maintenance window to open at `until` (its occurrence ends at windowEnd). */
+  | { readonly type: 'windowWait'; readonly batch: number; readonly until: number; readonly windowEnd: number }
+  /** Issue 16: the window is open and the batch fits; the wait (if any) is over. */
+  | { readonly type: 'windowOpen'; readonly batch: number; readonly windowEnd: number };
 
 /** A record as stored: a sequence number and the simulated time it was written. */
 export type JournalEntry = JournalRecord & { readonly seq: number; readonly at: number };

@@ -72,6 +72,8 @@ export interface RunProgress {
   readonly armByProcess: Map<string, CallStats>;
   /** Issue 17: the set's lease as the journal last saw it (absent before it was first taken). */
   lease?: LeaseProgress;
+  /** Issue 16: the next batch waits for the maintenance window (a resume recomputes the wait from the clock). */
+  windowWait?: { readonly batch: number; readonly until: number };
 }
 
 export interface LeaseProgress {
@@ -327,6 +329,12 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
       return p;
     case 'leaseReleased':
       if (p.lease) p.lease.state = 'released';
+      return p;
+    case 'windowWait':
+      p.windowWait = { batch: e.batch, until: e.until };
+      return p;
+    case 'windowOpen':
+      p.windowWait = undefined;
       return p;
     case 'runFinished':
       p.finished = { outcome: e.outcome, ...(e.reason ? { reason: e.reason } : {}), at: e.at };

@@ -5,6 +5,7 @@ import compute from './compute-2026-03-01.json';
 import gallery from './gallery-2025-03-03.json';
 import resourceGraph from './resourcegraph-2021-06-01-preview.json';
 import subscriptions from './subscriptions-2022-12-01.json';
+import maintenance from './maintenance-2023-04-01.json';
 
 export interface Description {
   readonly file: string;
@@ -17,6 +18,7 @@ export const descriptions: readonly Description[] = [
   { ...gallery, file: 'gallery-2025-03-03.json' },
   { ...subscriptions, file: 'subscriptions-2022-12-01.json' },
   { ...resourceGraph, file: 'resourcegraph-2021-06-01-preview.json' },
+  { ...maintenance, file: 'maintenance-2023-04-01.json' },
 ];
 
 export interface DescribedPath {
@@ -30,7 +32,7 @@ export interface DescribedPath {
 
 /** ARM's resource type of a path: the segments after `providers/<Namespace>/`, without the names. */
 function providerOf(template: string): DescribedPath['provider'] {
-  const m = /\/providers\/([^/]+)\/(.+)$/.exec(template);
+  const m = /^.*\/providers\/([^/]+)\/(.+)$/.exec(template); // the last provider: extension resources are typed by theirs
   if (!m) return undefined;
   const segments = m[2].split('/');
   const type = segments.filter((_, i) => i % 2 === 0).join('/');

@@ -6,6 +6,7 @@ import { sameImage, sameOsDisk } from '../state/imageCatalog';
 import type { ImageVersion, ScaleSet } from '../state/model';
 import { automaticOsUpgrade, modelImage, platformDefaultPolicy, rollingPolicy } from '../state/modelView';
 import type { World } from '../state/world';
+import { osImageWindowVerdict } from './maintenanceWindowGate';
 import { runningUpgrade, startRollingUpgrade, upgradeTarget } from './rollingUpgrade';
 
 /** How long a due automatic upgrade waits for a running rolling upgrade to end before trying again. */
@@ -20,9 +21,20 @@ function qualifies(world: World, set: ScaleSet): boolean {
   return automaticOsUpgrade(set).enabled && modelImage(set).version.toLowerCase() === 'latest' && isBehind(world, set);
 }
 
+/** Sets whose due automatic upgrade waits for their maintenance window to open. */
+const waitingForWindow = new WeakSet<ScaleSet>();
+
 function startIfDue(world: World, set: ScaleSet): void {
   set.automaticUpgradeEvent = undefined;
+  waitingForWindow.delete(set);
   if (!qualifies(world, set)) return;
+  const window = osImageWindowVerdict(world, set);
+  if (!window.open) {
+    if (window.nextStart === undefined) return;
+    waitingForWindow.add(set);
+    set.automaticUpgradeEvent = world.scheduler.schedule(window.nextStart, `auto-upgrade ${set.name} (maintenance window)`, () => startIfDue(world, set));
+    return;
+  }
   if (runningUpgrade(set)) {
     set.automaticUpgradeEvent = world.scheduler.schedule(world.now + retryWhileBusyMs, `auto-upgrade ${set.name} (retry)`, () => startIfDue(world, set));
     return;
@@ -35,6 +47,13 @@ function startIfDue(world: World, set: ScaleSet): void {
     // A1: the platform's 20% defaults unless useRollingUpgradePolicy.
     policy: flags.useRollingUpgradePolicy ? rollingPolicy(set) : platformDefaultPolicy,
   });
+}
+
+/** The set's maintenance window changed: an upgrade waiting for the old window re-reads the new one now. */
+export function reconsiderMaintenanceWindow(world: World, set: ScaleSet): void {
+  if (set.automaticUpgradeEvent === undefined || !waitingForWindow.has(set)) return;
+  world.scheduler.cancel(set.automaticUpgradeEvent);
+  startIfDue(world, set);
 }
 
 /** Schedules an automatic rollout for the set if it qualifies and none is pending. */

@@ -10,6 +10,7 @@ import { modelImage, orchestrationMode } from '../state/modelView';
 import type { EffectivePolicy, UpgradeRun } from '../state/upgradeRun';
 import type { World } from '../state/world';
 import { nextBatch } from './batchPlanner';
+import { osImageWindowVerdict } from './maintenanceWindowGate';
 import { replaceOsDisk, resolveVersion } from './diskReplacement';
 import type { Operation } from './operations';
 
@@ -118,6 +119,14 @@ function waitForHealth(world: World, set: ScaleSet, run: UpgradeRun, batch: read
 
 function beginBatch(world: World, set: ScaleSet, run: UpgradeRun): void {
   if (run.code !== 'RollingForward') return;
+  // A platform (automatic) rollout starts batches only inside the set's OS-image maintenance window.
+  if (run.startedBy === 'Platform' && run.batches.length > 0 && !run.cancelRequested) {
+    const window = osImageWindowVerdict(world, set);
+    if (!window.open) {
+      if (window.nextStart !== undefined) world.scheduler.schedule(window.nextStart, `batch ${set.name} #${run.batches.length + 1} (maintenance window)`, () => beginBatch(world, set, run));
+      return;
+    }
+  }
   const unhealthy = unhealthyIds(world, set);
   // O6: re-check the whole set before every batch; other maintenance may have taken instances down.
   if (run.batches.length > 0 && exceeds(unhealthy.size, set.instances.length, run.policy.maxUnhealthyInstancePercent)) {

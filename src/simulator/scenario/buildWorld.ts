@@ -1,6 +1,7 @@
 // Turns a validated scenario into the simulated world. Every scale set model is checked exactly as a
 // PUT would be (state/modelValidation.ts), so a scenario cannot hold a set Azure would refuse.
 import { ArmError } from '../armError';
+import { addMaintenanceConfigurations } from './maintenanceConfigurations';
 import { publishImageVersion } from '../engine/automaticUpgrades';
 import { resolveVersion } from '../engine/diskReplacement';
 import type { InstanceOverrides } from '../state/instanceFactory';
@@ -133,6 +134,7 @@ export function buildWorld(scenario: Scenario, start: number): World {
   for (const lb of scenario.loadBalancers ?? []) world.loadBalancers.push({ ...lb, probes: [...lb.probes] });
   for (const q of scenario.quotas ?? []) world.coreQuotas.push({ ...q });
   scenario.scaleSets.forEach((spec, i) => addScaleSet(world, spec, i));
+  addMaintenanceConfigurations(world, scenario);
   for (const event of scenario.events ?? []) {
     const p = event.publishImage;
     const locations = p.location ? [p.location] : [...new Set(world.images.all().filter((v) => v.publisher.toLowerCase() === p.publisher.toLowerCase() && v.offer.toLowerCase() === p.offer.toLowerCase() && v.sku.toLowerCase() === p.sku.toLowerCase()).map((v) => v.location))];

@@ -83,6 +83,18 @@ export interface Scenario {
   scaleSets: ScaleSetSpec[];
   events?: { atSeconds: number; publishImage: { publisher: string; offer: string; sku: string; version: string; location?: string } }[];
   quotas?: { subscriptionId: string; location: string; cores: number }[];
+  maintenanceConfigurations?: MaintenanceConfigurationSpec[];
   faults?: FaultRule[];
   throttling?: { budgets?: Budget[]; arm?: Partial<Record<ArmOperationKind, TokenBucket>> };
+}
+
+/** A Microsoft.Maintenance configuration (default scope OSImage) and the scale sets it is assigned to. */
+export interface MaintenanceConfigurationSpec {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  maintenanceScope?: string;
+  maintenanceWindow: { startDateTime: string; expirationDateTime?: string; duration: string; timeZone: string; recurEvery?: string };
+  assignedTo?: string[];
 }

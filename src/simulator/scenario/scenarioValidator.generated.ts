@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"lroRetryAfterSeconds":{"type":"number","minimum":0,"default":10,"description":"Retry-After (simulated seconds, sent as real seconds rounded) on LRO 201/202 responses and in-progress polls; Compute sends 10."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"galleries":{"type":"array","description":"Azure Compute Galleries with image definitions and versions (O9, A4); a scale set names one with image.id.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","images"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"images":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","versions"],"properties":{"name":{"type":"string"},"osType":{"enum":["Linux","Windows"]},"hyperVGeneration":{"enum":["V1","V2"]},"identifier":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"}}},"versions":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is published (listed and usable)."},"excludeFromLatest":{"type":"boolean","description":"A4: never chosen for the definition's latest."},"regions":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Target regions it is replicated to (default: the gallery's location)."},"provisioningState":{"enum":["Succeeded","Failed"]}}}]}}}}}}}},"managedImages":{"type":"array","description":"Managed custom images (Microsoft.Compute/images); a scale set names one with image.id (O9).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"osType":{"enum":["Linux","Windows"]}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}},"arm":{"type":"object","additionalProperties":false,"description":"Azure Resource Manager's token buckets per subscription (and tenant); default Learn's: reads 250 refilled at 25/s, writes and deletes 200 at 10/s. Smaller ones show throttling.","properties":{"reads":{"$ref":"#/definitions/tokenBucket"},"writes":{"$ref":"#/definitions/tokenBucket"},"deletes":{"$ref":"#/definitions/tokenBucket"}}}}}},"definitions":{"tokenBucket":{"type":"object","additionalProperties":false,"required":["size","refillPerSecond"],"properties":{"size":{"type":"integer","minimum":1},"refillPerSecond":{"type":"number","exclusiveMinimum":0}}},"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"instanceId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"The instance's id as a snapshot of a live set keeps it: a Uniform set's is a number, a Flexible set's is the VM name. Default: generated (0, 1, 2… / {set}_{8 hex digits})."},"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"lroRetryAfterSeconds":{"type":"number","minimum":0,"default":10,"description":"Retry-After (simulated seconds, sent as real seconds rounded) on LRO 201/202 responses and in-progress polls; Compute sends 10."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"galleries":{"type":"array","description":"Azure Compute Galleries with image definitions and versions (O9, A4); a scale set names one with image.id.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","images"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"images":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","versions"],"properties":{"name":{"type":"string"},"osType":{"enum":["Linux","Windows"]},"hyperVGeneration":{"enum":["V1","V2"]},"identifier":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"}}},"versions":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is published (listed and usable)."},"excludeFromLatest":{"type":"boolean","description":"A4: never chosen for the definition's latest."},"regions":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Target regions it is replicated to (default: the gallery's location)."},"provisioningState":{"enum":["Succeeded","Failed"]}}}]}}}}}}}},"managedImages":{"type":"array","description":"Managed custom images (Microsoft.Compute/images); a scale set names one with image.id (O9).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"osType":{"enum":["Linux","Windows"]}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"maintenanceConfigurations":{"type":"array","description":"Microsoft.Maintenance configurations (e.g. OSImage windows) and the scale sets they are assigned to; an assigned OSImage window confines the set's automatic OS upgrades.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","maintenanceWindow"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"maintenanceScope":{"type":"string","description":"Default OSImage."},"maintenanceWindow":{"type":"object","additionalProperties":false,"required":["startDateTime","timeZone","duration"],"properties":{"startDateTime":{"type":"string"},"expirationDateTime":{"type":"string"},"duration":{"type":"string"},"timeZone":{"type":"string"},"recurEvery":{"type":"string"}}},"assignedTo":{"type":"array","items":{"type":"string"},"description":"Names of scale sets in the same subscription."}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}},"arm":{"type":"object","additionalProperties":false,"description":"Azure Resource Manager's token buckets per subscription (and tenant); default Learn's: reads 250 refilled at 25/s, writes and deletes 200 at 10/s. Smaller ones show throttling.","properties":{"reads":{"$ref":"#/definitions/tokenBucket"},"writes":{"$ref":"#/definitions/tokenBucket"},"deletes":{"$ref":"#/definitions/tokenBucket"}}}}}},"definitions":{"tokenBucket":{"type":"object","additionalProperties":false,"required":["size","refillPerSecond"],"properties":{"size":{"type":"integer","minimum":1},"refillPerSecond":{"type":"number","exclusiveMinimum":0}}},"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"instanceId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"The instance's id as a snapshot of a live set keeps it: a Uniform set's is a number, a Flexible set's is the VM name. Default: generated (0, 1, 2… / {set}_{8 hex digits})."},"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
 const schema12 = {"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 const schema15 = {"type":"object","additionalProperties":{"type":"string"}};
 const schema17 = {"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"};
@@ -4876,19 +4876,15 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data.faults !== undefined){
-let data103 = data.faults;
+if(data.maintenanceConfigurations !== undefined){
+let data103 = data.maintenanceConfigurations;
 if(Array.isArray(data103)){
 const len16 = data103.length;
 for(let i16=0; i16<len16; i16++){
-if(!(validate19(data103[i16], {instancePath:instancePath+"/faults/" + i16,parentData:data103,parentDataProperty:i16,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data104 = data103[i16];
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.subscriptionId === undefined){
+const err199 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -4897,13 +4893,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-if(data.throttling !== undefined){
-let data105 = data.throttling;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-for(const key17 in data105){
-if(!((key17 === "budgets") || (key17 === "arm"))){
-const err200 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(data104.resourceGroup === undefined){
+const err200 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -4912,16 +4903,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data105.budgets !== undefined){
-let data106 = data105.budgets;
-if(Array.isArray(data106)){
-const len17 = data106.length;
-for(let i17=0; i17<len17; i17++){
-let data107 = data106[i17];
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.name === undefined){
-const err201 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data104.name === undefined){
+const err201 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -4930,8 +4913,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data107.windowSeconds === undefined){
-const err202 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
+if(data104.location === undefined){
+const err202 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -4940,8 +4923,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(data107.limit === undefined){
-const err203 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
+if(data104.maintenanceWindow === undefined){
+const err203 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "maintenanceWindow"},message:"must have required property '"+"maintenanceWindow"+"'"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -4950,9 +4933,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-for(const key18 in data107){
-if(!(((((key18 === "name") || (key18 === "windowSeconds")) || (key18 === "limit")) || (key18 === "method")) || (key18 === "path"))){
-const err204 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+for(const key17 in data104){
+if(!(((((((key17 === "subscriptionId") || (key17 === "resourceGroup")) || (key17 === "name")) || (key17 === "location")) || (key17 === "maintenanceScope")) || (key17 === "maintenanceWindow")) || (key17 === "assignedTo"))){
+const err204 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -4962,9 +4945,9 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data107.name !== undefined){
-if(typeof data107.name !== "string"){
-const err205 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data104.subscriptionId !== undefined){
+if(typeof data104.subscriptionId !== "string"){
+const err205 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/subscriptionId",schemaPath:"#/properties/maintenanceConfigurations/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -4974,11 +4957,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data107.windowSeconds !== undefined){
-let data109 = data107.windowSeconds;
-if(typeof data109 == "number"){
-if(data109 <= 0 || isNaN(data109)){
-const err206 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data104.resourceGroup !== undefined){
+if(typeof data104.resourceGroup !== "string"){
+const err206 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/resourceGroup",schemaPath:"#/properties/maintenanceConfigurations/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -4988,8 +4969,9 @@ vErrors.push(err206);
 errors++;
 }
 }
-else {
-const err207 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data104.name !== undefined){
+if(typeof data104.name !== "string"){
+const err207 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/name",schemaPath:"#/properties/maintenanceConfigurations/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -4999,10 +4981,9 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data107.limit !== undefined){
-let data110 = data107.limit;
-if(!((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110)))){
-const err208 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data104.location !== undefined){
+if(typeof data104.location !== "string"){
+const err208 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/location",schemaPath:"#/properties/maintenanceConfigurations/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -5011,9 +4992,10 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(typeof data110 == "number"){
-if(data110 < 1 || isNaN(data110)){
-const err209 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data104.maintenanceScope !== undefined){
+if(typeof data104.maintenanceScope !== "string"){
+const err209 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceScope",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceScope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -5023,11 +5005,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-}
-if(data107.method !== undefined){
-let data111 = data107.method;
-if(!(((((data111 === "GET") || (data111 === "PUT")) || (data111 === "PATCH")) || (data111 === "POST")) || (data111 === "DELETE"))){
-const err210 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+if(data104.maintenanceWindow !== undefined){
+let data110 = data104.maintenanceWindow;
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(data110.startDateTime === undefined){
+const err210 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "startDateTime"},message:"must have required property '"+"startDateTime"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5036,10 +5018,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-if(data107.path !== undefined){
-if(typeof data107.path !== "string"){
-const err211 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data110.timeZone === undefined){
+const err211 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5048,10 +5028,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-}
-else {
-const err212 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data110.duration === undefined){
+const err212 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5060,10 +5038,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-}
-else {
-const err213 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key18 in data110){
+if(!(((((key18 === "startDateTime") || (key18 === "expirationDateTime")) || (key18 === "duration")) || (key18 === "timeZone")) || (key18 === "recurEvery"))){
+const err213 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -5073,12 +5050,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data105.arm !== undefined){
-let data113 = data105.arm;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-for(const key19 in data113){
-if(!(((key19 === "reads") || (key19 === "writes")) || (key19 === "deletes"))){
-const err214 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data110.startDateTime !== undefined){
+if(typeof data110.startDateTime !== "string"){
+const err214 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow/startDateTime",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/startDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -5088,11 +5062,9 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data113.reads !== undefined){
-let data114 = data113.reads;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.size === undefined){
-const err215 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(data110.expirationDateTime !== undefined){
+if(typeof data110.expirationDateTime !== "string"){
+const err215 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow/expirationDateTime",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/expirationDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -5101,8 +5073,10 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(data114.refillPerSecond === undefined){
-const err216 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+}
+if(data110.duration !== undefined){
+if(typeof data110.duration !== "string"){
+const err216 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow/duration",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -5111,9 +5085,10 @@ vErrors.push(err216);
 }
 errors++;
 }
-for(const key20 in data114){
-if(!((key20 === "size") || (key20 === "refillPerSecond"))){
-const err217 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+if(data110.timeZone !== undefined){
+if(typeof data110.timeZone !== "string"){
+const err217 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow/timeZone",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -5123,10 +5098,9 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data114.size !== undefined){
-let data115 = data114.size;
-if(!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))){
-const err218 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data110.recurEvery !== undefined){
+if(typeof data110.recurEvery !== "string"){
+const err218 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow/recurEvery",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/recurEvery/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -5135,9 +5109,10 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(typeof data115 == "number"){
-if(data115 < 1 || isNaN(data115)){
-const err219 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -5147,12 +5122,13 @@ vErrors.push(err219);
 errors++;
 }
 }
-}
-if(data114.refillPerSecond !== undefined){
-let data116 = data114.refillPerSecond;
-if(typeof data116 == "number"){
-if(data116 <= 0 || isNaN(data116)){
-const err220 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data104.assignedTo !== undefined){
+let data116 = data104.assignedTo;
+if(Array.isArray(data116)){
+const len17 = data116.length;
+for(let i17=0; i17<len17; i17++){
+if(typeof data116[i17] !== "string"){
+const err220 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/assignedTo/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/properties/assignedTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -5162,8 +5138,9 @@ vErrors.push(err220);
 errors++;
 }
 }
+}
 else {
-const err221 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err221 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/assignedTo",schemaPath:"#/properties/maintenanceConfigurations/items/properties/assignedTo/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -5175,7 +5152,7 @@ errors++;
 }
 }
 else {
-const err222 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err222 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -5185,11 +5162,9 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data113.writes !== undefined){
-let data117 = data113.writes;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.size === undefined){
-const err223 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+}
+else {
+const err223 = {instancePath:instancePath+"/maintenanceConfigurations",schemaPath:"#/properties/maintenanceConfigurations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -5198,8 +5173,20 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(data117.refillPerSecond === undefined){
-const err224 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+}
+if(data.faults !== undefined){
+let data118 = data.faults;
+if(Array.isArray(data118)){
+const len18 = data118.length;
+for(let i18=0; i18<len18; i18++){
+if(!(validate19(data118[i18], {instancePath:instancePath+"/faults/" + i18,parentData:data118,parentDataProperty:i18,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -5208,9 +5195,13 @@ vErrors.push(err224);
 }
 errors++;
 }
-for(const key21 in data117){
-if(!((key21 === "size") || (key21 === "refillPerSecond"))){
-const err225 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data.throttling !== undefined){
+let data120 = data.throttling;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+for(const key19 in data120){
+if(!((key19 === "budgets") || (key19 === "arm"))){
+const err225 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -5220,10 +5211,15 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data117.size !== undefined){
-let data118 = data117.size;
-if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
-const err226 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data120.budgets !== undefined){
+let data121 = data120.budgets;
+if(Array.isArray(data121)){
+const len19 = data121.length;
+for(let i19=0; i19<len19; i19++){
+let data122 = data121[i19];
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.name === undefined){
+const err226 = {instancePath:instancePath+"/throttling/budgets/" + i19,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -5232,9 +5228,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(typeof data118 == "number"){
-if(data118 < 1 || isNaN(data118)){
-const err227 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data122.windowSeconds === undefined){
+const err227 = {instancePath:instancePath+"/throttling/budgets/" + i19,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -5243,13 +5238,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-}
-if(data117.refillPerSecond !== undefined){
-let data119 = data117.refillPerSecond;
-if(typeof data119 == "number"){
-if(data119 <= 0 || isNaN(data119)){
-const err228 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data122.limit === undefined){
+const err228 = {instancePath:instancePath+"/throttling/budgets/" + i19,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -5258,9 +5248,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-else {
-const err229 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key20 in data122){
+if(!(((((key20 === "name") || (key20 === "windowSeconds")) || (key20 === "limit")) || (key20 === "method")) || (key20 === "path"))){
+const err229 = {instancePath:instancePath+"/throttling/budgets/" + i19,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -5270,9 +5260,9 @@ vErrors.push(err229);
 errors++;
 }
 }
-}
-else {
-const err230 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data122.name !== undefined){
+if(typeof data122.name !== "string"){
+const err230 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -5282,11 +5272,11 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data113.deletes !== undefined){
-let data120 = data113.deletes;
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-if(data120.size === undefined){
-const err231 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(data122.windowSeconds !== undefined){
+let data124 = data122.windowSeconds;
+if(typeof data124 == "number"){
+if(data124 <= 0 || isNaN(data124)){
+const err231 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -5295,8 +5285,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data120.refillPerSecond === undefined){
-const err232 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+}
+else {
+const err232 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -5305,9 +5296,11 @@ vErrors.push(err232);
 }
 errors++;
 }
-for(const key22 in data120){
-if(!((key22 === "size") || (key22 === "refillPerSecond"))){
-const err233 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data122.limit !== undefined){
+let data125 = data122.limit;
+if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
+const err233 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -5316,11 +5309,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-if(data120.size !== undefined){
-let data121 = data120.size;
-if(!((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121)))){
-const err234 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data125 == "number"){
+if(data125 < 1 || isNaN(data125)){
+const err234 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -5329,9 +5320,12 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(typeof data121 == "number"){
-if(data121 < 1 || isNaN(data121)){
-const err235 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data122.method !== undefined){
+let data126 = data122.method;
+if(!(((((data126 === "GET") || (data126 === "PUT")) || (data126 === "PATCH")) || (data126 === "POST")) || (data126 === "DELETE"))){
+const err235 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -5341,12 +5335,9 @@ vErrors.push(err235);
 errors++;
 }
 }
-}
-if(data120.refillPerSecond !== undefined){
-let data122 = data120.refillPerSecond;
-if(typeof data122 == "number"){
-if(data122 <= 0 || isNaN(data122)){
-const err236 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data122.path !== undefined){
+if(typeof data122.path !== "string"){
+const err236 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -5356,8 +5347,9 @@ vErrors.push(err236);
 errors++;
 }
 }
+}
 else {
-const err237 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err237 = {instancePath:instancePath+"/throttling/budgets/" + i19,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -5369,7 +5361,7 @@ errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err238 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -5379,9 +5371,12 @@ vErrors.push(err238);
 errors++;
 }
 }
-}
-else {
-const err239 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data120.arm !== undefined){
+let data128 = data120.arm;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+for(const key21 in data128){
+if(!(((key21 === "reads") || (key21 === "writes")) || (key21 === "deletes"))){
+const err239 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -5391,9 +5386,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-}
-else {
-const err240 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data128.reads !== undefined){
+let data129 = data128.reads;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.size === undefined){
+const err240 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -5402,15 +5399,316 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-}
-else {
-const err241 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data129.refillPerSecond === undefined){
+const err241 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
 if(vErrors === null){
 vErrors = [err241];
 }
 else {
 vErrors.push(err241);
+}
+errors++;
+}
+for(const key22 in data129){
+if(!((key22 === "size") || (key22 === "refillPerSecond"))){
+const err242 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data129.size !== undefined){
+let data130 = data129.size;
+if(!((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130)))){
+const err243 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+if(typeof data130 == "number"){
+if(data130 < 1 || isNaN(data130)){
+const err244 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+}
+if(data129.refillPerSecond !== undefined){
+let data131 = data129.refillPerSecond;
+if(typeof data131 == "number"){
+if(data131 <= 0 || isNaN(data131)){
+const err245 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data128.writes !== undefined){
+let data132 = data128.writes;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.size === undefined){
+const err248 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+if(data132.refillPerSecond === undefined){
+const err249 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+for(const key23 in data132){
+if(!((key23 === "size") || (key23 === "refillPerSecond"))){
+const err250 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+if(data132.size !== undefined){
+let data133 = data132.size;
+if(!((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133)))){
+const err251 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+if(typeof data133 == "number"){
+if(data133 < 1 || isNaN(data133)){
+const err252 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+}
+if(data132.refillPerSecond !== undefined){
+let data134 = data132.refillPerSecond;
+if(typeof data134 == "number"){
+if(data134 <= 0 || isNaN(data134)){
+const err253 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+if(data128.deletes !== undefined){
+let data135 = data128.deletes;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+if(data135.size === undefined){
+const err256 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+if(data135.refillPerSecond === undefined){
+const err257 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+for(const key24 in data135){
+if(!((key24 === "size") || (key24 === "refillPerSecond"))){
+const err258 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+if(data135.size !== undefined){
+let data136 = data135.size;
+if(!((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136)))){
+const err259 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+if(typeof data136 == "number"){
+if(data136 < 1 || isNaN(data136)){
+const err260 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+}
+if(data135.refillPerSecond !== undefined){
+let data137 = data135.refillPerSecond;
+if(typeof data137 == "number"){
+if(data137 <= 0 || isNaN(data137)){
+const err261 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+}
+else {
+const err266 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
 }
 errors++;
 }

@@ -5,6 +5,7 @@ import { Operations } from '../engine/operations';
 import { randomGuid, seededRandom, type Random } from '../prng';
 import { CustomImageCatalog } from './customImages';
 import { ImageCatalog } from './imageCatalog';
+import { MaintenanceStore } from './maintenance';
 import type { LoadBalancer, ScaleSet, Subscription, Tenant } from './model';
 import type { Timing } from './timing';
 
@@ -22,6 +23,8 @@ export class World {
   readonly images = new ImageCatalog();
   /** Gallery images and managed images (`imageReference.id`, O9). */
   readonly customImages = new CustomImageCatalog();
+  /** Microsoft.Maintenance configurations and their assignments to scale sets. */
+  readonly maintenance = new MaintenanceStore();
   readonly scheduler: Scheduler;
   readonly operations: Operations;
   readonly random: Random;

@@ -9,6 +9,7 @@ import type { RetryPlan } from '../../../../src/core/executor/transient';
 import { JournalStore } from '../../../../src/core/journal/journalStore';
 import type { JournalEntry } from '../../../../src/core/journal/records';
 import type { PolicyOverrides } from '../../../../src/core/policy';
+import type { WindowChoice } from '../../../../src/core/planner/windowSchedule';
 import { planFromAzure, resumeRun, startRun } from '../../../../src/core/rollout';
 import type { RunEvent } from '../../../../src/core/contract';
 import { fleetScenario, type FleetSpec, galleryStart, galleryTarget, image, newVersion, oldVersion, otherSku, ref } from './fleetScenario';
@@ -29,6 +30,8 @@ export interface CaseConfig {
    * it yet) and as batch `to` starts it comes back — unhealthy instances anywhere at any batch start (O2, O6).
    */
   readonly maintenance?: readonly { readonly instance: string; readonly from: number; readonly to: number }[];
+  /** Issue 16: batches start only inside this maintenance window. */
+  readonly window?: WindowChoice;
 }
 
 /**
@@ -109,7 +112,7 @@ export async function runCase(config: CaseConfig): Promise<CaseResult> {
   const az = await simulatedAzure(fleetScenario(config.fleet, targetImage(config).version), { https: config.https === true });
   const dir = fs.mkdtempSync(path.join(journalRoot, 'vmss-case-'));
   try {
-    const planned = await planFromAzure(az.gateway, { ref, target: config.target ?? { kind: 'latest' }, strategy: config.strategy, policy: config.policy }, az.clock, testRetry);
+    const planned = await planFromAzure(az.gateway, { ref, target: config.target ?? { kind: 'latest' }, strategy: config.strategy, policy: config.policy, ...(config.window ? { window: config.window } : {}) }, az.clock, testRetry);
     if (!planned.ok) throw new Error(`plan refused: ${planned.errors.join('; ')}`);
     const set = az.sim.world.scaleSets[0];
     // The id the run knows each instance by: Uniform instance ids, Flexible VM names.

@@ -17,7 +17,7 @@ import { VirtualClock } from './virtualClock';
 export interface Observations {
   maxBusy: number;
   /** `modelSku`: the model's SKU (its image id for a gallery or managed image) when a manualupgrade was accepted (where it moves the instances). */
-  readonly accepted: { readonly kind: 'reimage' | 'manualupgrade'; readonly instanceIds: readonly string[]; readonly exactVersion?: string; readonly modelSku?: string }[];
+  readonly accepted: { readonly kind: 'reimage' | 'manualupgrade'; readonly instanceIds: readonly string[]; readonly exactVersion?: string; readonly modelSku?: string; /** Simulated time Azure accepted it (issue 16: inside the run's window). */ readonly at?: number }[];
   /** Instances not healthy in the last full read of the set (a list of its instances), as Azure computed it. */
   lastReadUnhealthy: ReadonlySet<string>;
   /** maxBusy is sampled while true (a case turns it off once the run's ending begins). */
@@ -76,14 +76,14 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
           const reimage = /\/virtualMachines\/([^/]+)\/reimage$/i.exec(new URL(request.url).pathname);
           const body = typeof request.body === 'string' && request.body ? (JSON.parse(request.body) as { instanceIds?: string[]; exactVersion?: string }) : {};
           if (/\/delete$/i.test(new URL(request.url).pathname)) observations.deleted.push(...(body.instanceIds ?? []));
-          const version = body.exactVersion ? { exactVersion: body.exactVersion } : {};
+          const version = { ...(body.exactVersion ? { exactVersion: body.exactVersion } : {}), at: sim.world.now };
           if (reimage) observations.accepted.push({ kind: 'reimage', instanceIds: [reimage[1]], ...version });
           // VirtualMachineScaleSets_Reimage: one request for the batch (the orchestrator always names the ids).
           else if (/\/virtualMachineScaleSets\/[^/]+\/reimage$/i.test(new URL(request.url).pathname)) observations.accepted.push({ kind: 'reimage', instanceIds: body.instanceIds ?? [], ...version });
           else if (/\/manualupgrade$/i.test(new URL(request.url).pathname)) {
             const model = sim.world.scaleSets[0].properties.virtualMachineProfile as { storageProfile?: { imageReference?: { sku?: string; id?: string } } } | undefined;
             const reference = model?.storageProfile?.imageReference;
-            observations.accepted.push({ kind: 'manualupgrade', instanceIds: body.instanceIds ?? [], modelSku: reference?.id ?? reference?.sku ?? '' });
+            observations.accepted.push({ kind: 'manualupgrade', instanceIds: body.instanceIds ?? [], modelSku: reference?.id ?? reference?.sku ?? '', at: sim.world.now });
           }
         }
         return response;
