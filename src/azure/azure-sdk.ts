@@ -5,3 +5,5 @@ export { ComputeManagementClient } from '@azure/arm-compute';
 export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 export { ResourceGraphClient } from '@azure/arm-resourcegraph';
 export { RestError, isRestError } from '@azure/core-rest-pipeline';
+export { ServiceClient } from '@azure/core-client';
+export { createPipelineRequest } from '@azure/core-rest-pipeline';

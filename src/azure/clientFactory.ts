@@ -6,6 +6,7 @@ import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import type { ServiceClient } from '@azure/core-client';
 import { loadSdk } from './loadSdk';
 import { managementScope } from './clouds';
 import { currentSignal } from './requestScope';
@@ -46,6 +47,8 @@ export interface ClientFactory {
   compute(subscriptionId: string): ComputeManagementClient;
   subscriptions(): SubscriptionClient;
   resourceGraph(): ResourceGraphClient;
+  /** A plain ARM client for REST APIs without an SDK package here (alerts, azure/alerts/alertsClient.ts). */
+  alertsManagement(): ServiceClient;
 }
 
 export const defaultRetry: RetrySettings = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000 };
@@ -128,6 +131,7 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
   const computeClients = new Map<string, ComputeManagementClient>();
   let subscriptionClient: SubscriptionClient | undefined;
   let graphClient: ResourceGraphClient | undefined;
+  let alertsClient: ServiceClient | undefined;
   return {
     endpoint,
     stats,
@@ -148,6 +152,10 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
     resourceGraph() {
       graphClient ??= new (loadSdk().ResourceGraphClient)(options.credential, { ...common, credentialScopes: scopes });
       return graphClient;
+    },
+    alertsManagement() {
+      alertsClient ??= new (loadSdk().ServiceClient)({ ...common, baseUri: endpoint, credential: options.credential, credentialScopes: scopes });
+      return alertsClient;
     },
   };
 }

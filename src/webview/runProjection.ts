@@ -46,10 +46,17 @@ const outcomeStatus: Record<RunOutcome, RunStatus> = {
   failed: 'failed',
 };
 
+function bakeLine(event: Extract<RunEvent, { type: 'bake' }>): string {
+  if (event.state === 'started') return `Batch ${event.batch + 1}: baking until ${new Date(event.endsAt).toISOString().slice(11, 19)} UTC`;
+  const verdicts = (event.verdicts ?? []).map((v) => `${v.gate} ${v.ok ? 'ok' : 'BREACHED'}: ${v.detail}`).join('; ');
+  return `Batch ${event.batch + 1}: bake ${event.state}${verdicts ? ` — ${verdicts}` : ''}`;
+}
+
 const gateTitles = {
   canary: 'The canary batch is done — continue with the rest?',
   zone: 'A zone is done — continue with the next zone?',
   batch: 'A batch is done — continue with the next one?',
+  breach: 'A bake gate was breached — continue anyway (reject rolls the batch back)?',
 } as const;
 
 export function describeStrategy(strategy: Strategy, plan: Pick<RolloutPlan, 'batchLimit' | 'policy'>): string {
@@ -224,6 +231,8 @@ export class RunProjection {
         }
         this.gate = undefined;
         return line(event.state === 'rejected' ? 'warning' : 'info', `Gate after batch ${event.afterBatch + 1} ${event.state}`);
+      case 'bake':
+        return line(event.state === 'breached' ? 'error' : 'info', bakeLine(event));
       case 'check':
         return line(event.ok ? 'info' : 'error', `${event.rule}: ${event.unhealthy} of ${event.total} unhealthy (limit ${event.limitPercent}%) — ${event.ok ? 'ok' : 'limit exceeded'}`);
       case 'warning':

@@ -26,6 +26,10 @@ function describe(e: RunEvent): string | undefined {
       return `gate after batch ${e.afterBatch + 1} (${e.reason}): ${e.state}`;
     case 'warning':
       return `note: ${e.message}`;
+    case 'bake':
+      return e.state === 'started'
+        ? `batch ${e.batch + 1}: baking until ${new Date(e.endsAt).toISOString().slice(11, 19)}`
+        : `batch ${e.batch + 1}: bake ${e.state}${(e.verdicts ?? []).map((v) => ` · ${v.gate} ${v.ok ? 'ok' : 'BREACHED'}: ${v.detail}`).join('')}`;
     case 'surge':
       return e.state === 'scalingOut' ? undefined : `batch ${e.batch + 1}: ${e.state} ${e.instanceIds.join(', ')}${e.state === 'refused' ? ' — moving in place (quota)' : ''}`;
     case 'rollback':
