@@ -162,7 +162,7 @@ export interface PlannedBatch {
   readonly zone?: string;
   readonly updateDomains: readonly number[];
   readonly faultDomains: readonly number[];
-  /** Move + health confirmation, simulated milliseconds. */
+  /** Move + health confirmation (+ the bake after it, issue 16), simulated milliseconds. */
   readonly predictedMs: number;
   /** An approval gate opens after this batch. */
   readonly gateAfter?: 'canary' | 'zone' | 'batch';

@@ -95,7 +95,8 @@ export async function driveRun(executor: RolloutExecutor, io: CliIO, values: Rec
   attachProgress(executor, io, json);
   executor.subscribe((e) => {
     if (e.type !== 'gate' || e.state !== 'open') return;
-    if (values['approve-gates'] === true) executor.send({ type: 'approve' });
+    // A breached bake gate (issue 16) is never approved automatically: it needs a person.
+    if (values['approve-gates'] === true && e.reason !== 'breach') executor.send({ type: 'approve' });
     else if (process.stdin.isTTY) void ask(`Continue after batch ${e.afterBatch + 1} (${e.reason})? [y/N] `).then((yes) => executor.send({ type: yes ? 'approve' : 'reject' }));
     else executor.send({ type: 'reject' });
   });

@@ -18,6 +18,7 @@
 //   cancel-now in a surge batch: undone back to the capacity  states/cancelSurge.ts
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import type { AlertsReader } from '../../azure/alerts/alertsClient';
 import type { CallStats } from '../../azure/callStats';
 import type { AzureGateway } from '../../azure/gateway';
 import { scaleSetId } from '../../azure/gateway';
@@ -42,6 +43,8 @@ import { defaultRetryPlan, type RetryPlan } from './transient';
 
 export interface ExecutorOptions {
   readonly gateway: AzureGateway;
+  /** Azure Monitor alerts for the bake's alert gate (issue 16). */
+  readonly alerts?: AlertsReader;
   readonly clock: Clock;
   readonly sink: JournalSink;
   /** A fresh run (startProgress) or a replayed one (replayJournal). */
@@ -54,6 +57,15 @@ export interface ExecutorOptions {
 }
 
 class JournalWriteError extends Error {}
+
+/** The last bake (issue 16), for a late subscriber. */
+function bakeView(p: RunProgress): Pick<RunView, 'bake'> {
+  const last = [...p.bakes.entries()].sort((a, b) => a[0] - b[0]).pop();
+  if (!last) return {};
+  const [batch, b] = last;
+  const state = !b.verdict ? 'baking' : b.verdict.ok ? 'passed' : 'breached';
+  return { bake: { batch, startedAt: b.startedAt, endsAt: b.endsAt, state, ...(b.verdict ? { verdicts: b.verdict.verdicts } : {}) } };
+}
 
 const copyStats = (s: CallStats): CallStats => ({ ...s });
 
@@ -82,6 +94,7 @@ export class RolloutExecutor {
     const progress = options.progress;
     this.ctx = {
       gateway: options.gateway,
+      ...(options.alerts ? { alerts: options.alerts } : {}),
       clock: options.clock,
       ref: progress.scaleSet,
       progress,
@@ -123,6 +136,7 @@ export class RolloutExecutor {
       batches: p.batches.map((b) => ({ index: b.index, kind: b.kind, state: b.state, instanceIds: [...b.instanceIds], ...(b.gateAfter ? { gateAfter: b.gateAfter } : {}) })),
       instances,
       ...(p.gate ? { gate: { afterBatch: p.gate.batch, reason: p.gate.reason, state: p.gate.state } } : {}),
+      ...bakeView(p),
       paused: p.paused,
       ...(p.cancel ? { cancelRequested: p.cancel } : {}),
     };
