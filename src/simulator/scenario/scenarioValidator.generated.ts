@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"lroRetryAfterSeconds":{"type":"number","minimum":0,"default":10,"description":"Retry-After (simulated seconds, sent as real seconds rounded) on LRO 201/202 responses and in-progress polls; Compute sends 10."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"galleries":{"type":"array","description":"Azure Compute Galleries with image definitions and versions (O9, A4); a scale set names one with image.id.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","images"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"images":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","versions"],"properties":{"name":{"type":"string"},"osType":{"enum":["Linux","Windows"]},"hyperVGeneration":{"enum":["V1","V2"]},"identifier":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"}}},"versions":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is published (listed and usable)."},"excludeFromLatest":{"type":"boolean","description":"A4: never chosen for the definition's latest."},"regions":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Target regions it is replicated to (default: the gallery's location)."},"provisioningState":{"enum":["Succeeded","Failed"]}}}]}}}}}}}},"managedImages":{"type":"array","description":"Managed custom images (Microsoft.Compute/images); a scale set names one with image.id (O9).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"osType":{"enum":["Linux","Windows"]}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}}}}},"definitions":{"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"lroRetryAfterSeconds":{"type":"number","minimum":0,"default":10,"description":"Retry-After (simulated seconds, sent as real seconds rounded) on LRO 201/202 responses and in-progress polls; Compute sends 10."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"galleries":{"type":"array","description":"Azure Compute Galleries with image definitions and versions (O9, A4); a scale set names one with image.id.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","images"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"images":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","versions"],"properties":{"name":{"type":"string"},"osType":{"enum":["Linux","Windows"]},"hyperVGeneration":{"enum":["V1","V2"]},"identifier":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"}}},"versions":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is published (listed and usable)."},"excludeFromLatest":{"type":"boolean","description":"A4: never chosen for the definition's latest."},"regions":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Target regions it is replicated to (default: the gallery's location)."},"provisioningState":{"enum":["Succeeded","Failed"]}}}]}}}}}}}},"managedImages":{"type":"array","description":"Managed custom images (Microsoft.Compute/images); a scale set names one with image.id (O9).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"osType":{"enum":["Linux","Windows"]}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"alerts":{"type":"array","description":"Azure Monitor alerts that fire at a simulated time (served by Alerts_GetAll, AlertsManagement 2019-03-01): on a scale set, one of its instances, or the resource group itself.","items":{"type":"object","additionalProperties":false,"required":["atSeconds","name","subscriptionId","resourceGroup"],"properties":{"atSeconds":{"type":"number","minimum":0,"description":"When it fires, seconds after the scenario's start."},"name":{"type":"string","pattern":"\\S","description":"The alert rule's name (the alert is listed under it)."},"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"scaleSet":{"type":"string","description":"The scale set it fires on; absent: the resource group itself."},"instanceId":{"type":"string","description":"One instance of scaleSet (a VMSS VM target)."},"severity":{"enum":["Sev0","Sev1","Sev2","Sev3","Sev4"],"default":"Sev3"},"resolveAfterSeconds":{"type":"number","minimum":0,"description":"Resolves this long after it fired; absent: stays fired."},"signalType":{"enum":["Metric","Log","Unknown"],"default":"Metric"},"description":{"type":"string"}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}}}}},"definitions":{"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
 const schema12 = {"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 const schema15 = {"type":"object","additionalProperties":{"type":"string"}};
 const schema17 = {"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"};
@@ -13,6 +13,7 @@ const func2 = Object.prototype.hasOwnProperty;
 const formats0 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 const pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 const pattern4 = new RegExp("^\\d+(\\.\\d+){1,3}$", "u");
+const pattern19 = new RegExp("\\S", "u");
 const schema22 = {"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}};
 const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
 const pattern12 = new RegExp("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$", "u");
@@ -4728,15 +4729,15 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data.quotas !== undefined){
-let data98 = data.quotas;
+if(data.alerts !== undefined){
+let data98 = data.alerts;
 if(Array.isArray(data98)){
 const len15 = data98.length;
 for(let i15=0; i15<len15; i15++){
 let data99 = data98[i15];
 if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.subscriptionId === undefined){
-const err189 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+if(data99.atSeconds === undefined){
+const err189 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "atSeconds"},message:"must have required property '"+"atSeconds"+"'"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -4745,8 +4746,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data99.location === undefined){
-const err190 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+if(data99.name === undefined){
+const err190 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -4755,8 +4756,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data99.cores === undefined){
-const err191 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "cores"},message:"must have required property '"+"cores"+"'"};
+if(data99.subscriptionId === undefined){
+const err191 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -4765,9 +4766,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-for(const key16 in data99){
-if(!(((key16 === "subscriptionId") || (key16 === "location")) || (key16 === "cores"))){
-const err192 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(data99.resourceGroup === undefined){
+const err192 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -4776,10 +4776,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data99.subscriptionId !== undefined){
-if(typeof data99.subscriptionId !== "string"){
-const err193 = {instancePath:instancePath+"/quotas/" + i15+"/subscriptionId",schemaPath:"#/properties/quotas/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key16 in data99){
+if(!(func2.call(schema11.properties.alerts.items.properties, key16))){
+const err193 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -4789,9 +4788,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data99.location !== undefined){
-if(typeof data99.location !== "string"){
-const err194 = {instancePath:instancePath+"/quotas/" + i15+"/location",schemaPath:"#/properties/quotas/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data99.atSeconds !== undefined){
+let data100 = data99.atSeconds;
+if(typeof data100 == "number"){
+if(data100 < 0 || isNaN(data100)){
+const err194 = {instancePath:instancePath+"/alerts/" + i15+"/atSeconds",schemaPath:"#/properties/alerts/items/properties/atSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -4801,10 +4802,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data99.cores !== undefined){
-let data102 = data99.cores;
-if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
-const err195 = {instancePath:instancePath+"/quotas/" + i15+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err195 = {instancePath:instancePath+"/alerts/" + i15+"/atSeconds",schemaPath:"#/properties/alerts/items/properties/atSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -4813,9 +4812,12 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(typeof data102 == "number"){
-if(data102 < 0 || isNaN(data102)){
-const err196 = {instancePath:instancePath+"/quotas/" + i15+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data99.name !== undefined){
+let data101 = data99.name;
+if(typeof data101 === "string"){
+if(!pattern19.test(data101)){
+const err196 = {instancePath:instancePath+"/alerts/" + i15+"/name",schemaPath:"#/properties/alerts/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -4825,10 +4827,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-}
 else {
-const err197 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err197 = {instancePath:instancePath+"/alerts/" + i15+"/name",schemaPath:"#/properties/alerts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -4838,9 +4838,9 @@ vErrors.push(err197);
 errors++;
 }
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data99.subscriptionId !== undefined){
+if(typeof data99.subscriptionId !== "string"){
+const err198 = {instancePath:instancePath+"/alerts/" + i15+"/subscriptionId",schemaPath:"#/properties/alerts/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -4850,19 +4850,9 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data.faults !== undefined){
-let data103 = data.faults;
-if(Array.isArray(data103)){
-const len16 = data103.length;
-for(let i16=0; i16<len16; i16++){
-if(!(validate19(data103[i16], {instancePath:instancePath+"/faults/" + i16,parentData:data103,parentDataProperty:i16,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data99.resourceGroup !== undefined){
+if(typeof data99.resourceGroup !== "string"){
+const err199 = {instancePath:instancePath+"/alerts/" + i15+"/resourceGroup",schemaPath:"#/properties/alerts/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -4872,12 +4862,9 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data.throttling !== undefined){
-let data105 = data.throttling;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-for(const key17 in data105){
-if(!(key17 === "budgets")){
-const err200 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(data99.scaleSet !== undefined){
+if(typeof data99.scaleSet !== "string"){
+const err200 = {instancePath:instancePath+"/alerts/" + i15+"/scaleSet",schemaPath:"#/properties/alerts/items/properties/scaleSet/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -4887,15 +4874,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data105.budgets !== undefined){
-let data106 = data105.budgets;
-if(Array.isArray(data106)){
-const len17 = data106.length;
-for(let i17=0; i17<len17; i17++){
-let data107 = data106[i17];
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.name === undefined){
-const err201 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data99.instanceId !== undefined){
+if(typeof data99.instanceId !== "string"){
+const err201 = {instancePath:instancePath+"/alerts/" + i15+"/instanceId",schemaPath:"#/properties/alerts/items/properties/instanceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -4904,8 +4885,11 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data107.windowSeconds === undefined){
-const err202 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
+}
+if(data99.severity !== undefined){
+let data106 = data99.severity;
+if(!(((((data106 === "Sev0") || (data106 === "Sev1")) || (data106 === "Sev2")) || (data106 === "Sev3")) || (data106 === "Sev4"))){
+const err202 = {instancePath:instancePath+"/alerts/" + i15+"/severity",schemaPath:"#/properties/alerts/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.alerts.items.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -4914,8 +4898,12 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(data107.limit === undefined){
-const err203 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
+}
+if(data99.resolveAfterSeconds !== undefined){
+let data107 = data99.resolveAfterSeconds;
+if(typeof data107 == "number"){
+if(data107 < 0 || isNaN(data107)){
+const err203 = {instancePath:instancePath+"/alerts/" + i15+"/resolveAfterSeconds",schemaPath:"#/properties/alerts/items/properties/resolveAfterSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -4924,9 +4912,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-for(const key18 in data107){
-if(!(((((key18 === "name") || (key18 === "windowSeconds")) || (key18 === "limit")) || (key18 === "method")) || (key18 === "path"))){
-const err204 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+else {
+const err204 = {instancePath:instancePath+"/alerts/" + i15+"/resolveAfterSeconds",schemaPath:"#/properties/alerts/items/properties/resolveAfterSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -4936,9 +4924,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data107.name !== undefined){
-if(typeof data107.name !== "string"){
-const err205 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data99.signalType !== undefined){
+let data108 = data99.signalType;
+if(!(((data108 === "Metric") || (data108 === "Log")) || (data108 === "Unknown"))){
+const err205 = {instancePath:instancePath+"/alerts/" + i15+"/signalType",schemaPath:"#/properties/alerts/items/properties/signalType/enum",keyword:"enum",params:{allowedValues: schema11.properties.alerts.items.properties.signalType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -4948,11 +4937,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data107.windowSeconds !== undefined){
-let data109 = data107.windowSeconds;
-if(typeof data109 == "number"){
-if(data109 <= 0 || isNaN(data109)){
-const err206 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data99.description !== undefined){
+if(typeof data99.description !== "string"){
+const err206 = {instancePath:instancePath+"/alerts/" + i15+"/description",schemaPath:"#/properties/alerts/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -4962,8 +4949,9 @@ vErrors.push(err206);
 errors++;
 }
 }
+}
 else {
-const err207 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err207 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -4973,10 +4961,9 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data107.limit !== undefined){
-let data110 = data107.limit;
-if(!((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110)))){
-const err208 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err208 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -4985,9 +4972,16 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(typeof data110 == "number"){
-if(data110 < 1 || isNaN(data110)){
-const err209 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.quotas !== undefined){
+let data110 = data.quotas;
+if(Array.isArray(data110)){
+const len16 = data110.length;
+for(let i16=0; i16<len16; i16++){
+let data111 = data110[i16];
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.subscriptionId === undefined){
+const err209 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -4996,12 +4990,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-}
-if(data107.method !== undefined){
-let data111 = data107.method;
-if(!(((((data111 === "GET") || (data111 === "PUT")) || (data111 === "PATCH")) || (data111 === "POST")) || (data111 === "DELETE"))){
-const err210 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+if(data111.location === undefined){
+const err210 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5010,10 +5000,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-if(data107.path !== undefined){
-if(typeof data107.path !== "string"){
-const err211 = {instancePath:instancePath+"/throttling/budgets/" + i17+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111.cores === undefined){
+const err211 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "cores"},message:"must have required property '"+"cores"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5022,10 +5010,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-}
-else {
-const err212 = {instancePath:instancePath+"/throttling/budgets/" + i17,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key17 in data111){
+if(!(((key17 === "subscriptionId") || (key17 === "location")) || (key17 === "cores"))){
+const err212 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5035,9 +5022,9 @@ vErrors.push(err212);
 errors++;
 }
 }
-}
-else {
-const err213 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data111.subscriptionId !== undefined){
+if(typeof data111.subscriptionId !== "string"){
+const err213 = {instancePath:instancePath+"/quotas/" + i16+"/subscriptionId",schemaPath:"#/properties/quotas/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -5047,9 +5034,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-}
-else {
-const err214 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data111.location !== undefined){
+if(typeof data111.location !== "string"){
+const err214 = {instancePath:instancePath+"/quotas/" + i16+"/location",schemaPath:"#/properties/quotas/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -5059,14 +5046,272 @@ vErrors.push(err214);
 errors++;
 }
 }
-}
-else {
-const err215 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data111.cores !== undefined){
+let data114 = data111.cores;
+if(!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))){
+const err215 = {instancePath:instancePath+"/quotas/" + i16+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err215];
 }
 else {
 vErrors.push(err215);
+}
+errors++;
+}
+if(typeof data114 == "number"){
+if(data114 < 0 || isNaN(data114)){
+const err216 = {instancePath:instancePath+"/quotas/" + i16+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+if(data.faults !== undefined){
+let data115 = data.faults;
+if(Array.isArray(data115)){
+const len17 = data115.length;
+for(let i17=0; i17<len17; i17++){
+if(!(validate19(data115[i17], {instancePath:instancePath+"/faults/" + i17,parentData:data115,parentDataProperty:i17,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data.throttling !== undefined){
+let data117 = data.throttling;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+for(const key18 in data117){
+if(!(key18 === "budgets")){
+const err220 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+if(data117.budgets !== undefined){
+let data118 = data117.budgets;
+if(Array.isArray(data118)){
+const len18 = data118.length;
+for(let i18=0; i18<len18; i18++){
+let data119 = data118[i18];
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.name === undefined){
+const err221 = {instancePath:instancePath+"/throttling/budgets/" + i18,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+if(data119.windowSeconds === undefined){
+const err222 = {instancePath:instancePath+"/throttling/budgets/" + i18,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+if(data119.limit === undefined){
+const err223 = {instancePath:instancePath+"/throttling/budgets/" + i18,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+for(const key19 in data119){
+if(!(((((key19 === "name") || (key19 === "windowSeconds")) || (key19 === "limit")) || (key19 === "method")) || (key19 === "path"))){
+const err224 = {instancePath:instancePath+"/throttling/budgets/" + i18,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+if(data119.name !== undefined){
+if(typeof data119.name !== "string"){
+const err225 = {instancePath:instancePath+"/throttling/budgets/" + i18+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data119.windowSeconds !== undefined){
+let data121 = data119.windowSeconds;
+if(typeof data121 == "number"){
+if(data121 <= 0 || isNaN(data121)){
+const err226 = {instancePath:instancePath+"/throttling/budgets/" + i18+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/throttling/budgets/" + i18+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data119.limit !== undefined){
+let data122 = data119.limit;
+if(!((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122)))){
+const err228 = {instancePath:instancePath+"/throttling/budgets/" + i18+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+if(typeof data122 == "number"){
+if(data122 < 1 || isNaN(data122)){
+const err229 = {instancePath:instancePath+"/throttling/budgets/" + i18+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+if(data119.method !== undefined){
+let data123 = data119.method;
+if(!(((((data123 === "GET") || (data123 === "PUT")) || (data123 === "PATCH")) || (data123 === "POST")) || (data123 === "DELETE"))){
+const err230 = {instancePath:instancePath+"/throttling/budgets/" + i18+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data119.path !== undefined){
+if(typeof data119.path !== "string"){
+const err231 = {instancePath:instancePath+"/throttling/budgets/" + i18+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/throttling/budgets/" + i18,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+}
+else {
+const err235 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
 }
 errors++;
 }
