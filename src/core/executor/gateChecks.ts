@@ -26,8 +26,11 @@ export async function healthGate(ctx: RunContext): Promise<GateVerdict> {
 
 const lower = (s: string | undefined) => (s ?? '').toLowerCase();
 
+/** What the alert gate needs: the run's context has it, and so has a watch of Azure's own rolling upgrade. */
+export type AlertGateContext = Pick<RunContext, 'alerts' | 'ref' | 'clock' | 'signal' | 'retry'>;
+
 /** The alert's target is the set, one of its instances, or (scope resourceGroup) anything in the set's group. */
-function inScope(ctx: RunContext, gate: AlertGate, alert: Alert): boolean {
+function inScope(ctx: AlertGateContext, gate: AlertGate, alert: Alert): boolean {
   const e = alert.properties?.essentials;
   const target = lower(e?.targetResource);
   const set = lower(scaleSetId(ctx.ref));
@@ -54,7 +57,7 @@ function evidenceOf(alert: Alert): AlertEvidence {
  * during the window). Azure is asked with customTimeRange; which timestamp it compares is not documented,
  * so startDateTime is checked here too. An unreadable alert list fails the gate (fail closed).
  */
-export async function alertGate(ctx: RunContext, gate: AlertGate, from: number, to: number): Promise<GateVerdict> {
+export async function alertGate(ctx: AlertGateContext, gate: AlertGate, from: number, to: number): Promise<GateVerdict> {
   const window = { from, to };
   if (!ctx.alerts) return { gate: 'alerts', ok: false, detail: 'Azure Monitor alerts cannot be read from here (no alerts client), so the gate cannot pass', window };
   let alerts: Alert[];
