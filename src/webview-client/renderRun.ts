@@ -2,6 +2,7 @@
 import type { RunView } from '../webview/contract';
 import { el, icon, replaceChildren } from './dom';
 import { formatDuration } from './format';
+import { renderBake, renderBakeCountdown } from './renderBake';
 import { allowedActions, runStatusLabels } from './labels';
 import type { DashboardDom } from './skeleton';
 
@@ -19,6 +20,7 @@ export function renderTimers(dom: DashboardDom, run: RunView | undefined, simula
     if (current?.startedAt !== undefined && !run.endedAt) parts.push(`batch ${current.index + 1} for ${formatDuration(simulatedNow - current.startedAt)}`);
     dom.run.timers.textContent = parts.join(' · ');
   }
+  renderBakeCountdown(dom, run, simulatedNow);
   dom.gate.waited.textContent = run?.gate && simulatedNow !== undefined ? `Waiting for ${formatDuration(simulatedNow - run.gate.openedAt)}` : '';
 }
 
@@ -55,5 +57,6 @@ export function renderRun(dom: DashboardDom, run: RunView | undefined, simulated
   dom.gate.detail.textContent = gate?.detail ?? '';
   dom.gate.approve.dataset.gate = gate?.id ?? '';
   dom.gate.reject.dataset.gate = gate?.id ?? '';
+  renderBake(dom, run, simulatedNow);
   renderTimers(dom, run, simulatedNow);
 }

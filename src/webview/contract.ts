@@ -98,6 +98,26 @@ export interface RunView {
   readonly batches: readonly BatchRow[];
   readonly instances: readonly InstanceCell[];
   readonly gate?: GateView;
+  /** The last bake after a batch (issue 16): its countdown and each gate's evidence. */
+  readonly bake?: BakeView;
+}
+
+/** A bake after a batch and its gates' verdicts (issue 16). */
+export interface BakeView {
+  readonly batch: number;
+  readonly state: 'baking' | 'passed' | 'breached';
+  /** Simulated epoch ms. */
+  readonly startedAt: number;
+  readonly endsAt: number;
+  readonly gates: readonly BakeGateView[];
+}
+
+export interface BakeGateView {
+  readonly gate: 'health' | 'alerts';
+  readonly ok: boolean;
+  readonly detail: string;
+  /** alerts: each fired alert, for the evidence list. */
+  readonly alerts?: readonly { readonly name: string; readonly severity: string; readonly startDateTime: string; readonly target: string }[];
 }
 
 /** A6: Azure's own rolling upgrade, as `rollingUpgrades/latest` reports it. */

@@ -2,7 +2,7 @@
 // readable event log. Pure — no vscode — so it is unit-tested in Node and the status bar, the
 // dashboard and canned scenarios all see a run the same way.
 import type { InstanceRunState, PlannedInstance, RolloutPlan, RunEvent, RunOutcome, RunState, RunView as CoreRunView, Strategy } from '../core/contract';
-import type { BatchRow, BatchStatus, GateView, InstanceCell, InstanceState, LogLevel, RunCounts, RunStatus, RunView } from './contract';
+import type { BakeView, BatchRow, BatchStatus, GateView, InstanceCell, InstanceState, LogLevel, RunCounts, RunStatus, RunView } from './contract';
 
 /** Where a run stands structurally: the executor's view(), or a journal replay of a run not running here. */
 export type RunStructure = Pick<CoreRunView, 'batches' | 'instances'>;
@@ -45,6 +45,17 @@ const outcomeStatus: Record<RunOutcome, RunStatus> = {
   rejected: 'rejected',
   failed: 'failed',
 };
+
+function bakeViewOf(event: Extract<RunEvent, { type: 'bake' }>, previous: BakeView | undefined): BakeView {
+  const startedAt = previous?.batch === event.batch ? previous.startedAt : event.at;
+  const gates = (event.verdicts ?? []).map((v) => ({
+    gate: v.gate,
+    ok: v.ok,
+    detail: v.detail,
+    ...(v.alerts ? { alerts: v.alerts.map((a) => ({ name: a.name, severity: a.severity, startDateTime: a.startDateTime, target: a.targetResource.split('/').slice(-1)[0] ?? '' })) } : {}),
+  }));
+  return { batch: event.batch, state: event.state === 'started' ? 'baking' : event.state, startedAt, endsAt: event.endsAt, gates };
+}
 
 function bakeLine(event: Extract<RunEvent, { type: 'bake' }>): string {
   if (event.state === 'started') return `Batch ${event.batch + 1}: baking until ${new Date(event.endsAt).toISOString().slice(11, 19)} UTC`;
@@ -109,6 +120,7 @@ export class RunProjection {
   private batches: BatchRow[];
   private readonly lastHealth = new Map<string, string>();
   private gate: GateView | undefined;
+  private bake: BakeView | undefined;
   private startedAt: number | undefined;
   private endedAt: number | undefined;
   private outcome: string | undefined;
@@ -176,6 +188,7 @@ export class RunProjection {
       batches: this.batches.map((b) => ({ ...b })),
       instances,
       gate: this.gate,
+      ...(this.bake ? { bake: this.bake } : {}),
     };
   }
 
@@ -232,6 +245,7 @@ export class RunProjection {
         this.gate = undefined;
         return line(event.state === 'rejected' ? 'warning' : 'info', `Gate after batch ${event.afterBatch + 1} ${event.state}`);
       case 'bake':
+        this.bake = bakeViewOf(event, this.bake);
         return line(event.state === 'breached' ? 'error' : 'info', bakeLine(event));
       case 'check':
         return line(event.ok ? 'info' : 'error', `${event.rule}: ${event.unhealthy} of ${event.total} unhealthy (limit ${event.limitPercent}%) — ${event.ok ? 'ok' : 'limit exceeded'}`);
