@@ -54,6 +54,8 @@ export interface AlertQuery {
   readonly severity?: string;
   readonly alertState?: AlertState;
   readonly customTimeRange?: { readonly from: Date; readonly to: Date };
+  /** A span back from Azure's own now (default 1d); not together with customTimeRange. */
+  readonly timeRange?: '1h' | '1d' | '7d' | '30d';
   /** Alerts per page, 1–250 (spec; default 25). */
   readonly pageCount?: number;
 }

@@ -22,6 +22,7 @@ export function alertsListUrl(endpoint: string, subscriptionId: string, query: A
   if (query.monitorCondition) params.set('monitorCondition', query.monitorCondition);
   if (query.severity) params.set('severity', query.severity);
   if (query.alertState) params.set('alertState', query.alertState);
+  if (query.timeRange) params.set('timeRange', query.timeRange);
   if (query.customTimeRange) params.set('customTimeRange', `${query.customTimeRange.from.toISOString()}/${query.customTimeRange.to.toISOString()}`);
   if (query.pageCount !== undefined) params.set('pageCount', String(query.pageCount));
   params.set('api-version', alertsApiVersion);

@@ -52,17 +52,25 @@ function evidenceOf(alert: Alert): AlertEvidence {
   };
 }
 
+/** The smallest documented timeRange that reaches back to `from` (with a margin for clock skew). */
+function timeRangeFor(from: number, now: number): '1h' | '1d' | '7d' | '30d' {
+  const span = now - from + 10 * 60_000;
+  return span <= 3_600_000 ? '1h' : span <= 86_400_000 ? '1d' : span <= 7 * 86_400_000 ? '7d' : '30d';
+}
+
 /**
- * No alert fired: none in scope started in [from, to] (a fired-then-resolved alert still counts: it fired
- * during the window). Azure is asked with customTimeRange; which timestamp it compares is not documented,
- * so startDateTime is checked here too. An unreadable alert list fails the gate (fail closed).
+ * No alert fired: none in scope started at or after `from` (the batch's start). A fired-then-resolved
+ * alert still counts: it fired during the window. Azure is asked for a timeRange back from its own now
+ * (so a local clock behind or ahead of Azure's cannot hide an alert at the end of the window); which
+ * timestamp that range compares is not documented, so startDateTime is checked here. An unreadable alert
+ * list fails the gate (fail closed).
  */
 export async function alertGate(ctx: AlertGateContext, gate: AlertGate, from: number, to: number): Promise<GateVerdict> {
   const window = { from, to };
   if (!ctx.alerts) return { gate: 'alerts', ok: false, detail: 'Azure Monitor alerts cannot be read from here (no alerts client), so the gate cannot pass', window };
   let alerts: Alert[];
   try {
-    const query = { targetResourceGroup: ctx.ref.resourceGroup, customTimeRange: { from: new Date(from), to: new Date(to) }, pageCount: 250 };
+    const query = { targetResourceGroup: ctx.ref.resourceGroup, timeRange: timeRangeFor(from, to), pageCount: 250 };
     alerts = await withRetries(ctx.clock, ctx.signal, () => ctx.alerts!.listAlerts(ctx.ref.subscriptionId, query, ctx.signal), ctx.retry);
   } catch (err) {
     if (isAbort(err, ctx.signal)) throw err;
@@ -71,7 +79,7 @@ export async function alertGate(ctx: AlertGateContext, gate: AlertGate, from: nu
   const fired = alerts.filter((a) => {
     const started = Date.parse(a.properties?.essentials?.startDateTime ?? '');
     const severity = a.properties?.essentials?.severity ?? '';
-    return inScope(ctx, gate, a) && started >= from && started <= to && (!gate.severities || gate.severities.some((s) => s === severity));
+    return inScope(ctx, gate, a) && started >= from && (!gate.severities || gate.severities.some((s) => s === severity));
   });
   if (fired.length === 0) return { gate: 'alerts', ok: true, detail: `no alert fired on the ${gate.scope === 'resourceGroup' ? 'resource group' : 'scale set'}`, window, alerts: [] };
   const evidence = fired.map(evidenceOf);
