@@ -12,7 +12,7 @@ const stateIcon: Record<BakeView['state'], string> = { baking: 'watch', passed: 
 export function renderBakeCountdown(dom: DashboardDom, run: RunView | undefined, simulatedNow: number | undefined): void {
   const bake = run?.bake;
   if (!bake || bake.state !== 'baking' || simulatedNow === undefined || run?.endedAt) {
-    dom.bake.countdown.textContent = bake && bake.state !== 'baking' ? `Baked ${formatDuration(Math.max(0, bake.endsAt - bake.startedAt))}` : '';
+    dom.bake.countdown.textContent = bake && bake.state !== 'baking' ? `Planned bake ${formatDuration(Math.max(0, bake.endsAt - bake.startedAt))}` : '';
     return;
   }
   dom.bake.countdown.textContent = `${formatDuration(Math.max(0, bake.endsAt - simulatedNow))} left (ends ${new Date(bake.endsAt).toISOString().slice(11, 19)} UTC)`;

@@ -15,7 +15,7 @@ export function renderTimers(dom: DashboardDom, run: RunView | undefined, simula
     dom.run.timers.textContent = '';
   } else {
     const end = run.endedAt ?? simulatedNow;
-    const current = run.batches.find((b) => b.status === 'running' || b.status === 'waitingHealth');
+    const current = run.batches.find((b) => b.status === 'running' || b.status === 'waitingHealth' || b.status === 'baking');
     const parts = [`Elapsed ${formatDuration(end - run.startedAt)}`];
     if (current?.startedAt !== undefined && !run.endedAt) parts.push(`batch ${current.index + 1} for ${formatDuration(simulatedNow - current.startedAt)}`);
     dom.run.timers.textContent = parts.join(' · ');

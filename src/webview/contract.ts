@@ -18,7 +18,7 @@ export const instanceStates = [
 ] as const;
 export type InstanceState = (typeof instanceStates)[number];
 
-export const batchStatuses = ['pending', 'running', 'waitingHealth', 'rollingBack', 'succeeded', 'failed', 'cancelled'] as const;
+export const batchStatuses = ['pending', 'running', 'waitingHealth', 'rollingBack', 'succeeded', 'failed', 'cancelled', 'baking'] as const;
 export type BatchStatus = (typeof batchStatuses)[number];
 
 export const runStatuses = [

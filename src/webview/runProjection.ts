@@ -239,14 +239,19 @@ export class RunProjection {
         return line(event.state === 'failed' ? 'error' : 'warning', `Rollback of instance ${event.instanceId} ${event.state === 'done' ? 'done' : 'failed'}`);
       case 'gate':
         if (event.state === 'open') {
-          this.gate = { id: `gate-${event.afterBatch}`, title: gateTitles[event.reason], detail: this.gateDetail(event.afterBatch), openedAt: event.at };
+          const breach = event.reason === 'breach' ? (this.bake?.gates ?? []).filter((g) => !g.ok).map((g) => `${g.gate === 'alerts' ? 'Alert gate' : 'Health gate'}: ${g.detail}. `).join('') : '';
+          this.gate = { id: `gate-${event.afterBatch}`, title: gateTitles[event.reason], detail: `${breach}${this.gateDetail(event.afterBatch)}`, openedAt: event.at };
           return line('warning', `Waiting for approval after batch ${event.afterBatch + 1} (${event.reason})`);
         }
         this.gate = undefined;
         return line(event.state === 'rejected' ? 'warning' : 'info', `Gate after batch ${event.afterBatch + 1} ${event.state}`);
-      case 'bake':
+      case 'bake': {
         this.bake = bakeViewOf(event, this.bake);
+        const batch = this.batches[event.batch];
+        // The batch stays open while it bakes; its row says so (its batchFinished comes after the verdict).
+        if (batch && event.state === 'started') this.batches[event.batch] = { ...batch, status: 'baking' };
         return line(event.state === 'breached' ? 'error' : 'info', bakeLine(event));
+      }
       case 'check':
         return line(event.ok ? 'info' : 'error', `${event.rule}: ${event.unhealthy} of ${event.total} unhealthy (limit ${event.limitPercent}%) — ${event.ok ? 'ok' : 'limit exceeded'}`);
       case 'warning':

@@ -159,6 +159,7 @@ describe('RunProjection: executor events → dashboard run view', () => {
     const lines = p.apply(started);
     assert.match(lines[0].text, /^Batch 1: baking until 00:15:00 UTC$/);
     assert.deepEqual(p.view().bake, { batch: 0, state: 'baking', startedAt: started.at, endsAt: 900_000, gates: [] });
+    assert.equal(p.view().batches[0].status, 'baking', 'the batch row says it bakes');
     p.apply(
       ev({
         type: 'bake',
