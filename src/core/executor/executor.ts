@@ -31,6 +31,7 @@ import { applyRecord, type RunProgress } from '../journal/replay';
 import { EventHub, type RunEventListener, type Subscription } from './eventHub';
 import type { RunContext, RunEventBody } from './runContext';
 import { undoSurges } from './states/cancelSurge';
+import { journaledBreach } from './states/bake';
 import { beforeBatch } from './states/gates';
 import type { RunHost, Stop } from './states/host';
 import { prepareModel } from './states/modelStep';
@@ -261,13 +262,14 @@ export class RolloutExecutor {
         const batch = p.batches.find((b) => b.state !== 'finished');
         if (!batch) break;
         if (batch.state === 'pending') {
-          const stop = await beforeBatch(host, batch);
+          // A breach journaled by a process that died before runFinished (states/bake.ts) stands.
+          const stop = journaledBreach(this.ctx) ?? (await beforeBatch(host, batch));
           if (stop) return await this.finish(stop);
         }
         const stop = await runBatch(host, batch);
         if (stop) return await this.finish(stop);
       }
-      return await this.finish(afterLastBatch(this.ctx));
+      return await this.finish(journaledBreach(this.ctx) ?? afterLastBatch(this.ctx));
     } catch (err) {
       if (this.journalError) return this.failed(this.journalError.message);
       if (this.abort.signal.aborted && p.cancel === 'now') {

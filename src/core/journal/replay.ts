@@ -56,6 +56,8 @@ export interface BakeProgress {
   readonly startedAt: number;
   readonly endsAt: number;
   verdict?: { readonly ok: boolean; readonly verdicts: readonly GateVerdict[] };
+  /** onBreach 'pause': the person's decision at the breach gate (kept per bake; `gate` holds only the last gate). */
+  decision?: 'open' | 'approved' | 'rejected';
 }
 
 export interface RunProgress {
@@ -309,6 +311,10 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
       return p;
     case 'gate':
       p.gate = { batch: e.batch, reason: e.reason, state: e.state };
+      if (e.reason === 'breach') {
+        const bake = p.bakes.get(e.batch);
+        if (bake) bake.decision = e.state;
+      }
       return p;
     case 'paused':
       p.paused = e.paused;

@@ -191,4 +191,45 @@ describe('bake time and gates (issue 16, real SDK → simulator)', function () {
       await env.dispose();
     }
   });
+
+  it('a process killed right after a breached batch finished: the resumed run keeps the breach — no next batch, the same outcome', async () => {
+    for (const onBreach of ['rollback', 'pause'] as const) {
+      const env = await withSimulator(fleet(4));
+      try {
+        const planned = await planFromAzure(env.az.gateway, { ref, target: { kind: 'latest' }, strategy: { kind: 'percentage' }, policy: { healthPoll: 'PT30S', maxBatchInstancePercent: 50 }, gates: { bake: bake({ onBreach }) } }, env.az.clock, testRetry);
+        assert.ok(planned.ok);
+        // The process dies at the first record after the breached batch's batchFinished.
+        const store = Object.create(env.store) as typeof env.store;
+        store.open = (runId: string) => {
+          const inner = env.store.open(runId);
+          let breached = false;
+          let finished = false;
+          return {
+            file: inner.file,
+            append: (entry: JournalEntry) => {
+              if (finished) throw new Error('process killed');
+              inner.append(entry);
+              if (entry.type === 'bake' && entry.phase === 'verdict' && !entry.ok) breached = true;
+              if (entry.type === 'batchFinished' && breached) finished = true;
+            },
+            close: () => inner.close(),
+          };
+        };
+        const first = startRun({ gateway: env.az.gateway, clock: env.az.clock, store, retry: testRetry }, ref, planned.plan);
+        first.subscribe((e) => {
+          if (e.type === 'bake' && e.state === 'started' && e.batch === 0) env.az.sim.fireAlert({ name: 'oom-kills', subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, scaleSet: ref.name });
+          if (e.type === 'gate' && e.state === 'open') setImmediate(() => first.send({ type: 'reject' }));
+        });
+        assert.equal((await first.run()).outcome, 'failed', 'killed before runFinished');
+        const resumed = resumeRun({ gateway: env.az.newGateway(), clock: env.az.clock, store: env.store, retry: testRetry }, first.runId);
+        const summary = await resumed.executor.run();
+        assert.equal(summary.outcome, onBreach === 'rollback' ? 'aborted' : 'rejected', summary.reason);
+        assert.match(summary.reason ?? '', /'oom-kills'.*The batch was rolled back \(\d+ instance\(s\)\)/);
+        const started = env.store.read(first.runId).entries.filter((e) => e.type === 'batchStarted').map((e) => (e as { batch: number }).batch);
+        assert.deepEqual(started, [0], 'the next batch never started');
+      } finally {
+        await env.dispose();
+      }
+    }
+  });
 });

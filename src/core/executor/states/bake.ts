@@ -68,6 +68,28 @@ async function onBreach(host: RunHost, batch: BatchProgress, config: BakeGates, 
   return undefined;
 }
 
+/**
+ * The stop a breach decided, from the journal alone: a process killed after a breached batch's
+ * batchFinished (before runFinished) must not go on with the next batch, nor end as if all went well.
+ */
+export function journaledBreach(ctx: RunContext): Stop | undefined {
+  const config = ctx.progress.plan.gates.bake;
+  if (!config) return undefined;
+  const p = ctx.progress;
+  for (const [index, bake] of [...p.bakes.entries()].sort((a, b) => a[0] - b[0])) {
+    const batch = p.batches[index];
+    if (!batch || batch.state !== 'finished' || !bake.verdict || bake.verdict.ok) continue;
+    const reason = breachText(batch, bake.verdict.verdicts);
+    const back = batch.instanceIds.filter((id) => p.instances.get(id)?.state === 'rolledBack').length;
+    const rolled = back > 0 ? `The batch was rolled back (${back} instance(s)).` : 'Nothing in the batch could be rolled back.';
+    if (config.onBreach === 'rollback') return { outcome: 'aborted', reason: `${reason} ${rolled}` };
+    const decision = bake.decision;
+    if (decision === 'rejected') return { outcome: 'rejected', reason: `${reason} The gate was rejected. ${rolled}` };
+    if (decision !== 'approved') return { outcome: 'cancelled', reason: `${reason} Cancelled at the gate.` };
+  }
+  return undefined;
+}
+
 /** Bakes after `batch` when the plan asks for it; a Stop when a gate failed and the run must end. */
 export async function bakeAfterBatch(host: RunHost, batch: BatchProgress): Promise<Stop | undefined> {
   const { ctx } = host;
