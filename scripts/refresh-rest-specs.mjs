@@ -16,7 +16,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { values } = parseArgs({ options: { out: { type: 'string' }, commit: { type: 'string' } } });
 const out = path.resolve(values.out ?? path.join(root, '..', 'shared', 'rest-specs'));
 const descriptionDir = path.join(root, 'src', 'simulator', 'contract');
-const descriptions = ['compute-2026-03-01.json', 'gallery-2025-03-03.json', 'subscriptions-2022-12-01.json', 'resourcegraph-2021-06-01-preview.json'].map((file) => JSON.parse(readFileSync(path.join(descriptionDir, file), 'utf8')));
+const descriptions = ['compute-2026-03-01.json', 'gallery-2025-03-03.json', 'subscriptions-2022-12-01.json', 'resourcegraph-2021-06-01-preview.json', 'alertsmanagement-2019-03-01.json'].map((file) => JSON.parse(readFileSync(path.join(descriptionDir, file), 'utf8')));
 
 const raw = (commit, file) => `https://raw.githubusercontent.com/Azure/azure-rest-api-specs/${commit}/${file}`;
 

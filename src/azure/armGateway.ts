@@ -72,6 +72,11 @@ export class ArmGateway implements AzureGateway {
     return this.clients.stats;
   }
 
+  /** Other API families (alerts) share this gateway's clients: the same credential, endpoint and pipeline. */
+  get clientFactory(): ClientFactory {
+    return this.clients;
+  }
+
   /** Every LRO ends here: paced polls that honour the server's Retry-After (lroPolling.ts). */
   private untilDone<T>(poller: PollerLike<OperationState<T>, T>, signal?: AbortSignal): Promise<T> {
     return pollPaced(poller, this.clients.pacing, signal);

@@ -6,3 +6,5 @@ export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 export { ResourceGraphClient } from '@azure/arm-resourcegraph';
 export { RestError, isRestError } from '@azure/core-rest-pipeline';
 export { ArmServiceClient } from './maintenance/armServiceClient';
+export { ServiceClient } from '@azure/core-client';
+export { createPipelineRequest } from '@azure/core-rest-pipeline';

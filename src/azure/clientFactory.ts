@@ -49,6 +49,8 @@ export interface ClientFactory {
   resourceGraph(): ResourceGraphClient;
   /** A plain ARM client (same credential, endpoint and pipeline) for REST families without an SDK package (Microsoft.Maintenance). */
   arm(): ServiceClient;
+  /** A plain ARM client for REST APIs without an SDK package here (alerts, azure/alerts/alertsClient.ts). */
+  alertsManagement(): ServiceClient;
 }
 
 export const defaultRetry: RetrySettings = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000 };
@@ -132,6 +134,7 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
   let subscriptionClient: SubscriptionClient | undefined;
   let graphClient: ResourceGraphClient | undefined;
   let armClient: ServiceClient | undefined;
+  let alertsClient: ServiceClient | undefined;
   return {
     endpoint,
     stats,
@@ -156,6 +159,10 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
     arm() {
       armClient ??= new (loadSdk().ArmServiceClient)(options.credential, { ...common, credentialScopes: scopes });
       return armClient;
+    },
+    alertsManagement() {
+      alertsClient ??= new (loadSdk().ServiceClient)({ ...common, baseUri: endpoint, credential: options.credential, credentialScopes: scopes });
+      return alertsClient;
     },
   };
 }

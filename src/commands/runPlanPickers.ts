@@ -43,14 +43,24 @@ async function pickStrategy(title: string, flexible: boolean): Promise<Strategy 
   return { kind, ...(count ? { count } : {}), ...(canary ? { canary } : {}) };
 }
 
+/** Issue 16: the bake offered in the gates pick (10 minutes after every batch; a breach rolls the batch back). */
+const offeredBake = { bake: 'PT10M', bakeMs: 600_000, onBreach: 'rollback' } as const;
+
 async function pickGates(title: string, canary: boolean): Promise<Partial<Gates> | undefined> {
-  const items: Choice<keyof Gates>[] = [
+  type GateChoice = 'afterCanary' | 'afterEachZone' | 'afterEachBatch' | 'bake' | 'bakeAlerts';
+  const items: Choice<GateChoice>[] = [
     ...(canary ? [{ label: vscode.l10n.t('After the canary'), value: 'afterCanary' as const, picked: true }] : []),
     { label: vscode.l10n.t('After each zone'), value: 'afterEachZone' },
     { label: vscode.l10n.t('After each batch'), value: 'afterEachBatch' },
+    { label: vscode.l10n.t('Bake 10 minutes after each batch: health must hold'), value: 'bake' },
+    { label: vscode.l10n.t('Bake 10 minutes after each batch: health must hold and no Azure Monitor alert may fire on the scale set'), value: 'bakeAlerts' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: vscode.l10n.t('Where should the run wait for your approval? (none: it runs through)'), ignoreFocusOut: true });
-  return picked && Object.fromEntries(picked.map((p) => [p.value, true]));
+  if (!picked) return undefined;
+  const values = new Set(picked.map((p) => p.value));
+  const approvals = Object.fromEntries(['afterCanary', 'afterEachZone', 'afterEachBatch'].filter((k) => values.has(k as GateChoice)).map((k) => [k, true]));
+  const bake = values.has('bakeAlerts') ? { ...offeredBake, alerts: { scope: 'scaleSet' as const } } : values.has('bake') ? offeredBake : undefined;
+  return { ...approvals, ...(bake ? { bake } : {}) };
 }
 
 async function pickPolicy(title: string): Promise<PolicyOverrides | undefined> {

@@ -2,12 +2,21 @@
 // Azure reports success even when nothing changes — and warns that a manually started upgrade has no
 // automatic rollback. Then it watches `rollingUpgrades/latest` in the dashboard until the upgrade ends.
 import * as vscode from 'vscode';
+import { alertsFor } from '../azure/alerts/alertsFor';
 import { describeAzureError } from '../azure/azureError';
+import type { AzureGateway } from '../azure/gateway';
 import { platformPollMs, watchPlatformUpgrade } from '../webview/platformWatch';
 import type { ExtensionCommand } from './extensionCommand';
 import { findNewerImage } from './newerImage';
 import { refreshDashboard } from './dashboardActions';
 import { resolveScaleSet } from './scaleSetTarget';
+
+/** Issue 16: `vmssUpgrades.platformUpgrade.alertGate` — off, or the alert gate's scope. */
+function platformAlertGate(gateway: AzureGateway) {
+  const scope = vscode.workspace.getConfiguration().get<string>('vmssUpgrades.platformUpgrade.alertGate', 'off');
+  if (scope !== 'scaleSet' && scope !== 'resourceGroup') return undefined;
+  return { gate: { scope } as const, alerts: alertsFor(gateway) };
+}
 
 export const startPlatformUpgradeCommand: ExtensionCommand = {
   id: 'vmssUpgrades.startPlatformUpgrade',
@@ -43,7 +52,9 @@ export const startPlatformUpgradeCommand: ExtensionCommand = {
     if (note) session.append([{ level: 'warning', text: note }]);
     const started = gateway.startOsRollingUpgrade(ref);
     services.tree.watch(ref, started);
-    const watched = watchPlatformUpgrade({ gateway, ref, session, clock: services.upgrades.clock, intervalMs: platformPollMs, note, starting: started });
+    const alertGate = platformAlertGate(gateway);
+    if (alertGate) session.append([{ level: 'info', text: vscode.l10n.t('Alert gate: an Azure Monitor alert on the {0} cancels this upgrade.', alertGate.gate.scope === 'resourceGroup' ? vscode.l10n.t('resource group') : vscode.l10n.t('scale set')) }]);
+    const watched = watchPlatformUpgrade({ gateway, ref, session, clock: services.upgrades.clock, intervalMs: platformPollMs, note, starting: started, ...(alertGate ? { alertGate } : {}) });
     void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Azure rolling OS upgrade on {0}', ref.name) }, async () => {
       try {
         await started;

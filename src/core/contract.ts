@@ -92,6 +92,57 @@ export interface Gates {
   readonly afterCanary: boolean;
   readonly afterEachZone: boolean;
   readonly afterEachBatch: boolean;
+  /** Bake time and evidence gates after the canary and after every batch (issue 16); absent: none. */
+  readonly bake?: BakeGates;
+}
+
+/** Azure Monitor alert severities (AlertsManagement 2019-03-01, Essentials.severity): Sev0 is the highest. */
+export type AlertSeverity = 'Sev0' | 'Sev1' | 'Sev2' | 'Sev3' | 'Sev4';
+
+/**
+ * After a batch: wait `bakeMs`, watching the gates; the next batch starts only when every gate passed.
+ * - health: every instance the run moved stayed healthy for the whole bake (read from Azure, not assumed);
+ * - alerts (optional): no Azure Monitor alert started on the scale set (or its resource group) between the
+ *   batch's start and the end of its bake.
+ * A breach rolls the batch back and aborts (`rollback`), or opens an approval gate for a person (`pause`).
+ */
+export interface BakeGates {
+  /** ISO 8601 as given (e.g. PT10M), and in milliseconds (0: gates are checked once, without waiting). */
+  readonly bake: string;
+  readonly bakeMs: number;
+  readonly alerts?: AlertGate;
+  readonly onBreach: 'rollback' | 'pause';
+}
+
+export interface AlertGate {
+  /** `scaleSet`: alerts on the set or one of its instances; `resourceGroup`: on anything in the set's group. */
+  readonly scope: 'scaleSet' | 'resourceGroup';
+  /** Only these severities breach; absent: any severity. */
+  readonly severities?: readonly AlertSeverity[];
+}
+
+/** One fired alert, as evidence of a gate's verdict. */
+export interface AlertEvidence {
+  readonly id: string;
+  readonly name: string;
+  readonly severity: string;
+  readonly targetResource: string;
+  /** When the alert started (ISO 8601, as Azure gives it). */
+  readonly startDateTime: string;
+  readonly monitorCondition: string;
+}
+
+/** A gate's verdict at the end of (or during) a bake, with the evidence it rests on. */
+export interface GateVerdict {
+  readonly gate: 'health' | 'alerts';
+  readonly ok: boolean;
+  readonly detail: string;
+  /** health: instances that were not healthy when read. */
+  readonly unhealthy?: readonly string[];
+  /** alerts: the alerts that fired in the window. */
+  readonly alerts?: readonly AlertEvidence[];
+  /** The window the alerts were asked for (epoch ms). */
+  readonly window?: { readonly from: number; readonly to: number };
 }
 
 export interface PlannedInstance {
@@ -112,13 +163,16 @@ export interface PlannedBatch {
   readonly zone?: string;
   readonly updateDomains: readonly number[];
   readonly faultDomains: readonly number[];
-  /** Move + health confirmation, simulated milliseconds. */
+  /** Move + health confirmation (+ the bake after it, issue 16), simulated milliseconds. */
   readonly predictedMs: number;
   /** An approval gate opens after this batch. */
   readonly gateAfter?: 'canary' | 'zone' | 'batch';
   /** O8 maxSurge: new instances this batch creates before it deletes as many old ones. */
   readonly surge?: number;
 }
+
+/** Why an approval gate opened: planned after a batch, or a bake gate breached with `onBreach: 'pause'`. */
+export type GateReason = NonNullable<PlannedBatch['gateAfter']> | 'breach';
 
 export interface SkippedInstance {
   readonly instance: PlannedInstance;
@@ -280,7 +334,9 @@ export type RunEvent =
   | (EventBase & { readonly type: 'instance'; readonly instanceId: string; readonly state: InstanceRunState; readonly batch: number; readonly detail?: string })
   | (EventBase & { readonly type: 'health'; readonly instanceId: string; readonly health: HealthState; readonly batch: number })
   | (EventBase & { readonly type: 'rollback'; readonly instanceId: string; readonly toVersion?: string; readonly state: 'started' | 'done' | 'failed' })
-  | (EventBase & { readonly type: 'gate'; readonly afterBatch: number; readonly reason: 'canary' | 'zone' | 'batch'; readonly state: 'open' | 'approved' | 'rejected' })
+  | (EventBase & { readonly type: 'gate'; readonly afterBatch: number; readonly reason: GateReason; readonly state: 'open' | 'approved' | 'rejected' })
+  /** Bake after a batch (issue 16): `started` (until `endsAt`), then `passed` or `breached` with each gate's verdict. */
+  | (EventBase & { readonly type: 'bake'; readonly batch: number; readonly state: 'started' | 'passed' | 'breached'; readonly endsAt: number; readonly verdicts?: readonly GateVerdict[] })
   | (EventBase & { readonly type: 'check'; readonly rule: 'O1' | 'O5' | 'O6'; readonly ok: boolean; readonly unhealthy: number; readonly total: number; readonly limitPercent: number })
   | (EventBase & { readonly type: 'warning'; readonly message: string })
   /**
@@ -319,7 +375,9 @@ export interface RunView {
   readonly reason?: string;
   readonly batches: readonly { readonly index: number; readonly kind: PlannedBatch['kind']; readonly state: 'pending' | 'started' | 'finished'; readonly instanceIds: readonly string[]; readonly gateAfter?: PlannedBatch['gateAfter'] }[];
   readonly instances: Readonly<Record<string, InstanceRunState>>;
-  readonly gate?: { readonly afterBatch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' };
+  readonly gate?: { readonly afterBatch: number; readonly reason: GateReason; readonly state: 'open' | 'approved' | 'rejected' };
+  /** The last bake (issue 16): where it stands and each gate's verdict. */
+  readonly bake?: { readonly batch: number; readonly startedAt: number; readonly endsAt: number; readonly state: 'baking' | 'passed' | 'breached'; readonly verdicts?: readonly GateVerdict[] };
   readonly paused: boolean;
   readonly cancelRequested?: 'afterBatch' | 'now';
   /** The run waits for its maintenance window to open (epoch ms). */

@@ -1,5 +1,7 @@
 // The core's front door, shared by the extension and the CLI: plan (a dry run that reads Azure and
 // changes nothing), start a run from a plan, resume an unfinished run from its journal.
+import type { AlertsReader } from '../azure/alerts/alertsClient';
+import { alertsFor } from '../azure/alerts/alertsFor';
 import type { AzureGateway, InstanceSnapshot, ScaleSetRef, VirtualMachineScaleSet } from '../azure/gateway';
 import { scaleSetId } from '../azure/gateway';
 import { type Clock, realClock } from '../shared/clock';
@@ -99,12 +101,19 @@ async function estimatesFromSet(
 
 export interface RunDependencies {
   readonly gateway: AzureGateway;
+  /** Azure Monitor alerts for the bake's alert gate; default: through the gateway's own clients. */
+  readonly alerts?: AlertsReader;
   readonly clock: Clock;
   readonly store: JournalStore;
   readonly retry?: RetryPlan;
   readonly moveTimeoutMs?: number;
   /** Issue 17: the scale set's lease — holder name, breaking a stale lease on purpose, timings. */
   readonly lease?: LeaseOptions;
+}
+
+function alertsOf(deps: RunDependencies): { alerts?: AlertsReader } {
+  const alerts = deps.alerts ?? alertsFor(deps.gateway);
+  return alerts ? { alerts } : {};
 }
 
 export class UnfinishedRunError extends Error {
@@ -122,7 +131,7 @@ export function startRun(deps: RunDependencies, ref: ScaleSetRef, plan: RolloutP
   const sink = deps.store.open(runId);
   const first: JournalEntry = { type: 'runStarted', runId, scaleSet: ref, plan, startedAt: now, seq: 1, at: now };
   sink.append(first);
-  return new RolloutExecutor({ ...deps, sink, progress: startProgress(first), lastSeq: 1 });
+  return new RolloutExecutor({ ...deps, ...alertsOf(deps), sink, progress: startProgress(first), lastSeq: 1 });
 }
 
 export interface Resumed {
@@ -138,7 +147,7 @@ export function resumeRun(deps: RunDependencies, runId: string): Resumed {
   if (!progress) throw new Error(`The journal of run ${runId} has no start record; it cannot be resumed.`);
   const sink = deps.store.open(runId);
   const lastSeq = Math.max(0, ...report.entries.map((e) => e.seq));
-  const executor = new RolloutExecutor({ ...deps, sink, progress, lastSeq });
+  const executor = new RolloutExecutor({ ...deps, ...alertsOf(deps), sink, progress, lastSeq });
   // A run is resumed on purpose: a pause recorded before the stop is lifted.
   if (progress.paused && !progress.finished) executor.send({ type: 'resume' });
   return { executor, problems: describeReadProblems(report) };

@@ -13,6 +13,7 @@ import { ArmRateLimits, documentedArmLimits } from './http/armRateLimits';
 import { Throttle } from './http/throttling';
 import { seededRandom } from './prng';
 import type { RouteContext } from './routes/context';
+import { alertRoutes } from './routes/alerts';
 import { controlRoutes, type PublishRequest } from './routes/control';
 import { galleryRoutes } from './routes/galleries';
 import { imageRoutes } from './routes/images';
@@ -29,6 +30,7 @@ import { virtualMachineRoutes } from './routes/virtualMachines';
 import { buildWorld } from './scenario/buildWorld';
 import { loadScenario } from './scenario/loadScenario';
 import type { Scenario } from './scenario/scenarioTypes';
+import { fireAlert, type FireAlert, type SimAlert } from './state/alerts';
 import type { ImageVersion } from './state/model';
 import type { World } from './state/world';
 import { simulatorCertificate } from './transport/certificate';
@@ -84,6 +86,7 @@ export class Simulator {
       ...galleryRoutes,
       ...resourceGraphRoutes,
       ...maintenanceRoutes,
+      ...alertRoutes,
       ...controlRoutes({ publish, requests: () => log.entries(), timeScale: clock.timeScale }),
     ]);
     const deps: HandlerDeps = {
@@ -132,6 +135,12 @@ export class Simulator {
   /** Brings the world to the clock's now (events due are processed). */
   advance(): void {
     this.world.scheduler.advanceTo(this.clock.now());
+  }
+
+  /** Fires an Azure Monitor alert (now, or at `at`) on a scale set, one of its instances, or a resource group. */
+  fireAlert(request: FireAlert): SimAlert {
+    this.advance();
+    return fireAlert(this.world, request);
   }
 
   /** Control API: releases an image version now (A4: automatic upgrades follow after their delay). */

@@ -23,6 +23,7 @@ export const batchStatusLabels: Record<BatchStatus, string> = {
   succeeded: 'Succeeded',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  baking: 'Baking (gates watched)',
 };
 
 export const runStatusLabels: Record<RunStatus, { readonly text: string; readonly icon: string }> = {

@@ -2,6 +2,7 @@
 import type { RunView } from '../webview/contract';
 import { el, icon, replaceChildren } from './dom';
 import { formatDuration } from './format';
+import { renderBake, renderBakeCountdown } from './renderBake';
 import { allowedActions, runStatusLabels } from './labels';
 import type { DashboardDom } from './skeleton';
 
@@ -14,11 +15,12 @@ export function renderTimers(dom: DashboardDom, run: RunView | undefined, simula
     dom.run.timers.textContent = '';
   } else {
     const end = run.endedAt ?? simulatedNow;
-    const current = run.batches.find((b) => b.status === 'running' || b.status === 'waitingHealth');
+    const current = run.batches.find((b) => b.status === 'running' || b.status === 'waitingHealth' || b.status === 'baking');
     const parts = [`Elapsed ${formatDuration(end - run.startedAt)}`];
     if (current?.startedAt !== undefined && !run.endedAt) parts.push(`batch ${current.index + 1} for ${formatDuration(simulatedNow - current.startedAt)}`);
     dom.run.timers.textContent = parts.join(' · ');
   }
+  renderBakeCountdown(dom, run, simulatedNow);
   dom.gate.waited.textContent = run?.gate && simulatedNow !== undefined ? `Waiting for ${formatDuration(simulatedNow - run.gate.openedAt)}` : '';
 }
 
@@ -66,5 +68,6 @@ export function renderRun(dom: DashboardDom, run: RunView | undefined, simulated
   dom.gate.detail.textContent = gate?.detail ?? '';
   dom.gate.approve.dataset.gate = gate?.id ?? '';
   dom.gate.reject.dataset.gate = gate?.id ?? '';
+  renderBake(dom, run, simulatedNow);
   renderTimers(dom, run, simulatedNow);
 }

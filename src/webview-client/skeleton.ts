@@ -44,6 +44,13 @@ export function buildSkeleton(root: HTMLElement) {
   gate.hidden = true;
   gate.classList.add('gate');
 
+  // Issue 16: the bake after a batch — its countdown and each gate's evidence.
+  const bakeStatus = el('p', { class: 'bake-status', id: 'bake-status' });
+  const bakeCountdown = el('p', { class: 'bake-countdown', id: 'bake-countdown', 'aria-live': 'off' });
+  const bakeGates = el('ul', { class: 'bake-gates', id: 'bake-gates', 'aria-label': 'Gate verdicts' });
+  const bake = section('bake', 'Bake and gates', [bakeStatus, bakeCountdown, bakeGates]);
+  bake.hidden = true;
+
   const batchesBody = el('tbody');
   const batchesTable = el('table', { class: 'batches', 'aria-describedby': 'batches-heading' }, [
     el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, ['Batch']), el('th', { scope: 'col' }, ['Status']), el('th', { scope: 'col' }, ['Instances']), el('th', { scope: 'col' }, ['Time'])])]),
@@ -69,6 +76,7 @@ export function buildSkeleton(root: HTMLElement) {
       el('div', { class: 'column' }, [
         section('run', 'Run', [rehearsalNote, noRun, runStatus, runTarget, counts, timers, outcome, thresholds, el('div', { class: 'buttons' }, Object.values(controls))]),
         gate,
+        bake,
         section('batches', 'Batches', [batchesTable]),
         section('heat-map', 'Heat map — update domains × fault domains', [heatMap]),
       ]),
@@ -85,6 +93,7 @@ export function buildSkeleton(root: HTMLElement) {
     header: { title, meta },
     run: { rehearsal: rehearsalNote, noRun, status: runStatus, target: runTarget, counts, timers, outcome, thresholds, controls },
     gate: { section: gate, title: gateTitle, detail: gateDetail, waited: gateWaited, approve, reject },
+    bake: { section: bake, status: bakeStatus, countdown: bakeCountdown, gates: bakeGates },
     batches: { body: batchesBody, table: batchesTable },
     heatMap,
     platform: { body: platformBody, cancel: cancelPlatform },

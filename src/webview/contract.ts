@@ -18,7 +18,7 @@ export const instanceStates = [
 ] as const;
 export type InstanceState = (typeof instanceStates)[number];
 
-export const batchStatuses = ['pending', 'running', 'waitingHealth', 'rollingBack', 'succeeded', 'failed', 'cancelled'] as const;
+export const batchStatuses = ['pending', 'running', 'waitingHealth', 'rollingBack', 'succeeded', 'failed', 'cancelled', 'baking'] as const;
 export type BatchStatus = (typeof batchStatuses)[number];
 
 export const runStatuses = [
@@ -100,6 +100,26 @@ export interface RunView {
   readonly gate?: GateView;
   /** A rehearsal on a private simulator of the set (issue 15): nothing in Azure changes; what it assumed. */
   readonly rehearsal?: { readonly assumptions: readonly string[] };
+  /** The last bake after a batch (issue 16): its countdown and each gate's evidence. */
+  readonly bake?: BakeView;
+}
+
+/** A bake after a batch and its gates' verdicts (issue 16). */
+export interface BakeView {
+  readonly batch: number;
+  readonly state: 'baking' | 'passed' | 'breached';
+  /** Simulated epoch ms. */
+  readonly startedAt: number;
+  readonly endsAt: number;
+  readonly gates: readonly BakeGateView[];
+}
+
+export interface BakeGateView {
+  readonly gate: 'health' | 'alerts';
+  readonly ok: boolean;
+  readonly detail: string;
+  /** alerts: each fired alert, for the evidence list. */
+  readonly alerts?: readonly { readonly name: string; readonly severity: string; readonly startDateTime: string; readonly target: string }[];
 }
 
 /** A6: Azure's own rolling upgrade, as `rollingUpgrades/latest` reports it. */

@@ -1,6 +1,9 @@
 // A6: watches Azure's rolling upgrade from `rollingUpgrades/latest` while it rolls forward, feeding
 // the dashboard (status, counts, a log line per change). Pure: time comes from the injected clock.
 import type { AzureGateway, RollingUpgradeStatusInfo, ScaleSetRef } from '../azure/gateway';
+import type { AlertsReader } from '../azure/alerts/alertsClient';
+import type { AlertGate } from '../core/contract';
+import { checkPlatformGate } from '../core/platformGates';
 import type { Clock } from '../shared/clock';
 import { platformUpgradeView } from './azureViews';
 import type { DashboardSession } from './dashboardSession';
@@ -23,6 +26,8 @@ export interface PlatformWatchOptions {
    * be the previous upgrade's, so the watch keeps reading.
    */
   readonly starting?: Promise<unknown>;
+  /** Issue 16: the alert gate watches the upgrade and cancels it on a breach (saying which alert, when). */
+  readonly alertGate?: { readonly gate: AlertGate; readonly alerts: AlertsReader | undefined };
 }
 
 function summary(s: RollingUpgradeStatusInfo): string {
@@ -34,6 +39,7 @@ function summary(s: RollingUpgradeStatusInfo): string {
 export async function watchPlatformUpgrade(options: PlatformWatchOptions): Promise<RollingUpgradeStatusInfo | undefined> {
   const { gateway, ref, session, clock, signal } = options;
   let last: string | undefined;
+  let gateBreached = false;
   let startPending = options.starting !== undefined;
   const settle = () => (startPending = false);
   options.starting?.then(settle, settle);
@@ -52,6 +58,13 @@ export async function watchPlatformUpgrade(options: PlatformWatchOptions): Promi
         const failed = status.runningStatus?.code === 'Faulted' || status.error;
         session.append([{ level: failed ? 'error' : 'info', text: `Azure rolling upgrade ${line}${status.error ? ` — ${status.error.code}: ${status.error.message}` : ''}` }]);
         last = line;
+      }
+      if (options.alertGate && !gateBreached) {
+        const breach = await checkPlatformGate({ gateway, alerts: options.alertGate.alerts, ref, clock, gate: options.alertGate.gate, ...(signal ? { signal } : {}) }, status).catch(() => undefined);
+        if (breach) {
+          gateBreached = true;
+          session.append([{ level: 'error', text: breach.message }]);
+        }
       }
       if (status.runningStatus?.code !== 'RollingForward' && !startPending) return status;
     }

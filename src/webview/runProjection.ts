@@ -2,7 +2,7 @@
 // readable event log. Pure — no vscode — so it is unit-tested in Node and the status bar, the
 // dashboard and canned scenarios all see a run the same way.
 import type { InstanceRunState, PlannedInstance, RolloutPlan, RunEvent, RunOutcome, RunState, RunView as CoreRunView, Strategy } from '../core/contract';
-import type { BatchRow, BatchStatus, GateView, InstanceCell, InstanceState, LogLevel, RunCounts, RunStatus, RunView } from './contract';
+import type { BakeView, BatchRow, BatchStatus, GateView, InstanceCell, InstanceState, LogLevel, RunCounts, RunStatus, RunView } from './contract';
 
 /** Where a run stands structurally: the executor's view(), or a journal replay of a run not running here. */
 export type RunStructure = Pick<CoreRunView, 'batches' | 'instances'>;
@@ -48,10 +48,28 @@ const outcomeStatus: Record<RunOutcome, RunStatus> = {
   failed: 'failed',
 };
 
+function bakeViewOf(event: Extract<RunEvent, { type: 'bake' }>, previous: BakeView | undefined): BakeView {
+  const startedAt = previous?.batch === event.batch ? previous.startedAt : event.at;
+  const gates = (event.verdicts ?? []).map((v) => ({
+    gate: v.gate,
+    ok: v.ok,
+    detail: v.detail,
+    ...(v.alerts ? { alerts: v.alerts.map((a) => ({ name: a.name, severity: a.severity, startDateTime: a.startDateTime, target: a.targetResource.split('/').slice(-1)[0] ?? '' })) } : {}),
+  }));
+  return { batch: event.batch, state: event.state === 'started' ? 'baking' : event.state, startedAt, endsAt: event.endsAt, gates };
+}
+
+function bakeLine(event: Extract<RunEvent, { type: 'bake' }>): string {
+  if (event.state === 'started') return `Batch ${event.batch + 1}: baking until ${new Date(event.endsAt).toISOString().slice(11, 19)} UTC`;
+  const verdicts = (event.verdicts ?? []).map((v) => `${v.gate} ${v.ok ? 'ok' : 'BREACHED'}: ${v.detail}`).join('; ');
+  return `Batch ${event.batch + 1}: bake ${event.state}${verdicts ? ` — ${verdicts}` : ''}`;
+}
+
 const gateTitles = {
   canary: 'The canary batch is done — continue with the rest?',
   zone: 'A zone is done — continue with the next zone?',
   batch: 'A batch is done — continue with the next one?',
+  breach: 'A bake gate was breached — continue anyway (reject rolls the batch back)?',
 } as const;
 
 export function describeStrategy(strategy: Strategy, plan: Pick<RolloutPlan, 'batchLimit' | 'policy'>): string {
@@ -104,6 +122,7 @@ export class RunProjection {
   private batches: BatchRow[];
   private readonly lastHealth = new Map<string, string>();
   private gate: GateView | undefined;
+  private bake: BakeView | undefined;
   private startedAt: number | undefined;
   private endedAt: number | undefined;
   private outcome: string | undefined;
@@ -171,6 +190,7 @@ export class RunProjection {
       batches: this.batches.map((b) => ({ ...b })),
       instances,
       gate: this.gate,
+      ...(this.bake ? { bake: this.bake } : {}),
     };
   }
 
@@ -221,11 +241,19 @@ export class RunProjection {
         return line(event.state === 'failed' ? 'error' : 'warning', `Rollback of instance ${event.instanceId} ${event.state === 'done' ? 'done' : 'failed'}`);
       case 'gate':
         if (event.state === 'open') {
-          this.gate = { id: `gate-${event.afterBatch}`, title: gateTitles[event.reason], detail: this.gateDetail(event.afterBatch), openedAt: event.at };
+          const breach = event.reason === 'breach' ? (this.bake?.gates ?? []).filter((g) => !g.ok).map((g) => `${g.gate === 'alerts' ? 'Alert gate' : 'Health gate'}: ${g.detail}. `).join('') : '';
+          this.gate = { id: `gate-${event.afterBatch}`, title: gateTitles[event.reason], detail: `${breach}${this.gateDetail(event.afterBatch)}`, openedAt: event.at };
           return line('warning', `Waiting for approval after batch ${event.afterBatch + 1} (${event.reason})`);
         }
         this.gate = undefined;
         return line(event.state === 'rejected' ? 'warning' : 'info', `Gate after batch ${event.afterBatch + 1} ${event.state}`);
+      case 'bake': {
+        this.bake = bakeViewOf(event, this.bake);
+        const batch = this.batches[event.batch];
+        // The batch stays open while it bakes; its row says so (its batchFinished comes after the verdict).
+        if (batch && event.state === 'started') this.batches[event.batch] = { ...batch, status: 'baking' };
+        return line(event.state === 'breached' ? 'error' : 'info', bakeLine(event));
+      }
       case 'check':
         return line(event.ok ? 'info' : 'error', `${event.rule}: ${event.unhealthy} of ${event.total} unhealthy (limit ${event.limitPercent}%) — ${event.ok ? 'ok' : 'limit exceeded'}`);
       case 'warning':

@@ -5,6 +5,7 @@ import type { Gates, RolloutPlan, Strategy, StrategyKind, UpgradeTarget } from '
 import type { PolicyOverrides } from '../../core/policy';
 import type { PlanRequest } from '../../core/rollout';
 import { planFromAzure } from '../../core/rollout';
+import { bakeGatesFrom, bakeOptions, bakeUsage, describeBake } from './bakeOptions';
 import { clockFrom, connectionOptions, connectionUsage, gatewayFrom, scaleSetRefFrom, UsageError } from '../connect';
 import { windowFrom, windowUsage } from '../windowOption';
 import { printWindow, windowAsJson } from '../printWindow';
@@ -30,6 +31,7 @@ export const rolloutOptions = {
   'max-surge': { type: 'boolean' },
   gate: { type: 'string', multiple: true },
   window: { type: 'string' },
+  ...bakeOptions,
 } as const;
 
 export const rolloutUsage = `${connectionUsage}
@@ -39,7 +41,8 @@ Strategy:    --strategy zone|cross-zone|percentage|count|update-domain|fault-dom
 Policy:      --max-batch 5-100 --max-unhealthy 5-100 --max-unhealthy-upgraded 0-100 --pause PT30S
              --health-timeout PT5M --prioritize-unhealthy --cross-zone --no-rollback --max-surge
 Gates:       --gate canary|zone|batch (repeatable)
-${windowUsage}`;
+${windowUsage}
+${bakeUsage}`;
 
 const strategyNames: Record<string, StrategyKind> = {
   zone: 'zoneThenUpdateDomain',
@@ -106,7 +109,8 @@ function gatesFrom(values: Record<string, unknown>): Partial<Gates> {
   const names = (values.gate as string[] | undefined) ?? [];
   const unknown = names.filter((n) => !['canary', 'zone', 'batch'].includes(n));
   if (unknown.length > 0) throw new UsageError(`Unknown gate(s): ${unknown.join(', ')}; use canary, zone or batch`);
-  return { afterCanary: names.includes('canary'), afterEachZone: names.includes('zone'), afterEachBatch: names.includes('batch') };
+  const bake = bakeGatesFrom(values);
+  return { afterCanary: names.includes('canary'), afterEachZone: names.includes('zone'), afterEachBatch: names.includes('batch'), ...(bake ? { bake } : {}) };
 }
 
 export function planRequestFrom(values: Record<string, unknown>): PlanRequest {
@@ -130,6 +134,7 @@ export function planAsJson(plan: RolloutPlan) {
     instanceCount: plan.instanceCount,
     batchLimit: plan.batchLimit,
     predictedMs: plan.predictedMs,
+    ...(plan.gates.bake ? { bake: plan.gates.bake } : {}),
     ...(plan.estimates.basis ? { predictionBasis: plan.estimates.basis } : {}),
     batches: plan.batches.map((b) => ({
       index: b.index,
@@ -158,6 +163,7 @@ export function printPlan(plan: RolloutPlan, io: CliIO): void {
     const { original: o, during: d } = plan.policyHold;
     w(`Upgrade policy held for the run: mode ${o.mode} → ${d.mode}, automatic OS upgrades ${o.automaticOSUpgrade ? 'on' : 'off'} → ${d.automaticOSUpgrade ? 'on' : 'off'}; restored after (journaled)`);
   }
+  if (plan.gates.bake) w(describeBake(plan.gates.bake));
   w(`Strategy: ${plan.strategy.kind}; ${plan.instanceCount} instance(s), ${plan.skipped.filter((s) => s.reason === 'onTarget').length} already on the target`);
   for (const b of plan.batches) {
     w();

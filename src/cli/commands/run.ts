@@ -27,6 +27,10 @@ function describe(e: RunEvent): string | undefined {
       return `gate after batch ${e.afterBatch + 1} (${e.reason}): ${e.state}`;
     case 'warning':
       return `note: ${e.message}`;
+    case 'bake':
+      return e.state === 'started'
+        ? `batch ${e.batch + 1}: baking until ${new Date(e.endsAt).toISOString().slice(11, 19)}`
+        : `batch ${e.batch + 1}: bake ${e.state}${(e.verdicts ?? []).map((v) => ` · ${v.gate} ${v.ok ? 'ok' : 'BREACHED'}: ${v.detail}`).join('')}`;
     case 'surge':
       return e.state === 'scalingOut' ? undefined : `batch ${e.batch + 1}: ${e.state} ${e.instanceIds.join(', ')}${e.state === 'refused' ? ' — moving in place (quota)' : ''}`;
     case 'rollback':
@@ -92,7 +96,8 @@ export async function driveRun(executor: RolloutExecutor, io: CliIO, values: Rec
   attachProgress(executor, io, json);
   executor.subscribe((e) => {
     if (e.type !== 'gate' || e.state !== 'open') return;
-    if (values['approve-gates'] === true) executor.send({ type: 'approve' });
+    // A breached bake gate (issue 16) is never approved automatically: it needs a person.
+    if (values['approve-gates'] === true && e.reason !== 'breach') executor.send({ type: 'approve' });
     else if (process.stdin.isTTY) void ask(`Continue after batch ${e.afterBatch + 1} (${e.reason})? [y/N] `).then((yes) => executor.send({ type: yes ? 'approve' : 'reject' }));
     else executor.send({ type: 'reject' });
   });

@@ -19,6 +19,7 @@
 //   one driver per set: the lease tag taken, renewed, released (issue 17)   states/lease.ts
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import type { AlertsReader } from '../../azure/alerts/alertsClient';
 import type { CallStats } from '../../azure/callStats';
 import type { AzureGateway } from '../../azure/gateway';
 import { scaleSetId } from '../../azure/gateway';
@@ -31,6 +32,7 @@ import { applyRecord, type RunProgress } from '../journal/replay';
 import { EventHub, type RunEventListener, type Subscription } from './eventHub';
 import type { RunContext, RunEventBody } from './runContext';
 import { undoSurges } from './states/cancelSurge';
+import { journaledBreach } from './states/bake';
 import { beforeBatch } from './states/gates';
 import type { RunHost, Stop } from './states/host';
 import { prepareModel } from './states/modelStep';
@@ -45,6 +47,8 @@ import { defaultRetryPlan, type RetryPlan } from './transient';
 
 export interface ExecutorOptions {
   readonly gateway: AzureGateway;
+  /** Azure Monitor alerts for the bake's alert gate (issue 16). */
+  readonly alerts?: AlertsReader;
   readonly clock: Clock;
   readonly sink: JournalSink;
   /** A fresh run (startProgress) or a replayed one (replayJournal). */
@@ -59,6 +63,15 @@ export interface ExecutorOptions {
 }
 
 class JournalWriteError extends Error {}
+
+/** The last bake (issue 16), for a late subscriber. */
+function bakeView(p: RunProgress): Pick<RunView, 'bake'> {
+  const last = [...p.bakes.entries()].sort((a, b) => a[0] - b[0]).pop();
+  if (!last) return {};
+  const [batch, b] = last;
+  const state = !b.verdict ? 'baking' : b.verdict.ok ? 'passed' : 'breached';
+  return { bake: { batch, startedAt: b.startedAt, endsAt: b.endsAt, state, ...(b.verdict ? { verdicts: b.verdict.verdicts } : {}) } };
+}
 
 const copyStats = (s: CallStats): CallStats => ({ ...s });
 
@@ -88,6 +101,7 @@ export class RolloutExecutor {
     const progress = options.progress;
     this.ctx = {
       gateway: options.gateway,
+      ...(options.alerts ? { alerts: options.alerts } : {}),
       clock: options.clock,
       ref: progress.scaleSet,
       progress,
@@ -130,6 +144,7 @@ export class RolloutExecutor {
       batches: p.batches.map((b) => ({ index: b.index, kind: b.kind, state: b.state, instanceIds: [...b.instanceIds], ...(b.gateAfter ? { gateAfter: b.gateAfter } : {}) })),
       instances,
       ...(p.gate ? { gate: { afterBatch: p.gate.batch, reason: p.gate.reason, state: p.gate.state } } : {}),
+      ...bakeView(p),
       paused: p.paused,
       ...(p.cancel ? { cancelRequested: p.cancel } : {}),
       ...(p.windowWait && !p.finished ? { waitingForWindowUntil: p.windowWait.until } : {}),
@@ -259,14 +274,15 @@ export class RolloutExecutor {
         if (!batch) break;
         if (this.lease.lost) return this.failed(this.lease.lost);
         if (batch.state === 'pending') {
-          const stop = (await beforeBatch(host, batch)) ?? (await waitForWindow(host, batch));
+          // A breach journaled by a process that died before runFinished (states/bake.ts) stands.
+          const stop = journaledBreach(this.ctx) ?? (await beforeBatch(host, batch)) ?? (await waitForWindow(host, batch));
           if (stop) return await this.finish(stop);
         }
         if (this.lease.lost) return this.failed(this.lease.lost);
         const stop = await runBatch(host, batch);
         if (stop) return await this.finish(stop);
       }
-      return await this.finish(afterLastBatch(this.ctx));
+      return await this.finish(journaledBreach(this.ctx) ?? afterLastBatch(this.ctx));
     } catch (err) {
       if (this.journalError) return this.failed(this.journalError.message);
       if (this.abort.signal.aborted && p.cancel === 'now') {

@@ -1,5 +1,6 @@
 // What every step of a run shares: Azure, the clock, the journal recorder, the event hub, the abort
 // signal. Steps record before they act and emit after they record.
+import type { AlertsReader } from '../../azure/alerts/alertsClient';
 import type { AzureGateway, ScaleSetRef } from '../../azure/gateway';
 import type { Clock } from '../../shared/clock';
 import type { ResolvedTarget, RolloutPolicy, RunEvent } from '../contract';
@@ -12,6 +13,8 @@ export type RunEventBody = DistributiveOmit<RunEvent, 'runId' | 'at'>;
 
 export interface RunContext {
   readonly gateway: AzureGateway;
+  /** Azure Monitor alerts, for the bake's alert gate (issue 16); absent: that gate cannot pass. */
+  readonly alerts?: AlertsReader;
   readonly clock: Clock;
   readonly ref: ScaleSetRef;
   readonly progress: RunProgress;

@@ -2,7 +2,7 @@
 // (design.md: the journal is the source of truth for our runs). Replaying the records rebuilds the run.
 import type { ImageRef, ScaleSetRef } from '../../azure/gateway';
 import type { Lease } from '../lease/leaseTag';
-import type { HealthState, PlannedBatch, RolloutPlan, RunOutcome, UpgradePolicyState } from '../contract';
+import type { GateReason, GateVerdict, HealthState, RolloutPlan, RunOutcome, UpgradePolicyState } from '../contract';
 
 export interface RunOptionsRecord {
   /** Poll interval and such do not matter for replay; what decides behaviour is in the plan. */
@@ -48,7 +48,14 @@ export type JournalRecord =
    */
   | { readonly type: 'surgeUndone'; readonly batch: number; readonly deleted: readonly string[]; readonly retired: readonly string[] }
   | { readonly type: 'batchFinished'; readonly batch: number }
-  | { readonly type: 'gate'; readonly batch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' }
+  | { readonly type: 'gate'; readonly batch: number; readonly reason: GateReason; readonly state: 'open' | 'approved' | 'rejected' }
+  /**
+   * Bake after a batch (issue 16): `started` fixes its end (`endsAt`, absolute: a reload resumes the rest of
+   * the bake, never restarts or skips it) and the alert window's start (the batch's start); `verdict` holds
+   * each gate's verdict with its evidence; `rolledBack` marks a breach's rollback as done.
+   */
+  | { readonly type: 'bake'; readonly batch: number; readonly phase: 'started'; readonly from: number; readonly endsAt: number }
+  | { readonly type: 'bake'; readonly batch: number; readonly phase: 'verdict'; readonly ok: boolean; readonly verdicts: readonly GateVerdict[] }
   | { readonly type: 'paused'; readonly paused: boolean }
   | { readonly type: 'cancelRequested'; readonly mode: 'afterBatch' | 'now' }
   | { readonly type: 'waited'; readonly kind: 'health' | 'pause' | 'gate'; readonly ms: number }

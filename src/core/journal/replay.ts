@@ -2,7 +2,7 @@
 // appending it, so a live run and a replayed one have the same state by construction.
 import type { CallStats } from '../../azure/callStats';
 import type { ImageRef, ScaleSetRef } from '../../azure/gateway';
-import type { InstanceRunState, PlannedBatch, RolloutPlan, RunOutcome, UpgradePolicyState } from '../contract';
+import type { GateReason, GateVerdict, InstanceRunState, PlannedBatch, RolloutPlan, RunOutcome, UpgradePolicyState } from '../contract';
 import type { JournalEntry } from './records';
 
 export interface InstanceProgress {
@@ -46,7 +46,18 @@ export interface BatchProgress {
   readonly zone?: string;
   instanceIds: string[];
   state: 'pending' | 'started' | 'finished';
+  /** When batchStarted was written (the start of its bake's alert window, issue 16). */
+  startedAt?: number;
   surge?: SurgeProgress;
+}
+
+export interface BakeProgress {
+  readonly from: number;
+  readonly startedAt: number;
+  readonly endsAt: number;
+  verdict?: { readonly ok: boolean; readonly verdicts: readonly GateVerdict[] };
+  /** onBreach 'pause': the person's decision at the breach gate (kept per bake; `gate` holds only the last gate). */
+  decision?: 'open' | 'approved' | 'rejected';
 }
 
 export interface RunProgress {
@@ -61,7 +72,9 @@ export interface RunProgress {
   /** The set's upgrade policy held for the run (plan.policyHold) and put back at its end. */
   policy: { state: 'asFound' | 'holding' | 'held' | 'restoring' | 'restored'; restore?: UpgradePolicyState; note?: string };
   precheckPassed: boolean;
-  gate?: { readonly batch: number; readonly reason: NonNullable<PlannedBatch['gateAfter']>; readonly state: 'open' | 'approved' | 'rejected' };
+  gate?: { readonly batch: number; readonly reason: GateReason; readonly state: 'open' | 'approved' | 'rejected' };
+  /** Bakes after batches (issue 16), by batch index. */
+  bakes: Map<number, BakeProgress>;
   paused: boolean;
   cancel?: 'afterBatch' | 'now';
   finished?: { readonly outcome: RunOutcome; readonly reason?: string; readonly at: number };
@@ -112,6 +125,7 @@ function startProgress(entry: Extract<JournalEntry, { type: 'runStarted' }>): Ru
     precheckPassed: false,
     paused: false,
     waits: { healthMs: 0, pauseMs: 0, gateMs: 0 },
+    bakes: new Map(),
     armByProcess: new Map(),
   };
 }
@@ -158,6 +172,7 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
       return p;
     case 'batchStarted':
       p.batches[e.batch].state = 'started';
+      p.batches[e.batch].startedAt = e.at;
       p.failedCheck = undefined;
       return p;
     case 'batchSplit': {
@@ -300,8 +315,19 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
     case 'batchFinished':
       p.batches[e.batch].state = 'finished';
       return p;
+    case 'bake':
+      if (e.phase === 'started') p.bakes.set(e.batch, { from: e.from, startedAt: e.at, endsAt: e.endsAt });
+      else {
+        const bake = p.bakes.get(e.batch);
+        if (bake) bake.verdict = { ok: e.ok, verdicts: e.verdicts };
+      }
+      return p;
     case 'gate':
       p.gate = { batch: e.batch, reason: e.reason, state: e.state };
+      if (e.reason === 'breach') {
+        const bake = p.bakes.get(e.batch);
+        if (bake) bake.decision = e.state;
+      }
       return p;
     case 'paused':
       p.paused = e.paused;

@@ -153,7 +153,8 @@ export function planRollout(input: PlanInput): RolloutPlan {
       updateDomains: distinct(instances.map((i) => i.updateDomain)),
       faultDomains: distinct(instances.map((i) => i.faultDomain)),
       // O8 maxSurge: creating B new VMs takes about a move; deleting the B old ones comes after the health wait.
-      predictedMs: estimates.moveMs + estimates.healthMs + (policy.maxSurge ? surgeDeleteMs : 0),
+      // Issue 16: the bake after every batch is part of the batch's time (the next batch waits for it).
+      predictedMs: estimates.moveMs + estimates.healthMs + (policy.maxSurge ? surgeDeleteMs : 0) + (gates.bake?.bakeMs ?? 0),
       ...(policy.maxSurge ? { surge: instances.length } : {}),
     };
   });

@@ -1,6 +1,7 @@
 // The simulator's REST description (issue #12): our own OpenAPI 2.0 files, one per source spec file of
 // Azure/azure-rest-api-specs, each with exactly the operations the simulator serves. One source of
 // truth for the accepted api-versions (http/apiVersion.ts) and for the contract test's validator.
+import alertsManagement from './alertsmanagement-2019-03-01.json';
 import compute from './compute-2026-03-01.json';
 import gallery from './gallery-2025-03-03.json';
 import resourceGraph from './resourcegraph-2021-06-01-preview.json';
@@ -19,6 +20,7 @@ export const descriptions: readonly Description[] = [
   { ...subscriptions, file: 'subscriptions-2022-12-01.json' },
   { ...resourceGraph, file: 'resourcegraph-2021-06-01-preview.json' },
   { ...maintenance, file: 'maintenance-2023-04-01.json' },
+  { ...alertsManagement, file: 'alertsmanagement-2019-03-01.json' },
 ];
 
 export interface DescribedPath {

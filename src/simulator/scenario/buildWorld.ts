@@ -3,6 +3,7 @@
 import { ArmError } from '../armError';
 import { addMaintenanceConfigurations } from './maintenanceConfigurations';
 import { publishImageVersion } from '../engine/automaticUpgrades';
+import { fireAlert } from '../state/alerts';
 import { resolveVersion } from '../engine/diskReplacement';
 import type { InstanceOverrides } from '../state/instanceFactory';
 import type { Behaviour, LoadBalancer } from '../state/model';
@@ -140,6 +141,22 @@ export function buildWorld(scenario: Scenario, start: number): World {
     const locations = p.location ? [p.location] : [...new Set(world.images.all().filter((v) => v.publisher.toLowerCase() === p.publisher.toLowerCase() && v.offer.toLowerCase() === p.offer.toLowerCase() && v.sku.toLowerCase() === p.sku.toLowerCase()).map((v) => v.location))];
     if (locations.length === 0) throw new ScenarioError(`events: image ${p.publisher}/${p.offer}/${p.sku} is not in images; give its location.`);
     for (const location of locations) publishImageVersion(world, { publisher: p.publisher, offer: p.offer, sku: p.sku, version: p.version, location }, start + event.atSeconds * 1000);
+  }
+  for (const a of scenario.alerts ?? []) {
+    if (a.scaleSet && !world.scaleSet(a.subscriptionId, a.resourceGroup, a.scaleSet)) throw new ScenarioError(`alerts: scale set ${a.resourceGroup}/${a.scaleSet} is not in scaleSets.`);
+    if (!a.scaleSet && a.instanceId !== undefined) throw new ScenarioError(`alerts: '${a.name}' names an instance without its scaleSet.`);
+    fireAlert(world, {
+      name: a.name,
+      subscriptionId: a.subscriptionId,
+      resourceGroup: a.resourceGroup,
+      ...(a.scaleSet ? { scaleSet: a.scaleSet } : {}),
+      ...(a.instanceId !== undefined ? { instanceId: a.instanceId } : {}),
+      ...(a.severity ? { severity: a.severity } : {}),
+      ...(a.signalType ? { signalType: a.signalType } : {}),
+      ...(a.description ? { description: a.description } : {}),
+      ...(a.resolveAfterSeconds !== undefined ? { resolveAfterMs: a.resolveAfterSeconds * 1000 } : {}),
+      at: start + a.atSeconds * 1000,
+    });
   }
   return world;
 }

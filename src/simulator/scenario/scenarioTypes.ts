@@ -65,6 +65,19 @@ export interface GallerySpec {
   images: { name: string; osType?: 'Linux' | 'Windows'; hyperVGeneration?: 'V1' | 'V2'; identifier?: { publisher: string; offer: string; sku: string }; versions: (string | GalleryVersionSpec)[] }[];
 }
 
+export interface AlertSpec {
+  atSeconds: number;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  scaleSet?: string;
+  instanceId?: string;
+  severity?: 'Sev0' | 'Sev1' | 'Sev2' | 'Sev3' | 'Sev4';
+  resolveAfterSeconds?: number;
+  signalType?: 'Metric' | 'Log' | 'Unknown';
+  description?: string;
+}
+
 export interface Scenario {
   name?: string;
   description?: string;
@@ -84,6 +97,8 @@ export interface Scenario {
   events?: { atSeconds: number; publishImage: { publisher: string; offer: string; sku: string; version: string; location?: string } }[];
   quotas?: { subscriptionId: string; location: string; cores: number }[];
   maintenanceConfigurations?: MaintenanceConfigurationSpec[];
+  /** Azure Monitor alerts that fire at a time (issue 16): on a scale set (or one instance) or a resource group. */
+  alerts?: AlertSpec[];
   faults?: FaultRule[];
   throttling?: { budgets?: Budget[]; arm?: Partial<Record<ArmOperationKind, TokenBucket>> };
 }

@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"lroRetryAfterSeconds":{"type":"number","minimum":0,"default":10,"description":"Retry-After (simulated seconds, sent as real seconds rounded) on LRO 201/202 responses and in-progress polls; Compute sends 10."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"galleries":{"type":"array","description":"Azure Compute Galleries with image definitions and versions (O9, A4); a scale set names one with image.id.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","images"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"images":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","versions"],"properties":{"name":{"type":"string"},"osType":{"enum":["Linux","Windows"]},"hyperVGeneration":{"enum":["V1","V2"]},"identifier":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"}}},"versions":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is published (listed and usable)."},"excludeFromLatest":{"type":"boolean","description":"A4: never chosen for the definition's latest."},"regions":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Target regions it is replicated to (default: the gallery's location)."},"provisioningState":{"enum":["Succeeded","Failed"]}}}]}}}}}}}},"managedImages":{"type":"array","description":"Managed custom images (Microsoft.Compute/images); a scale set names one with image.id (O9).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"osType":{"enum":["Linux","Windows"]}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"maintenanceConfigurations":{"type":"array","description":"Microsoft.Maintenance configurations (e.g. OSImage windows) and the scale sets they are assigned to; an assigned OSImage window confines the set's automatic OS upgrades.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","maintenanceWindow"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"maintenanceScope":{"type":"string","description":"Default OSImage."},"maintenanceWindow":{"type":"object","additionalProperties":false,"required":["startDateTime","timeZone","duration"],"properties":{"startDateTime":{"type":"string"},"expirationDateTime":{"type":"string"},"duration":{"type":"string"},"timeZone":{"type":"string"},"recurEvery":{"type":"string"}}},"assignedTo":{"type":"array","items":{"type":"string"},"description":"Names of scale sets in the same subscription."}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}},"arm":{"type":"object","additionalProperties":false,"description":"Azure Resource Manager's token buckets per subscription (and tenant); default Learn's: reads 250 refilled at 25/s, writes and deletes 200 at 10/s. Smaller ones show throttling.","properties":{"reads":{"$ref":"#/definitions/tokenBucket"},"writes":{"$ref":"#/definitions/tokenBucket"},"deletes":{"$ref":"#/definitions/tokenBucket"}}}}}},"definitions":{"tokenBucket":{"type":"object","additionalProperties":false,"required":["size","refillPerSecond"],"properties":{"size":{"type":"integer","minimum":1},"refillPerSecond":{"type":"number","exclusiveMinimum":0}}},"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"instanceId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"The instance's id as a snapshot of a live set keeps it: a Uniform set's is a number, a Flexible set's is the VM name. Default: generated (0, 1, 2… / {set}_{8 hex digits})."},"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"lroRetryAfterSeconds":{"type":"number","minimum":0,"default":10,"description":"Retry-After (simulated seconds, sent as real seconds rounded) on LRO 201/202 responses and in-progress polls; Compute sends 10."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"galleries":{"type":"array","description":"Azure Compute Galleries with image definitions and versions (O9, A4); a scale set names one with image.id.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","images"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"images":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","versions"],"properties":{"name":{"type":"string"},"osType":{"enum":["Linux","Windows"]},"hyperVGeneration":{"enum":["V1","V2"]},"identifier":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"}}},"versions":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is published (listed and usable)."},"excludeFromLatest":{"type":"boolean","description":"A4: never chosen for the definition's latest."},"regions":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Target regions it is replicated to (default: the gallery's location)."},"provisioningState":{"enum":["Succeeded","Failed"]}}}]}}}}}}}},"managedImages":{"type":"array","description":"Managed custom images (Microsoft.Compute/images); a scale set names one with image.id (O9).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"osType":{"enum":["Linux","Windows"]}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"alerts":{"type":"array","description":"Azure Monitor alerts that fire at a simulated time (served by Alerts_GetAll, AlertsManagement 2019-03-01): on a scale set, one of its instances, or the resource group itself.","items":{"type":"object","additionalProperties":false,"required":["atSeconds","name","subscriptionId","resourceGroup"],"properties":{"atSeconds":{"type":"number","minimum":0,"description":"When it fires, seconds after the scenario's start."},"name":{"type":"string","pattern":"\\S","description":"The alert rule's name (the alert is listed under it)."},"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"scaleSet":{"type":"string","description":"The scale set it fires on; absent: the resource group itself."},"instanceId":{"type":"string","description":"One instance of scaleSet (a VMSS VM target)."},"severity":{"enum":["Sev0","Sev1","Sev2","Sev3","Sev4"],"default":"Sev3"},"resolveAfterSeconds":{"type":"number","minimum":0,"description":"Resolves this long after it fired; absent: stays fired."},"signalType":{"enum":["Metric","Log","Unknown"],"default":"Metric"},"description":{"type":"string"}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"maintenanceConfigurations":{"type":"array","description":"Microsoft.Maintenance configurations (e.g. OSImage windows) and the scale sets they are assigned to; an assigned OSImage window confines the set's automatic OS upgrades.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","maintenanceWindow"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"maintenanceScope":{"type":"string","description":"Default OSImage."},"maintenanceWindow":{"type":"object","additionalProperties":false,"required":["startDateTime","timeZone","duration"],"properties":{"startDateTime":{"type":"string"},"expirationDateTime":{"type":"string"},"duration":{"type":"string"},"timeZone":{"type":"string"},"recurEvery":{"type":"string"}}},"assignedTo":{"type":"array","items":{"type":"string"},"description":"Names of scale sets in the same subscription."}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}},"arm":{"type":"object","additionalProperties":false,"description":"Azure Resource Manager's token buckets per subscription (and tenant); default Learn's: reads 250 refilled at 25/s, writes and deletes 200 at 10/s. Smaller ones show throttling.","properties":{"reads":{"$ref":"#/definitions/tokenBucket"},"writes":{"$ref":"#/definitions/tokenBucket"},"deletes":{"$ref":"#/definitions/tokenBucket"}}}}}},"definitions":{"tokenBucket":{"type":"object","additionalProperties":false,"required":["size","refillPerSecond"],"properties":{"size":{"type":"integer","minimum":1},"refillPerSecond":{"type":"number","exclusiveMinimum":0}}},"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"instanceId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"The instance's id as a snapshot of a live set keeps it: a Uniform set's is a number, a Flexible set's is the VM name. Default: generated (0, 1, 2… / {set}_{8 hex digits})."},"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
 const schema12 = {"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 const schema15 = {"type":"object","additionalProperties":{"type":"string"}};
 const schema17 = {"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"};
@@ -14,6 +14,7 @@ const func2 = Object.prototype.hasOwnProperty;
 const formats0 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 const pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 const pattern4 = new RegExp("^\\d+(\\.\\d+){1,3}$", "u");
+const pattern20 = new RegExp("\\S", "u");
 const schema22 = {"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}};
 const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
 const pattern12 = new RegExp("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$", "u");
@@ -4754,15 +4755,15 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data.quotas !== undefined){
-let data98 = data.quotas;
+if(data.alerts !== undefined){
+let data98 = data.alerts;
 if(Array.isArray(data98)){
 const len15 = data98.length;
 for(let i15=0; i15<len15; i15++){
 let data99 = data98[i15];
 if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.subscriptionId === undefined){
-const err189 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+if(data99.atSeconds === undefined){
+const err189 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "atSeconds"},message:"must have required property '"+"atSeconds"+"'"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -4771,8 +4772,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data99.location === undefined){
-const err190 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+if(data99.name === undefined){
+const err190 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -4781,8 +4782,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data99.cores === undefined){
-const err191 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "cores"},message:"must have required property '"+"cores"+"'"};
+if(data99.subscriptionId === undefined){
+const err191 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -4791,9 +4792,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-for(const key16 in data99){
-if(!(((key16 === "subscriptionId") || (key16 === "location")) || (key16 === "cores"))){
-const err192 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(data99.resourceGroup === undefined){
+const err192 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -4802,10 +4802,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data99.subscriptionId !== undefined){
-if(typeof data99.subscriptionId !== "string"){
-const err193 = {instancePath:instancePath+"/quotas/" + i15+"/subscriptionId",schemaPath:"#/properties/quotas/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key16 in data99){
+if(!(func2.call(schema11.properties.alerts.items.properties, key16))){
+const err193 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -4815,9 +4814,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data99.location !== undefined){
-if(typeof data99.location !== "string"){
-const err194 = {instancePath:instancePath+"/quotas/" + i15+"/location",schemaPath:"#/properties/quotas/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data99.atSeconds !== undefined){
+let data100 = data99.atSeconds;
+if(typeof data100 == "number"){
+if(data100 < 0 || isNaN(data100)){
+const err194 = {instancePath:instancePath+"/alerts/" + i15+"/atSeconds",schemaPath:"#/properties/alerts/items/properties/atSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -4827,10 +4828,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data99.cores !== undefined){
-let data102 = data99.cores;
-if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
-const err195 = {instancePath:instancePath+"/quotas/" + i15+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err195 = {instancePath:instancePath+"/alerts/" + i15+"/atSeconds",schemaPath:"#/properties/alerts/items/properties/atSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -4839,9 +4838,12 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(typeof data102 == "number"){
-if(data102 < 0 || isNaN(data102)){
-const err196 = {instancePath:instancePath+"/quotas/" + i15+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data99.name !== undefined){
+let data101 = data99.name;
+if(typeof data101 === "string"){
+if(!pattern20.test(data101)){
+const err196 = {instancePath:instancePath+"/alerts/" + i15+"/name",schemaPath:"#/properties/alerts/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -4851,10 +4853,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-}
 else {
-const err197 = {instancePath:instancePath+"/quotas/" + i15,schemaPath:"#/properties/quotas/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err197 = {instancePath:instancePath+"/alerts/" + i15+"/name",schemaPath:"#/properties/alerts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -4864,9 +4864,9 @@ vErrors.push(err197);
 errors++;
 }
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data99.subscriptionId !== undefined){
+if(typeof data99.subscriptionId !== "string"){
+const err198 = {instancePath:instancePath+"/alerts/" + i15+"/subscriptionId",schemaPath:"#/properties/alerts/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -4876,15 +4876,9 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data.maintenanceConfigurations !== undefined){
-let data103 = data.maintenanceConfigurations;
-if(Array.isArray(data103)){
-const len16 = data103.length;
-for(let i16=0; i16<len16; i16++){
-let data104 = data103[i16];
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-if(data104.subscriptionId === undefined){
-const err199 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+if(data99.resourceGroup !== undefined){
+if(typeof data99.resourceGroup !== "string"){
+const err199 = {instancePath:instancePath+"/alerts/" + i15+"/resourceGroup",schemaPath:"#/properties/alerts/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -4893,8 +4887,10 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data104.resourceGroup === undefined){
-const err200 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
+}
+if(data99.scaleSet !== undefined){
+if(typeof data99.scaleSet !== "string"){
+const err200 = {instancePath:instancePath+"/alerts/" + i15+"/scaleSet",schemaPath:"#/properties/alerts/items/properties/scaleSet/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -4903,8 +4899,10 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data104.name === undefined){
-const err201 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data99.instanceId !== undefined){
+if(typeof data99.instanceId !== "string"){
+const err201 = {instancePath:instancePath+"/alerts/" + i15+"/instanceId",schemaPath:"#/properties/alerts/items/properties/instanceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -4913,8 +4911,11 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data104.location === undefined){
-const err202 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+}
+if(data99.severity !== undefined){
+let data106 = data99.severity;
+if(!(((((data106 === "Sev0") || (data106 === "Sev1")) || (data106 === "Sev2")) || (data106 === "Sev3")) || (data106 === "Sev4"))){
+const err202 = {instancePath:instancePath+"/alerts/" + i15+"/severity",schemaPath:"#/properties/alerts/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.alerts.items.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -4923,8 +4924,12 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(data104.maintenanceWindow === undefined){
-const err203 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "maintenanceWindow"},message:"must have required property '"+"maintenanceWindow"+"'"};
+}
+if(data99.resolveAfterSeconds !== undefined){
+let data107 = data99.resolveAfterSeconds;
+if(typeof data107 == "number"){
+if(data107 < 0 || isNaN(data107)){
+const err203 = {instancePath:instancePath+"/alerts/" + i15+"/resolveAfterSeconds",schemaPath:"#/properties/alerts/items/properties/resolveAfterSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -4933,9 +4938,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-for(const key17 in data104){
-if(!(((((((key17 === "subscriptionId") || (key17 === "resourceGroup")) || (key17 === "name")) || (key17 === "location")) || (key17 === "maintenanceScope")) || (key17 === "maintenanceWindow")) || (key17 === "assignedTo"))){
-const err204 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+else {
+const err204 = {instancePath:instancePath+"/alerts/" + i15+"/resolveAfterSeconds",schemaPath:"#/properties/alerts/items/properties/resolveAfterSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -4945,9 +4950,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data104.subscriptionId !== undefined){
-if(typeof data104.subscriptionId !== "string"){
-const err205 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/subscriptionId",schemaPath:"#/properties/maintenanceConfigurations/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data99.signalType !== undefined){
+let data108 = data99.signalType;
+if(!(((data108 === "Metric") || (data108 === "Log")) || (data108 === "Unknown"))){
+const err205 = {instancePath:instancePath+"/alerts/" + i15+"/signalType",schemaPath:"#/properties/alerts/items/properties/signalType/enum",keyword:"enum",params:{allowedValues: schema11.properties.alerts.items.properties.signalType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -4957,9 +4963,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data104.resourceGroup !== undefined){
-if(typeof data104.resourceGroup !== "string"){
-const err206 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/resourceGroup",schemaPath:"#/properties/maintenanceConfigurations/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data99.description !== undefined){
+if(typeof data99.description !== "string"){
+const err206 = {instancePath:instancePath+"/alerts/" + i15+"/description",schemaPath:"#/properties/alerts/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -4969,9 +4975,9 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data104.name !== undefined){
-if(typeof data104.name !== "string"){
-const err207 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/name",schemaPath:"#/properties/maintenanceConfigurations/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err207 = {instancePath:instancePath+"/alerts/" + i15,schemaPath:"#/properties/alerts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -4981,9 +4987,9 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data104.location !== undefined){
-if(typeof data104.location !== "string"){
-const err208 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/location",schemaPath:"#/properties/maintenanceConfigurations/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err208 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -4993,9 +4999,15 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data104.maintenanceScope !== undefined){
-if(typeof data104.maintenanceScope !== "string"){
-const err209 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceScope",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceScope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.quotas !== undefined){
+let data110 = data.quotas;
+if(Array.isArray(data110)){
+const len16 = data110.length;
+for(let i16=0; i16<len16; i16++){
+let data111 = data110[i16];
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.subscriptionId === undefined){
+const err209 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -5004,12 +5016,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data104.maintenanceWindow !== undefined){
-let data110 = data104.maintenanceWindow;
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-if(data110.startDateTime === undefined){
-const err210 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "startDateTime"},message:"must have required property '"+"startDateTime"+"'"};
+if(data111.location === undefined){
+const err210 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5018,8 +5026,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data110.timeZone === undefined){
-const err211 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'"};
+if(data111.cores === undefined){
+const err211 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "cores"},message:"must have required property '"+"cores"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5028,8 +5036,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data110.duration === undefined){
-const err212 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'"};
+for(const key17 in data111){
+if(!(((key17 === "subscriptionId") || (key17 === "location")) || (key17 === "cores"))){
+const err212 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5038,9 +5047,10 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key18 in data110){
-if(!(((((key18 === "startDateTime") || (key18 === "expirationDateTime")) || (key18 === "duration")) || (key18 === "timeZone")) || (key18 === "recurEvery"))){
-const err213 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data111.subscriptionId !== undefined){
+if(typeof data111.subscriptionId !== "string"){
+const err213 = {instancePath:instancePath+"/quotas/" + i16+"/subscriptionId",schemaPath:"#/properties/quotas/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -5050,9 +5060,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data110.startDateTime !== undefined){
-if(typeof data110.startDateTime !== "string"){
-const err214 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow/startDateTime",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/startDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111.location !== undefined){
+if(typeof data111.location !== "string"){
+const err214 = {instancePath:instancePath+"/quotas/" + i16+"/location",schemaPath:"#/properties/quotas/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -5062,9 +5072,10 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data110.expirationDateTime !== undefined){
-if(typeof data110.expirationDateTime !== "string"){
-const err215 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow/expirationDateTime",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/expirationDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111.cores !== undefined){
+let data114 = data111.cores;
+if(!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))){
+const err215 = {instancePath:instancePath+"/quotas/" + i16+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -5073,10 +5084,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data110.duration !== undefined){
-if(typeof data110.duration !== "string"){
-const err216 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow/duration",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data114 == "number"){
+if(data114 < 0 || isNaN(data114)){
+const err216 = {instancePath:instancePath+"/quotas/" + i16+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -5086,9 +5096,10 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data110.timeZone !== undefined){
-if(typeof data110.timeZone !== "string"){
-const err217 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow/timeZone",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -5098,9 +5109,9 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data110.recurEvery !== undefined){
-if(typeof data110.recurEvery !== "string"){
-const err218 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow/recurEvery",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/recurEvery/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err218 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -5110,9 +5121,15 @@ vErrors.push(err218);
 errors++;
 }
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.maintenanceConfigurations !== undefined){
+let data115 = data.maintenanceConfigurations;
+if(Array.isArray(data115)){
+const len17 = data115.length;
+for(let i17=0; i17<len17; i17++){
+let data116 = data115[i17];
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.subscriptionId === undefined){
+const err219 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -5121,14 +5138,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-if(data104.assignedTo !== undefined){
-let data116 = data104.assignedTo;
-if(Array.isArray(data116)){
-const len17 = data116.length;
-for(let i17=0; i17<len17; i17++){
-if(typeof data116[i17] !== "string"){
-const err220 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/assignedTo/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/properties/assignedTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data116.resourceGroup === undefined){
+const err220 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -5137,10 +5148,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-}
-else {
-const err221 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16+"/assignedTo",schemaPath:"#/properties/maintenanceConfigurations/items/properties/assignedTo/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data116.name === undefined){
+const err221 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -5149,10 +5158,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-}
-else {
-const err222 = {instancePath:instancePath+"/maintenanceConfigurations/" + i16,schemaPath:"#/properties/maintenanceConfigurations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data116.location === undefined){
+const err222 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -5161,10 +5168,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-}
-else {
-const err223 = {instancePath:instancePath+"/maintenanceConfigurations",schemaPath:"#/properties/maintenanceConfigurations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data116.maintenanceWindow === undefined){
+const err223 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "maintenanceWindow"},message:"must have required property '"+"maintenanceWindow"+"'"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -5173,20 +5178,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-if(data.faults !== undefined){
-let data118 = data.faults;
-if(Array.isArray(data118)){
-const len18 = data118.length;
-for(let i18=0; i18<len18; i18++){
-if(!(validate19(data118[i18], {instancePath:instancePath+"/faults/" + i18,parentData:data118,parentDataProperty:i18,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err224 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key18 in data116){
+if(!(((((((key18 === "subscriptionId") || (key18 === "resourceGroup")) || (key18 === "name")) || (key18 === "location")) || (key18 === "maintenanceScope")) || (key18 === "maintenanceWindow")) || (key18 === "assignedTo"))){
+const err224 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -5196,12 +5190,9 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data.throttling !== undefined){
-let data120 = data.throttling;
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-for(const key19 in data120){
-if(!((key19 === "budgets") || (key19 === "arm"))){
-const err225 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data116.subscriptionId !== undefined){
+if(typeof data116.subscriptionId !== "string"){
+const err225 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/subscriptionId",schemaPath:"#/properties/maintenanceConfigurations/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -5211,15 +5202,9 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data120.budgets !== undefined){
-let data121 = data120.budgets;
-if(Array.isArray(data121)){
-const len19 = data121.length;
-for(let i19=0; i19<len19; i19++){
-let data122 = data121[i19];
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.name === undefined){
-const err226 = {instancePath:instancePath+"/throttling/budgets/" + i19,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data116.resourceGroup !== undefined){
+if(typeof data116.resourceGroup !== "string"){
+const err226 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/resourceGroup",schemaPath:"#/properties/maintenanceConfigurations/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -5228,8 +5213,10 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data122.windowSeconds === undefined){
-const err227 = {instancePath:instancePath+"/throttling/budgets/" + i19,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
+}
+if(data116.name !== undefined){
+if(typeof data116.name !== "string"){
+const err227 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/name",schemaPath:"#/properties/maintenanceConfigurations/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -5238,8 +5225,10 @@ vErrors.push(err227);
 }
 errors++;
 }
-if(data122.limit === undefined){
-const err228 = {instancePath:instancePath+"/throttling/budgets/" + i19,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
+}
+if(data116.location !== undefined){
+if(typeof data116.location !== "string"){
+const err228 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/location",schemaPath:"#/properties/maintenanceConfigurations/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -5248,9 +5237,10 @@ vErrors.push(err228);
 }
 errors++;
 }
-for(const key20 in data122){
-if(!(((((key20 === "name") || (key20 === "windowSeconds")) || (key20 === "limit")) || (key20 === "method")) || (key20 === "path"))){
-const err229 = {instancePath:instancePath+"/throttling/budgets/" + i19,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+if(data116.maintenanceScope !== undefined){
+if(typeof data116.maintenanceScope !== "string"){
+const err229 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceScope",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceScope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -5260,9 +5250,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data122.name !== undefined){
-if(typeof data122.name !== "string"){
-const err230 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data116.maintenanceWindow !== undefined){
+let data122 = data116.maintenanceWindow;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.startDateTime === undefined){
+const err230 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "startDateTime"},message:"must have required property '"+"startDateTime"+"'"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -5271,12 +5263,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-if(data122.windowSeconds !== undefined){
-let data124 = data122.windowSeconds;
-if(typeof data124 == "number"){
-if(data124 <= 0 || isNaN(data124)){
-const err231 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data122.timeZone === undefined){
+const err231 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -5285,9 +5273,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-else {
-const err232 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data122.duration === undefined){
+const err232 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -5296,11 +5283,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-if(data122.limit !== undefined){
-let data125 = data122.limit;
-if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
-const err233 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key19 in data122){
+if(!(((((key19 === "startDateTime") || (key19 === "expirationDateTime")) || (key19 === "duration")) || (key19 === "timeZone")) || (key19 === "recurEvery"))){
+const err233 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -5309,9 +5294,10 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(typeof data125 == "number"){
-if(data125 < 1 || isNaN(data125)){
-const err234 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data122.startDateTime !== undefined){
+if(typeof data122.startDateTime !== "string"){
+const err234 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow/startDateTime",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/startDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -5321,11 +5307,9 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
-if(data122.method !== undefined){
-let data126 = data122.method;
-if(!(((((data126 === "GET") || (data126 === "PUT")) || (data126 === "PATCH")) || (data126 === "POST")) || (data126 === "DELETE"))){
-const err235 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+if(data122.expirationDateTime !== undefined){
+if(typeof data122.expirationDateTime !== "string"){
+const err235 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow/expirationDateTime",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/expirationDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -5335,9 +5319,9 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data122.path !== undefined){
-if(typeof data122.path !== "string"){
-const err236 = {instancePath:instancePath+"/throttling/budgets/" + i19+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.duration !== undefined){
+if(typeof data122.duration !== "string"){
+const err236 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow/duration",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -5347,9 +5331,9 @@ vErrors.push(err236);
 errors++;
 }
 }
-}
-else {
-const err237 = {instancePath:instancePath+"/throttling/budgets/" + i19,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data122.timeZone !== undefined){
+if(typeof data122.timeZone !== "string"){
+const err237 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow/timeZone",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -5359,9 +5343,9 @@ vErrors.push(err237);
 errors++;
 }
 }
-}
-else {
-const err238 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data122.recurEvery !== undefined){
+if(typeof data122.recurEvery !== "string"){
+const err238 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow/recurEvery",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/recurEvery/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -5371,12 +5355,9 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data120.arm !== undefined){
-let data128 = data120.arm;
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-for(const key21 in data128){
-if(!(((key21 === "reads") || (key21 === "writes")) || (key21 === "deletes"))){
-const err239 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+else {
+const err239 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -5386,11 +5367,13 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data128.reads !== undefined){
-let data129 = data128.reads;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.size === undefined){
-const err240 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(data116.assignedTo !== undefined){
+let data128 = data116.assignedTo;
+if(Array.isArray(data128)){
+const len18 = data128.length;
+for(let i18=0; i18<len18; i18++){
+if(typeof data128[i18] !== "string"){
+const err240 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/assignedTo/" + i18,schemaPath:"#/properties/maintenanceConfigurations/items/properties/assignedTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -5399,8 +5382,10 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(data129.refillPerSecond === undefined){
-const err241 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/assignedTo",schemaPath:"#/properties/maintenanceConfigurations/items/properties/assignedTo/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -5409,9 +5394,10 @@ vErrors.push(err241);
 }
 errors++;
 }
-for(const key22 in data129){
-if(!((key22 === "size") || (key22 === "refillPerSecond"))){
-const err242 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -5421,10 +5407,9 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data129.size !== undefined){
-let data130 = data129.size;
-if(!((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130)))){
-const err243 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err243 = {instancePath:instancePath+"/maintenanceConfigurations",schemaPath:"#/properties/maintenanceConfigurations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5433,9 +5418,20 @@ vErrors.push(err243);
 }
 errors++;
 }
-if(typeof data130 == "number"){
-if(data130 < 1 || isNaN(data130)){
-const err244 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.faults !== undefined){
+let data130 = data.faults;
+if(Array.isArray(data130)){
+const len19 = data130.length;
+for(let i19=0; i19<len19; i19++){
+if(!(validate19(data130[i19], {instancePath:instancePath+"/faults/" + i19,parentData:data130,parentDataProperty:i19,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5445,12 +5441,12 @@ vErrors.push(err244);
 errors++;
 }
 }
-}
-if(data129.refillPerSecond !== undefined){
-let data131 = data129.refillPerSecond;
-if(typeof data131 == "number"){
-if(data131 <= 0 || isNaN(data131)){
-const err245 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data.throttling !== undefined){
+let data132 = data.throttling;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+for(const key20 in data132){
+if(!((key20 === "budgets") || (key20 === "arm"))){
+const err245 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5460,8 +5456,15 @@ vErrors.push(err245);
 errors++;
 }
 }
-else {
-const err246 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data132.budgets !== undefined){
+let data133 = data132.budgets;
+if(Array.isArray(data133)){
+const len20 = data133.length;
+for(let i20=0; i20<len20; i20++){
+let data134 = data133[i20];
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.name === undefined){
+const err246 = {instancePath:instancePath+"/throttling/budgets/" + i20,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5470,10 +5473,8 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-}
-else {
-const err247 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data134.windowSeconds === undefined){
+const err247 = {instancePath:instancePath+"/throttling/budgets/" + i20,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -5482,12 +5483,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-if(data128.writes !== undefined){
-let data132 = data128.writes;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.size === undefined){
-const err248 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(data134.limit === undefined){
+const err248 = {instancePath:instancePath+"/throttling/budgets/" + i20,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -5496,8 +5493,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data132.refillPerSecond === undefined){
-const err249 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+for(const key21 in data134){
+if(!(((((key21 === "name") || (key21 === "windowSeconds")) || (key21 === "limit")) || (key21 === "method")) || (key21 === "path"))){
+const err249 = {instancePath:instancePath+"/throttling/budgets/" + i20,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -5506,9 +5504,10 @@ vErrors.push(err249);
 }
 errors++;
 }
-for(const key23 in data132){
-if(!((key23 === "size") || (key23 === "refillPerSecond"))){
-const err250 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data134.name !== undefined){
+if(typeof data134.name !== "string"){
+const err250 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -5518,10 +5517,11 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data132.size !== undefined){
-let data133 = data132.size;
-if(!((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133)))){
-const err251 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data134.windowSeconds !== undefined){
+let data136 = data134.windowSeconds;
+if(typeof data136 == "number"){
+if(data136 <= 0 || isNaN(data136)){
+const err251 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -5530,9 +5530,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(typeof data133 == "number"){
-if(data133 < 1 || isNaN(data133)){
-const err252 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err252 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -5542,12 +5542,10 @@ vErrors.push(err252);
 errors++;
 }
 }
-}
-if(data132.refillPerSecond !== undefined){
-let data134 = data132.refillPerSecond;
-if(typeof data134 == "number"){
-if(data134 <= 0 || isNaN(data134)){
-const err253 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data134.limit !== undefined){
+let data137 = data134.limit;
+if(!((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137)))){
+const err253 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -5556,9 +5554,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-else {
-const err254 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data137 == "number"){
+if(data137 < 1 || isNaN(data137)){
+const err254 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -5569,8 +5567,10 @@ errors++;
 }
 }
 }
-else {
-const err255 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data134.method !== undefined){
+let data138 = data134.method;
+if(!(((((data138 === "GET") || (data138 === "PUT")) || (data138 === "PATCH")) || (data138 === "POST")) || (data138 === "DELETE"))){
+const err255 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -5580,11 +5580,9 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data128.deletes !== undefined){
-let data135 = data128.deletes;
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-if(data135.size === undefined){
-const err256 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(data134.path !== undefined){
+if(typeof data134.path !== "string"){
+const err256 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -5593,8 +5591,10 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data135.refillPerSecond === undefined){
-const err257 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/throttling/budgets/" + i20,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -5603,9 +5603,10 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key24 in data135){
-if(!((key24 === "size") || (key24 === "refillPerSecond"))){
-const err258 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -5615,10 +5616,12 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data135.size !== undefined){
-let data136 = data135.size;
-if(!((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136)))){
-const err259 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data132.arm !== undefined){
+let data140 = data132.arm;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+for(const key22 in data140){
+if(!(((key22 === "reads") || (key22 === "writes")) || (key22 === "deletes"))){
+const err259 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -5627,9 +5630,12 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(typeof data136 == "number"){
-if(data136 < 1 || isNaN(data136)){
-const err260 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data140.reads !== undefined){
+let data141 = data140.reads;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+if(data141.size === undefined){
+const err260 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -5638,13 +5644,8 @@ vErrors.push(err260);
 }
 errors++;
 }
-}
-}
-if(data135.refillPerSecond !== undefined){
-let data137 = data135.refillPerSecond;
-if(typeof data137 == "number"){
-if(data137 <= 0 || isNaN(data137)){
-const err261 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data141.refillPerSecond === undefined){
+const err261 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -5653,9 +5654,9 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-else {
-const err262 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key23 in data141){
+if(!((key23 === "size") || (key23 === "refillPerSecond"))){
+const err262 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -5665,9 +5666,10 @@ vErrors.push(err262);
 errors++;
 }
 }
-}
-else {
-const err263 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data141.size !== undefined){
+let data142 = data141.size;
+if(!((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142)))){
+const err263 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -5676,10 +5678,9 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-}
-else {
-const err264 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data142 == "number"){
+if(data142 < 1 || isNaN(data142)){
+const err264 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -5690,8 +5691,11 @@ errors++;
 }
 }
 }
-else {
-const err265 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data141.refillPerSecond !== undefined){
+let data143 = data141.refillPerSecond;
+if(typeof data143 == "number"){
+if(data143 <= 0 || isNaN(data143)){
+const err265 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -5701,14 +5705,255 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
 else {
-const err266 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err266 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err266];
 }
 else {
 vErrors.push(err266);
+}
+errors++;
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data140.writes !== undefined){
+let data144 = data140.writes;
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+if(data144.size === undefined){
+const err268 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+if(data144.refillPerSecond === undefined){
+const err269 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+for(const key24 in data144){
+if(!((key24 === "size") || (key24 === "refillPerSecond"))){
+const err270 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+if(data144.size !== undefined){
+let data145 = data144.size;
+if(!((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145)))){
+const err271 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+if(typeof data145 == "number"){
+if(data145 < 1 || isNaN(data145)){
+const err272 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+}
+if(data144.refillPerSecond !== undefined){
+let data146 = data144.refillPerSecond;
+if(typeof data146 == "number"){
+if(data146 <= 0 || isNaN(data146)){
+const err273 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+}
+else {
+const err275 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+if(data140.deletes !== undefined){
+let data147 = data140.deletes;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.size === undefined){
+const err276 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+if(data147.refillPerSecond === undefined){
+const err277 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+for(const key25 in data147){
+if(!((key25 === "size") || (key25 === "refillPerSecond"))){
+const err278 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+if(data147.size !== undefined){
+let data148 = data147.size;
+if(!((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148)))){
+const err279 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+if(typeof data148 == "number"){
+if(data148 < 1 || isNaN(data148)){
+const err280 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+}
+if(data147.refillPerSecond !== undefined){
+let data149 = data147.refillPerSecond;
+if(typeof data149 == "number"){
+if(data149 <= 0 || isNaN(data149)){
+const err281 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+}
+else {
+const err284 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+}
+else {
+const err286 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
 }
 errors++;
 }

@@ -3,6 +3,7 @@
 import { Scheduler } from '../engine/scheduler';
 import { Operations } from '../engine/operations';
 import { randomGuid, seededRandom, type Random } from '../prng';
+import type { SimAlert } from './alerts';
 import { CustomImageCatalog } from './customImages';
 import { ImageCatalog } from './imageCatalog';
 import { MaintenanceStore } from './maintenance';
@@ -18,6 +19,8 @@ export class World {
   /** Total regional vCPU quotas per subscription and location (scenario `quotas`); absent = unlimited. */
   readonly coreQuotas: { subscriptionId: string; location: string; cores: number }[] = [];
   readonly scaleSets: ScaleSet[] = [];
+  /** Azure Monitor alert instances (state/alerts.ts); listed once their start time has come. */
+  readonly alerts: SimAlert[] = [];
   /** Resource groups declared by the scenario (groups holding a resource exist implicitly). */
   readonly resourceGroups: { subscriptionId: string; name: string; location: string }[] = [];
   readonly images = new ImageCatalog();

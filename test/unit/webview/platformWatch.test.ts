@@ -4,6 +4,7 @@ import { scaleSetId } from '../../../src/azure/gateway';
 import { loadScenario } from '../../../src/simulator/simulator-entry';
 import { DashboardSession } from '../../../src/webview/dashboardSession';
 import { watchPlatformUpgrade } from '../../../src/webview/platformWatch';
+import { alertsFor } from '../../../src/azure/alerts/alertsFor';
 import { simulatedAzure } from '../core/support/simulatedAzure';
 
 const ref = { subscriptionId: '2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e', resourceGroup: 'rg-batch', name: 'batch-workers' };
@@ -27,6 +28,52 @@ describe('watchPlatformUpgrade (simulator, real SDK)', function () {
       assert.ok(lines.some((t) => t.startsWith('Azure rolling upgrade RollingForward')));
       assert.ok(lines.some((t) => t.startsWith('Azure rolling upgrade Cancelled')));
       assert.equal(new Set(lines).size, lines.length, 'a status is logged only when it changes');
+      await started;
+    } finally {
+      await az.stop();
+    }
+  });
+});
+
+describe('watchPlatformUpgrade with the alert gate (issue 16, simulator, real SDK)', function () {
+  this.timeout(120_000);
+
+  for (const scope of ['scaleSet', 'resourceGroup'] as const) {
+    it(`an alert on the ${scope === 'scaleSet' ? 'scale set' : 'resource group'} after Azure's upgrade began cancels it, and the log says which alert and when`, async () => {
+      const az = await simulatedAzure(loadScenario('default'));
+      try {
+        const session = new DashboardSession({ id: scaleSetId(ref), name: ref.name, resourceGroup: ref.resourceGroup }, az.clock);
+        // An alert from before the upgrade never counts.
+        az.sim.fireAlert({ name: 'yesterday', subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, scaleSet: ref.name, at: az.clock.now() - 3_600_000 });
+        const started = az.gateway.startOsRollingUpgrade(ref).catch((err: unknown) => err);
+        const watched = watchPlatformUpgrade({ gateway: az.gateway, ref, session, clock: az.clock, intervalMs: 10_000, starting: started, alertGate: { gate: { scope }, alerts: alertsFor(az.gateway) } });
+        while (session.currentPlatform?.status !== 'RollingForward') await new Promise((r) => setTimeout(r, 5));
+        const firedAt = az.clock.now() + 30_000;
+        az.sim.fireAlert({ name: 'http-5xx', severity: 'Sev1', subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, ...(scope === 'scaleSet' ? { scaleSet: ref.name } : {}), at: firedAt });
+        const last = await watched;
+        assert.equal(last?.runningStatus?.code, 'Cancelled');
+        const lines = session.snapshot().log.map((e) => e.text);
+        const said = lines.find((t) => t.startsWith("Cancelled Azure's rolling upgrade"));
+        assert.ok(said, lines.join('\n'));
+        assert.match(said, new RegExp(`the alert gate failed — 1 alert\\(s\\) fired: 'http-5xx' \\(Sev1, ${new Date(firedAt).toISOString().replace(/[.]/g, '\\.')} on `));
+        assert.doesNotMatch(said, /yesterday/);
+        await started;
+      } finally {
+        await az.stop();
+      }
+    });
+  }
+
+  it('an alert on another resource group leaves the upgrade alone', async () => {
+    const az = await simulatedAzure(loadScenario('default'));
+    try {
+      const session = new DashboardSession({ id: scaleSetId(ref), name: ref.name, resourceGroup: ref.resourceGroup }, az.clock);
+      const started = az.gateway.startOsRollingUpgrade(ref).catch((err: unknown) => err);
+      const watched = watchPlatformUpgrade({ gateway: az.gateway, ref, session, clock: az.clock, intervalMs: 10_000, starting: started, alertGate: { gate: { scope: 'resourceGroup' }, alerts: alertsFor(az.gateway) } });
+      while (session.currentPlatform?.status !== 'RollingForward') await new Promise((r) => setTimeout(r, 5));
+      az.sim.fireAlert({ name: 'elsewhere', subscriptionId: ref.subscriptionId, resourceGroup: 'rg-other' });
+      const last = await watched;
+      assert.equal(last?.runningStatus?.code, 'Completed');
       await started;
     } finally {
       await az.stop();

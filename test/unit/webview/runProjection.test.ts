@@ -152,4 +152,29 @@ describe('RunProjection: executor events → dashboard run view', () => {
     assert.deepEqual(ids, ['1', '2', '3']);
     assert.equal(p.view().instances.find((i) => i.id === '3')?.state, 'waitingHealth');
   });
+
+  it('issue 16: shows the bake (countdown end, state) and each gate verdict with the alerts that fired', () => {
+    const p = new RunProjection('r1', plan(10));
+    const started = ev({ type: 'bake', batch: 0, state: 'started', endsAt: 900_000 });
+    const lines = p.apply(started);
+    assert.match(lines[0].text, /^Batch 1: baking until 00:15:00 UTC$/);
+    assert.deepEqual(p.view().bake, { batch: 0, state: 'baking', startedAt: started.at, endsAt: 900_000, gates: [] });
+    assert.equal(p.view().batches[0].status, 'baking', 'the batch row says it bakes');
+    p.apply(
+      ev({
+        type: 'bake',
+        batch: 0,
+        state: 'breached',
+        endsAt: 900_000,
+        verdicts: [
+          { gate: 'health', ok: true, detail: '1 moved instance(s) healthy' },
+          { gate: 'alerts', ok: false, detail: "1 alert(s) fired: 'cpu-high'", alerts: [{ id: '/x/providers/Microsoft.AlertsManagement/alerts/1', name: 'cpu-high', severity: 'Sev2', targetResource: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/web', startDateTime: '2026-11-01T00:05:00.000Z', monitorCondition: 'Fired' }] },
+        ],
+      }),
+    );
+    const bake = p.view().bake!;
+    assert.equal(bake.state, 'breached');
+    assert.equal(bake.startedAt, started.at, 'the bake keeps its start across its events');
+    assert.deepEqual(bake.gates[1].alerts, [{ name: 'cpu-high', severity: 'Sev2', startDateTime: '2026-11-01T00:05:00.000Z', target: 'web' }]);
+  });
 });

@@ -36,7 +36,8 @@ async function gate(host: RunHost, after: BatchProgress): Promise<Stop | undefin
   const { ctx } = host;
   const p = ctx.progress;
   const reason = after.gateAfter!;
-  const decided = () => (p.gate?.batch === after.index ? p.gate.state : undefined);
+  // A breach gate (bake.ts) after the same batch is a different decision.
+  const decided = () => (p.gate?.batch === after.index && p.gate.reason === reason ? p.gate.state : undefined);
   if (decided() === undefined) {
     ctx.record({ type: 'gate', batch: after.index, reason, state: 'open' });
   }

@@ -9,6 +9,7 @@ import { rollBack } from '../rollback';
 import { surgeBatch } from '../surge';
 import { waitForHealth } from '../waitForHealth';
 import { recordIntents, startBatch } from './batchStart';
+import { bakeAfterBatch } from './bake';
 import type { RunHost, Stop } from './host';
 
 export async function runBatch(host: RunHost, planned: BatchProgress): Promise<Stop | undefined> {
@@ -33,7 +34,7 @@ export async function runBatch(host: RunHost, planned: BatchProgress): Promise<S
     const result = await surgeBatch(ctx, batch);
     // Quota: the old instances are pending again and move in place (O8 fallback).
     if (result === 'refused') return runBatch(host, batch);
-    return endBatch(host, batch);
+    return endBatch(host, batch, await bakeAfterBatch(host, batch));
   }
   const resumedInFlight = new Set(batch.instanceIds.filter((id) => stateOf(id) === 'moving' && !pending.includes(id)));
   const moving = batch.instanceIds.filter((id) => stateOf(id) === 'moving');
@@ -51,15 +52,16 @@ export async function runBatch(host: RunHost, planned: BatchProgress): Promise<S
     ctx.emit({ type: 'batch', index: batch.index, state: 'rollingBack', instanceIds: toRollBack });
     await rollBack(ctx, batch.index, toRollBack);
   }
-  return endBatch(host, batch);
+  return endBatch(host, batch, await bakeAfterBatch(host, batch));
 }
 
-function endBatch(host: RunHost, batch: BatchProgress): undefined {
+/** Records batchFinished; `stop` (a bake gate's breach, issue 16) then ends the run. */
+function endBatch(host: RunHost, batch: BatchProgress, stop?: Stop): Stop | undefined {
   const { ctx } = host;
   const stateOf = (id: string) => ctx.progress.instances.get(id)!.state;
   host.recordTraffic();
   ctx.record({ type: 'batchFinished', batch: batch.index });
   const failed = batch.instanceIds.some((id) => !['succeeded', 'skipped', 'replaced'].includes(stateOf(id)));
   ctx.emit({ type: 'batch', index: batch.index, state: failed ? 'failed' : 'succeeded', instanceIds: batch.instanceIds });
-  return undefined;
+  return stop;
 }

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { RolloutPlan, RunSummary, Strategy, UpgradeTarget } from '../../../../src/core/contract';
+import type { Gates, RolloutPlan, RunCommand, RunSummary, Strategy, UpgradeTarget } from '../../../../src/core/contract';
+import type { Simulator } from '../../../../src/simulator/simulator';
 import type { RetryPlan } from '../../../../src/core/executor/transient';
 import { JournalStore } from '../../../../src/core/journal/journalStore';
 import type { JournalEntry } from '../../../../src/core/journal/records';
@@ -32,6 +33,10 @@ export interface CaseConfig {
   readonly maintenance?: readonly { readonly instance: string; readonly from: number; readonly to: number }[];
   /** Issue 16: batches start only inside this maintenance window. */
   readonly window?: WindowChoice;
+  /** Approval and bake gates for the plan (issue 16). */
+  readonly gates?: Partial<Gates>;
+  /** Called with every event of the run (and of its resumed process), e.g. to fire an alert at a bake. */
+  readonly onEvent?: (e: RunEvent, run: { readonly sim: Simulator; readonly send: (command: RunCommand) => void }) => void;
 }
 
 /**
@@ -112,7 +117,7 @@ export async function runCase(config: CaseConfig): Promise<CaseResult> {
   const az = await simulatedAzure(fleetScenario(config.fleet, targetImage(config).version), { https: config.https === true });
   const dir = fs.mkdtempSync(path.join(journalRoot, 'vmss-case-'));
   try {
-    const planned = await planFromAzure(az.gateway, { ref, target: config.target ?? { kind: 'latest' }, strategy: config.strategy, policy: config.policy, ...(config.window ? { window: config.window } : {}) }, az.clock, testRetry);
+    const planned = await planFromAzure(az.gateway, { ref, target: config.target ?? { kind: 'latest' }, strategy: config.strategy, policy: config.policy, ...(config.window ? { window: config.window } : {}), ...(config.gates ? { gates: config.gates } : {}) }, az.clock, testRetry);
     if (!planned.ok) throw new Error(`plan refused: ${planned.errors.join('; ')}`);
     const set = az.sim.world.scaleSets[0];
     // The id the run knows each instance by: Uniform instance ids, Flexible VM names.
@@ -139,6 +144,7 @@ export async function runCase(config: CaseConfig): Promise<CaseResult> {
     const store = new ObservedStore(dir, onAppend, config.kill);
     const executor = startRun({ gateway: az.gateway, clock: az.clock, store, retry: testRetry }, ref, planned.plan);
     executor.subscribe(maintain);
+    if (config.onEvent) executor.subscribe((e) => config.onEvent!(e, { sim: az.sim, send: (c) => executor.send(c) }));
     let summary = await executor.run();
     let killedSummary: RunSummary | undefined;
     let journalProblems: readonly string[] = [];
@@ -147,6 +153,7 @@ export async function runCase(config: CaseConfig): Promise<CaseResult> {
       // A new process: a fresh gateway (its own SDK clients and statistics), the same journal directory.
       const resumed = resumeRun({ gateway: az.newGateway(), clock: az.clock, store: new ObservedStore(dir, onAppend), retry: testRetry }, executor.runId);
       resumed.executor.subscribe(maintain);
+      if (config.onEvent) resumed.executor.subscribe((e) => config.onEvent!(e, { sim: az.sim, send: (c) => resumed.executor.send(c) }));
       journalProblems = resumed.problems;
       summary = await resumed.executor.run();
     }

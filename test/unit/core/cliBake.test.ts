@@ -1,0 +1,96 @@
+// `plan` and `run` with --bake, --alert-gate and --on-breach (issue 16), against the simulator over HTTPS.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main, type CliIO } from '../../../src/cli/main';
+import { startSimulator } from '../../../src/simulator/simulator-entry';
+import type { Simulator } from '../../../src/simulator/simulator';
+import { fleetScenario, oldVersion, ref, type FleetInstance } from './support/fleetScenario';
+
+function capture(): CliIO & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (s: string) => ((out += s), true) } as unknown as CliIO['stdout'],
+    stderr: { write: (s: string) => ((err += s), true) } as unknown as CliIO['stderr'],
+    env: { HOME: os.tmpdir() },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('CLI --bake and --alert-gate (HTTPS simulator)', function () {
+  this.timeout(120_000);
+  let sim: Simulator;
+  let dir: string;
+  let flags: string[];
+
+  before(async () => {
+    const instances: FleetInstance[] = Array.from({ length: 4 }, () => ({ baseline: 'healthy', after: 'healthy' }));
+    const scenario = fleetScenario({ seed: 3, instances, zones: 0, updateDomains: 2, faultDomains: 2, faults: [] });
+    // Both clocks start at the real now (the CLI's clock always does): the alert gate compares Azure's alert
+    // times with the run's own clock, as it does against Azure.
+    delete scenario.startTime;
+    sim = await startSimulator({ scenario, timeScale: 3000 });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vmss-cli-bake-'));
+    fs.writeFileSync(path.join(dir, 'ca.pem'), sim.ca!);
+    flags = ['--subscription', ref.subscriptionId, '--resource-group', ref.resourceGroup, '--name', ref.name, '--endpoint', sim.url, '--ca', path.join(dir, 'ca.pem'), '--time-scale', '3000', '--poll-interval', '5', '--journal', path.join(dir, 'journal')];
+  });
+
+  after(async () => {
+    await sim.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('plan shows the bake and its gates, and counts the bakes in the duration', async () => {
+    const without = capture();
+    assert.equal(await main(['plan', ...flags, '--json', '--max-batch', '50'], without), 0, without.err());
+    const io = capture();
+    assert.equal(await main(['plan', ...flags, '--json', '--max-batch', '50', '--bake', 'PT10M', '--alert-gate', '--alert-severity', 'sev0,Sev1'], io), 0, io.err());
+    const plain = JSON.parse(without.out()) as { predictedMs: number; batches: unknown[] };
+    const baked = JSON.parse(io.out()) as { predictedMs: number; bake: unknown };
+    assert.deepEqual(baked.bake, { bake: 'PT10M', bakeMs: 600_000, alerts: { scope: 'scaleSet', severities: ['Sev0', 'Sev1'] }, onBreach: 'rollback' });
+    assert.equal(baked.predictedMs, plain.predictedMs + plain.batches.length * 600_000);
+    const text = capture();
+    assert.equal(await main(['plan', ...flags, '--bake', 'PT5M', '--alert-gate', '--alert-scope', 'resource-group', '--on-breach', 'pause'], text), 0, text.err());
+    assert.match(text.out(), /Bake PT5M after every batch; gates: health held, no alert on the resource group; on a breach: pause for approval/);
+  });
+
+  it('refuses bad bake flags with a clear message (exit 2)', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--bake', 'P1M'], /--bake: 'P1M': years and months have no fixed length/],
+      [['--bake', 'ten'], /--bake: 'ten' is not an ISO 8601 duration/],
+      [['--alert-gate', '--alert-scope', 'world'], /--alert-scope must be scale-set or resource-group, got world/],
+      [['--alert-gate', '--alert-severity', 'Sev9'], /Unknown alert severity: Sev9/],
+      [['--on-breach', 'explode', '--bake', 'PT1M'], /--on-breach must be rollback or pause/],
+      [['--alert-severity', 'Sev1'], /--alert-scope and --alert-severity go with --alert-gate/],
+      [['--on-breach', 'pause'], /--on-breach goes with --bake or --alert-gate/],
+    ];
+    for (const [extra, message] of cases) {
+      const io = capture();
+      assert.equal(await main(['plan', ...flags, ...extra], io), 2, extra.join(' '));
+      assert.match(io.err(), message);
+    }
+  });
+
+  it('run: an alert on the set during the first bake rolls the batch back and exits 5, saying which alert', async () => {
+    const io = capture();
+    // Fire the alert once the first batch has moved: the set's first upgraded instance is seen by polling the world.
+    const fire = setInterval(() => {
+      if (sim.world.scaleSets[0].instances.some((i) => i.osImage.version !== oldVersion)) {
+        clearInterval(fire);
+        sim.fireAlert({ name: 'error-rate', severity: 'Sev1', subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, scaleSet: ref.name });
+      }
+    }, 2);
+    try {
+      const code = await main(['run', ...flags, '--max-batch', '50', '--bake', 'PT30M', '--alert-gate'], io);
+      assert.equal(code, 5, io.out() + io.err());
+    } finally {
+      clearInterval(fire);
+    }
+    assert.match(io.out(), /batch 1: bake breached · health ok: .* · alerts BREACHED: 1 alert\(s\) fired: 'error-rate' \(Sev1/);
+    assert.match(io.out(), /aborted — A gate failed during the bake after batch 1 — alerts: .*'error-rate'.* The batch was rolled back/);
+    assert.ok(sim.world.scaleSets[0].instances.every((i) => i.osImage.version === oldVersion), 'the batch went back; nothing else moved');
+  });
+});

@@ -1,0 +1,102 @@
+// Properties of bake time and gates (issue 16) over the random fleets, upgrade and orchestration modes,
+// strategies, fault schedules and crash points the orchestrator properties use, through the real SDK
+// against the simulator. VMSS_PROPERTY_RUNS scales the case counts.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { BakeGates } from '../../../src/core/contract';
+import type { JournalEntry } from '../../../src/core/journal/records';
+import { caseFrom, fleetShape, rolloutChoice, transientFaults } from './support/fleetArbitraries';
+import { ref } from './support/fleetScenario';
+import { type CaseConfig, runCase } from './support/runCase';
+
+const scale = Number(process.env.VMSS_PROPERTY_RUNS ?? '1');
+const runs = (n: number) => Math.max(1, Math.round(n * scale));
+const bakeMs = 5 * 60_000;
+const sizes = fc.integer({ min: 1, max: 12 });
+
+type BakeEntry = Extract<JournalEntry, { type: 'bake' }> & { seq: number; at: number };
+const bakes = (entries: readonly JournalEntry[]) => entries.filter((e): e is BakeEntry => e.type === 'bake');
+const startedBatches = (entries: readonly JournalEntry[]) => entries.filter((e) => e.type === 'batchStarted').map((e) => (e as { batch: number }).batch);
+
+/** A crash at a random journal append, or none. */
+const crash = fc.option(fc.record({ at: fc.integer({ min: 2, max: 60 }), torn: fc.boolean() }), { nil: undefined });
+
+describe('bake and gate properties (issue 16, real SDK → simulator)', function () {
+  this.timeout(30 * 60_000);
+
+  it('a fired alert never lets the next batch start (rollback or pause-then-reject; with crashes and resumes)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fleetShape(sizes, { flaky: false }),
+        transientFaults,
+        rolloutChoice,
+        fc.nat(),
+        fc.integer({ min: 0, max: bakeMs - 1 }),
+        fc.constantFrom<BakeGates['onBreach']>('rollback', 'pause'),
+        crash,
+        async (shape, faults, choice, which, delayMs, onBreach, kill) => {
+          const base = caseFrom(shape, faults, choice);
+          let alertBatch: number | undefined;
+          const config: CaseConfig = {
+            ...base,
+            ...(kill ? { kill } : {}),
+            gates: { bake: { bake: 'PT5M', bakeMs, alerts: { scope: 'scaleSet' }, onBreach } },
+            onEvent: (e, run) => {
+              // The alert fires `delayMs` into the bake of batch which % 4 (none when the plan has fewer batches).
+              if (e.type === 'bake' && e.state === 'started' && alertBatch === undefined && e.batch === which % 4) {
+                alertBatch = e.batch;
+                run.sim.fireAlert({ name: 'probe-failures', subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, scaleSet: ref.name, at: e.at + delayMs });
+              }
+              if (e.type === 'gate' && e.state === 'open' && e.reason === 'breach') setImmediate(() => run.send({ type: 'reject' }));
+            },
+          };
+          const result = await runCase(config);
+          const entries = result.entries;
+          const started = startedBatches(entries);
+          // Every breached bake: no later batch ever started.
+          for (const v of bakes(entries)) {
+            if (v.phase !== 'verdict' || v.ok) continue;
+            assert.ok(!started.some((b) => b > v.batch), `batch after ${v.batch} started after a breach: ${started.join(',')}`);
+            assert.ok(['aborted', 'rejected', 'cancelled'].includes(result.summary.outcome), `outcome ${result.summary.outcome}: ${result.summary.reason}`);
+          }
+          // The batch whose bake saw the alert: its verdict is a breach naming it, and nothing after it started.
+          if (alertBatch !== undefined) {
+            const verdict = bakes(entries).find((e) => e.phase === 'verdict' && e.batch === alertBatch);
+            if (verdict && verdict.phase === 'verdict') {
+              assert.equal(verdict.ok, false, `the alert during batch ${alertBatch}'s bake was missed`);
+              assert.ok(!started.some((b) => b > alertBatch!), 'no batch after the alert');
+            } else {
+              assert.equal(result.summary.outcome, 'failed', 'no verdict only when the run could not go on');
+            }
+          }
+        },
+      ),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('a bake is never shortened nor restarted by a reload (crash at any journal append, then resume)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fleetShape(sizes, { flaky: false }), transientFaults, rolloutChoice, fc.record({ at: fc.integer({ min: 2, max: 60 }), torn: fc.boolean() }), async (shape, faults, choice, kill) => {
+        const config: CaseConfig = { ...caseFrom(shape, faults, choice), kill, gates: { bake: { bake: 'PT5M', bakeMs, onBreach: 'rollback' } } };
+        const result = await runCase(config);
+        const all = bakes(result.entries);
+        for (const batch of new Set(all.map((e) => e.batch))) {
+          const starts = all.filter((e) => e.batch === batch && e.phase === 'started');
+          assert.equal(starts.length, 1, `batch ${batch}: one bake start, got ${starts.length}`);
+          const start = starts[0] as BakeEntry & { endsAt: number };
+          assert.equal(start.endsAt, start.at + bakeMs, 'the bake ends its full time after it started');
+          const verdict = all.find((e) => e.batch === batch && e.phase === 'verdict');
+          // A passed bake ended no earlier than its journaled end (a breach may end it early: that is the gate working).
+          if (verdict && verdict.phase === 'verdict' && verdict.ok) assert.ok(verdict.at >= start.endsAt, `batch ${batch}: verdict ${start.endsAt - verdict.at} ms early`);
+        }
+        // Every batch that finished after it moved something baked.
+        for (const f of result.entries.filter((e) => e.type === 'batchFinished')) {
+          const b = (f as { batch: number }).batch;
+          assert.ok(all.some((e) => e.batch === b && e.phase === 'verdict'), `batch ${b} finished without a bake verdict`);
+        }
+      }),
+      { numRuns: runs(40) },
+    );
+  });
+});
