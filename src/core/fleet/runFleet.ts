@@ -12,7 +12,7 @@ import type { FleetCommand, FleetEvent, FleetSetView, FleetStageView, FleetSumma
 import { applyFleetRecord, type FleetJournalStore, type FleetOutcome, type FleetProgress, type FleetRecord, replayFleet } from './fleetJournal';
 import type { FleetPlan, PlannedFleetGroup, PlannedFleetSet, PlannedFleetStage } from './fleetPlan';
 import { blockingFindings, readySets } from './fleetPlan';
-import { driveEmbedded, drivePlatform, type SetDriverDeps } from './setDrivers';
+import { driveEmbedded, drivePlatform, type SetDriverDeps, type SetResult } from './setDrivers';
 import { stageGate } from './stageGates';
 
 export interface FleetDeps extends SetDriverDeps {
@@ -355,7 +355,7 @@ export class FleetRunner {
           if (this.stopMode === 'now') executor.send({ type: 'cancelAfterBatch' });
         },
       };
-      let result;
+      let result: SetResult;
       try {
         result =
           group.engine.kind === 'embedded'
@@ -364,11 +364,19 @@ export class FleetRunner {
       } catch (err) {
         result = { outcome: 'failed' as const, reason: (err as Error).message };
       }
-      this.record({ type: 'setFinished', stage: stage.name, setId: set.id, outcome: result.outcome, ...(result.reason ? { reason: result.reason } : {}) });
-      view.state = result.outcome;
-      if (result.outcome === 'succeeded') view.done = view.total;
+      if (result.outcome === 'interrupted' && this.stopMode) {
+        // Stopped by the fleet's own stop-now: not finished and not failed; a resume moves what is left.
+        view.state = 'notStarted';
+        view.detail = result.reason ?? 'stopped';
+        this.changed();
+        return;
+      }
+      const outcome = result.outcome === 'interrupted' ? 'failed' : result.outcome;
+      this.record({ type: 'setFinished', stage: stage.name, setId: set.id, outcome, ...(result.reason ? { reason: result.reason } : {}) });
+      view.state = outcome;
+      if (outcome === 'succeeded') view.done = view.total;
       if (result.reason) view.detail = result.reason;
-      if (result.outcome === 'failed') {
+      if (outcome === 'failed') {
         this.failed++;
         this.log('error', `${set.name} failed: ${result.reason ?? ''}`);
         if (this.tooManyFailures()) this.log('error', `More sets failed (${this.failed}) than the rollout allows (${this.progress.plan.maxFailedSets}): no more sets start`);
@@ -381,7 +389,8 @@ export class FleetRunner {
     if (stage.gates.length === 0) return undefined;
     this.stageState.set(stage.name, 'gates');
     this.changed();
-    const ran = readySets(stage).filter((s) => this.progress.sets.get(s.id.toLowerCase())?.outcome === 'succeeded').map((s) => scaleSetRefFromId(s.id));
+    // The health of every set the stage moved, failed ones included (a failure allowed is not a health excused).
+    const ran = readySets(stage).filter((s) => this.progress.sets.get(s.id.toLowerCase())?.outcome !== undefined).map((s) => scaleSetRefFromId(s.id));
     for (const spec of stage.gates) {
       if (this.progress.gatesPassed.get(stage.name)?.has(spec.kind)) continue;
       const gate = stageGate(spec.kind);

@@ -24,7 +24,8 @@ export interface SetDriverDeps {
 }
 
 export interface SetResult {
-  readonly outcome: SetOutcome;
+  /** `interrupted`: the set's run was cancelled (the fleet was stopped now): it is not finished, a resume moves the rest. */
+  readonly outcome: SetOutcome | 'interrupted';
   readonly reason?: string;
 }
 
@@ -52,6 +53,7 @@ async function driveExecutor(executor: RolloutExecutor, hooks: SetDriveHooks): P
   try {
     const summary = await executor.run();
     if (summary.outcome === 'succeeded') return { outcome: 'succeeded' };
+    if (summary.outcome === 'cancelled') return { outcome: 'interrupted', reason: `run ${summary.runId} was cancelled${summary.reason ? ` — ${summary.reason}` : ''}` };
     return { outcome: 'failed', reason: `run ${summary.runId}: ${summary.outcome}${summary.reason ? ` — ${summary.reason}` : ''}` };
   } finally {
     sub.dispose();
@@ -63,8 +65,9 @@ async function driveExecutor(executor: RolloutExecutor, hooks: SetDriveHooks): P
 export async function driveEmbedded(deps: SetDriverDeps, ref: ScaleSetRef, setId: string, engine: Extract<FleetEngine, { kind: 'embedded' }>, target: UpgradeTarget, knownRunId: string | undefined, hooks: SetDriveHooks): Promise<SetResult> {
   const runDeps = { gateway: deps.gateway, clock: deps.clock, store: deps.store, ...(deps.retry ? { retry: deps.retry } : {}) };
   const listing = knownRunId ? deps.store.list().find((r) => r.runId === knownRunId) : undefined;
-  if (listing?.finished) return listing.outcome === 'succeeded' ? { outcome: 'succeeded' } : { outcome: 'failed', reason: `run ${listing.runId}: ${listing.outcome ?? 'unknown'}${listing.reason ? ` — ${listing.reason}` : ''}` };
-  const unfinished = listing ? [listing] : deps.store.unfinished(setId);
+  // A run cancelled by a stop is over, but the set is not: it gets a new run for what is left.
+  if (listing?.finished && listing.outcome !== 'cancelled') return listing.outcome === 'succeeded' ? { outcome: 'succeeded' } : { outcome: 'failed', reason: `run ${listing.runId}: ${listing.outcome ?? 'unknown'}${listing.reason ? ` — ${listing.reason}` : ''}` };
+  const unfinished = listing && !listing.finished ? [listing] : deps.store.unfinished(setId);
   if (unfinished.length > 0) {
     const { executor } = resumeRun(runDeps, unfinished[0].runId);
     hooks.onRun(executor.runId);
