@@ -60,7 +60,7 @@ async function planSet(gateway: AzureGateway, ref: ScaleSetRef, engine: FleetEng
   const common = { ...base, location: set.location, instances: set.sku?.capacity ?? 0, ...(cluster ? { serviceFabricCluster: cluster } : {}) };
   const report = evaluateReadiness(scaleSetModelFromLive(set));
   const blocking = report.findings.filter((f) => f.severity === 'error' && f.kind === 'violation' && blockingRules[engine.kind].includes(f.rule));
-  const reasons = blocking.map((f) => `${f.rule} ${f.message}`);
+  const reasons = blocking.map((f) => (f.message.startsWith(`${f.rule}:`) ? f.message : `${f.rule}: ${f.message}`));
   const strategy: Strategy = engine.kind === 'embedded' ? embeddedStrategy(engine) : { kind: 'zoneThenUpdateDomain' };
   // Azure's rolling upgrade takes the set to the latest version of its image (A6): that is its target.
   const setTarget: UpgradeTarget = engine.kind === 'platform' ? { kind: 'latest' } : target;
