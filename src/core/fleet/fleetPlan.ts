@@ -24,6 +24,8 @@ export interface PlannedFleetSet {
   readonly serviceFabricCluster?: string;
   /** The set's own plan's prediction (embedded engine), simulated ms. */
   readonly predictedMs?: number;
+  /** Batches of the set's own plan (embedded engine). */
+  readonly batches?: number;
 }
 
 export interface PlannedFleetGroup {

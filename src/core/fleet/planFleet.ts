@@ -69,7 +69,7 @@ async function planSet(gateway: AzureGateway, ref: ScaleSetRef, engine: FleetEng
   if (reasons.length > 0) return { ...common, status: 'notReady', reasons };
   const plan = planned.plan;
   if (plan.batches.length === 0 && plan.skipped.every((s) => s.reason === 'onTarget')) return { ...common, status: 'onTarget', reasons: [`every instance runs ${plan.target.description}`] };
-  return { ...common, status: 'ready', reasons: [], ...(engine.kind === 'embedded' ? { predictedMs: plan.predictedMs } : {}) };
+  return { ...common, status: 'ready', reasons: [], ...(engine.kind === 'embedded' ? { predictedMs: plan.predictedMs, batches: plan.batches.length } : {}) };
 }
 
 export async function planFleet(gateway: AzureGateway, rollout: FleetRolloutFile, options: FleetPlanOptions = {}): Promise<FleetPlan> {
