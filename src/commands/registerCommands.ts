@@ -19,6 +19,7 @@ import { editRollingPolicyCommand } from './editRollingPolicy';
 import { startPlatformUpgradeCommand } from './startPlatformUpgrade';
 import { cancelPlatformUpgradeCommand } from './cancelPlatformUpgrade';
 import { runEmbeddedUpgradeCommand } from './runEmbeddedUpgrade';
+import { runFleetRolloutCommand } from './runFleetRollout';
 import { startPlannedRunCommand } from './startPlannedRun';
 import { pauseRunCommand } from './pauseRun';
 import { resumeRunCommand } from './resumeRun';
@@ -54,6 +55,7 @@ export const commands: readonly ExtensionCommand[] = [
   rejectGateCommand,
   showHistoryCommand,
   exportHistoryCommand,
+  runFleetRolloutCommand,
 ];
 
 export type CommandWrapper = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (...args: unknown[]) => Promise<unknown>;

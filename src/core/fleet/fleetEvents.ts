@@ -1,7 +1,20 @@
 // The fleet runner's contract with what watches it (CLI, dashboard): events out, commands in, and a
 // view for a late subscriber. Types only — the webview contract imports this module.
-import type { FleetOutcome } from './fleetJournal';
 import type { FleetSetStatus } from './fleetPlan';
+
+export type FleetOutcome =
+  /** Every ready set moved. */
+  | 'succeeded'
+  /** Some sets failed, no more than the file allows. */
+  | 'completedWithFailures'
+  /** The plan's safety checks refused it: nothing moved. */
+  | 'refused'
+  /** More sets failed than allowed, or a stage gate failed. */
+  | 'aborted'
+  /** Stopped on request (Ctrl-C, Stop) after the moving sets; resume continues. */
+  | 'stopped'
+  /** An approval was refused. */
+  | 'rejected';
 
 export type FleetStageState = 'pending' | 'awaitingApproval' | 'running' | 'gates' | 'waiting' | 'finished' | 'stopped';
 export type FleetSetState = 'pending' | 'waitingForCluster' | 'running' | 'succeeded' | 'failed' | 'notReady' | 'onTarget' | 'notStarted';

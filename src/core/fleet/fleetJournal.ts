@@ -6,21 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileJournalSink, readJournal, type JournalReadReport } from '../journal/journalFile';
 import type { JournalEntry } from '../journal/records';
+import type { FleetOutcome } from './fleetEvents';
 import type { FleetPlan } from './fleetPlan';
 
-export type FleetOutcome =
-  /** Every ready set moved. */
-  | 'succeeded'
-  /** Some sets failed, no more than the file allows. */
-  | 'completedWithFailures'
-  /** The plan's safety checks refused it: nothing moved. */
-  | 'refused'
-  /** More sets failed than allowed, or a stage gate failed. */
-  | 'aborted'
-  /** Stopped on request (Ctrl-C, Cancel) after the current groups; resume continues. */
-  | 'stopped'
-  /** An approval was refused. */
-  | 'rejected';
+export type { FleetOutcome };
 
 export type SetOutcome = 'succeeded' | 'failed';
 
