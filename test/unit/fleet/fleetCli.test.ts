@@ -42,7 +42,6 @@ describe('CLI fleet plan, run, status, approve (HTTPS simulator, canned fleet sc
     fs.writeFileSync(
       file,
       JSON.stringify({
-        $schema: 'https://vmss-upgrades.dev/schemas/fleet-rollout.schema.json',
         name: 'november',
         target: { kind: 'latest' },
         stages: [
