@@ -6,3 +6,7 @@ export { parseRolloutFile, formatProblems } from '../core/fleet/parseRolloutFile
 export { planFleet } from '../core/fleet/planFleet';
 export { startFleet, resumeFleet } from '../core/fleet/runFleet';
 export { FleetJournalStore } from '../core/fleet/fleetJournal';
+// Issue 15: a rehearsal is the same core on a private simulator of a snapshot.
+export { readLiveSet } from '../rehearsal/readLiveSet';
+export { scenarioFromLive } from '../rehearsal/scenarioFromLive';
+export { startRehearsal } from '../rehearsal/runRehearsal';

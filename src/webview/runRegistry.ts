@@ -25,7 +25,17 @@ export interface TrackedRun {
   readonly runId?: string;
   /** Settles when the executor has finished (running runs only). */
   readonly done?: Promise<RunSummary>;
+  /** A rehearsal on a private simulator (issue 15): nothing in Azure changes. */
+  readonly rehearsal?: boolean;
   view(): RunView;
+}
+
+/** A rehearsal the registry shows and controls: its executor runs on a private simulator's clock. */
+export interface RehearsalRun {
+  readonly plan: RolloutPlan;
+  readonly executor: RolloutExecutor;
+  readonly clock: Clock;
+  readonly assumptions: readonly string[];
 }
 
 export interface RunRegistryDeps {
@@ -50,6 +60,7 @@ interface Entry {
   executor?: RolloutExecutor;
   runId?: string;
   done?: Promise<RunSummary>;
+  rehearsal?: { readonly clock: Clock; readonly assumptions: readonly string[] };
 }
 
 const key = (id: string) => id.toLowerCase();
@@ -101,6 +112,23 @@ export class RunRegistry {
     return this.tracked(key(id), entry);
   }
 
+  /**
+   * Shows a rehearsal (issue 15) in the set's dashboard, labelled as one, with the run controls; when it
+   * has finished, `runForReal` starts the same plan on the set itself.
+   */
+  rehearse(ref: ScaleSetRef, rehearsal: RehearsalRun): TrackedRun {
+    const id = scaleSetId(ref);
+    if (this.entries.get(key(id))?.phase === 'running') throw new Error(`A run on ${ref.name} is in progress: pause, cancel or let it finish first.`);
+    const entry: Entry = { ref, plan: rehearsal.plan, phase: 'running', projection: new RunProjection('plan', rehearsal.plan), rehearsal: { clock: rehearsal.clock, assumptions: rehearsal.assumptions } };
+    this.entries.set(key(id), entry);
+    this.deps.session(id).append([
+      { level: 'info', text: `Rehearsal on a private simulator of ${ref.name}: nothing in Azure changes.` },
+      ...rehearsal.assumptions.map((text) => ({ level: 'info' as const, text: `Rehearsal assumes: ${text}` })),
+    ]);
+    this.attach(id, entry, rehearsal.executor);
+    return this.tracked(key(id), entry);
+  }
+
   /** Shows a run the journal holds unfinished, without resuming it. */
   showInterrupted(runId: string): TrackedRun | undefined {
     const progress = replayJournal(this.deps.journal.read(runId).entries);
@@ -143,6 +171,14 @@ export class RunRegistry {
     const entry = this.entries.get(key(id));
     if (!entry) return { accepted: false, message: 'There is no run for this scale set.' };
     if (action === 'start') {
+      await this.start(id);
+      return { accepted: true };
+    }
+    if (action === 'runForReal') {
+      if (!entry.rehearsal) return { accepted: false, message: 'Only a rehearsal can be turned into a real run.' };
+      if (entry.phase !== 'finished') return { accepted: false, message: 'The rehearsal is still running: let it finish or cancel it first.' };
+      // The same plan, now on the set itself; the executor reads Azure again before it moves anything (O1).
+      this.review(entry.ref, entry.plan);
       await this.start(id);
       return { accepted: true };
     }
@@ -191,12 +227,15 @@ export class RunRegistry {
       this.deps.finished?.(id);
     });
     entry.done.catch((err: unknown) => session.append([{ level: 'error', text: `The run stopped with an error: ${(err as Error).message}` }]));
-    this.deps.watch?.(entry.ref, entry.done);
+    // The tree's in-flight mark means Azure is changing; a rehearsal changes nothing there.
+    if (!entry.rehearsal) this.deps.watch?.(entry.ref, entry.done);
     this.publish(id, entry);
   }
 
   private publish(id: string, entry: Entry): void {
-    this.deps.session(id).setRun(entry.projection.view());
+    const view = entry.projection.view();
+    if (entry.rehearsal) this.deps.session(id).setRun({ ...view, rehearsal: { assumptions: entry.rehearsal.assumptions } }, entry.rehearsal.clock);
+    else this.deps.session(id).setRun(view);
     for (const listener of this.listeners) listener();
   }
 
@@ -208,6 +247,7 @@ export class RunRegistry {
       phase: entry.phase,
       ...(entry.runId ? { runId: entry.runId } : {}),
       ...(entry.done ? { done: entry.done } : {}),
+      ...(entry.rehearsal ? { rehearsal: true } : {}),
       view: () => (this.entries.get(k) ?? entry).projection.view(),
     };
   }
