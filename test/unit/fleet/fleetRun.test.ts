@@ -110,6 +110,24 @@ describe('fleet plan and run (simulator, real SDK)', function () {
     assert.deepEqual(summary.sets, { total: 4, succeeded: 3, failed: 0, notReady: 0, onTarget: 1, notStarted: 0 });
   });
 
+  it("a group on Azure's rolling upgrade (platform engine, A6) moves its sets with the set's own policy and reports progress", async () => {
+    await world(fleetWorld([
+      fleetSet('web-we-0', subA, 'westeurope', { tags: { ring: '0' } }),
+      fleetSet('roll-sc-1', subB, 'swedencentral', { tags: { ring: '1' }, upgradePolicy: { mode: 'Rolling', rollingUpgradePolicy: { maxBatchInstancePercent: 34 } } }),
+    ]));
+    const text = JSON.stringify({ name: 'platform', target: { kind: 'latest' }, stages: [{ name: 'canary', groups: [{ name: 'c', ...ring(0) }] }, { name: 'ring1', groups: [{ name: 'r1', ...ring(1), engine: { kind: 'platform' } }] }] });
+    const runner = startFleet({ ...deps, platformPollMs: 20_000 }, await plan(text));
+    const progress: number[] = [];
+    runner.subscribe((e) => {
+      if (e.type === 'changed') progress.push(e.view.stages[1].sets[0].done);
+    });
+    const summary = await runner.run();
+    assert.equal(summary.outcome, 'succeeded', summary.reason);
+    assert.deepEqual(versionsOf('roll-sc-1'), [newVersion, newVersion, newVersion]);
+    assert.equal(az.sim.world.scaleSets.find((s) => s.name === 'roll-sc-1')!.upgradeRuns.length, 1, "one platform rolling upgrade");
+    assert.equal(progress.at(-1), 3);
+  });
+
   it('a failed set stops the stage and the rollout when no failure is allowed', async () => {
     await world(fleetWorld([
       fleetSet('web-we-0', subA, 'westeurope', { tags: { ring: '0' } }),
