@@ -31,6 +31,8 @@ export interface FleetPlanOptions {
   readonly signal?: AbortSignal;
   /** Sets read at the same time while planning (default 8). */
   readonly concurrency?: number;
+  /** ARM reads per second per subscription the plan may spend (default 20). */
+  readonly readsPerSecond?: number;
   readonly file?: string;
 }
 
@@ -72,9 +74,35 @@ async function planSet(gateway: AzureGateway, ref: ScaleSetRef, engine: FleetEng
   return { ...common, status: 'ready', reasons: [], ...(engine.kind === 'embedded' ? { predictedMs: plan.predictedMs, batches: plan.batches.length } : {}) };
 }
 
+/** Reads one set costs while planning: the set twice (here and its own plan), its instances, its upgrade history, the image versions. */
+const readsPerSetPlan = 5;
+
+/**
+ * Paces the plan's reads per subscription below Azure Resource Manager's read bucket, which refills 25 a
+ * second per subscription (Learn: Understand how Azure Resource Manager throttles requests, 2024 token
+ * buckets; FIDELITY issue 12): a 200-set plan otherwise spends the bucket's 250 at once and gets 429s.
+ */
+export class ReadPacer {
+  private readonly next = new Map<string, number>();
+  constructor(
+    private readonly clock: Clock,
+    private readonly readsPerSecond: number,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  async take(subscriptionId: string, reads: number): Promise<void> {
+    const key = subscriptionId.toLowerCase();
+    const now = this.clock.now();
+    const slot = Math.max(now, this.next.get(key) ?? now);
+    this.next.set(key, slot + (reads * 1000) / this.readsPerSecond);
+    if (slot > now) await this.clock.sleep(slot - now, this.signal);
+  }
+}
+
 export async function planFleet(gateway: AzureGateway, rollout: FleetRolloutFile, options: FleetPlanOptions = {}): Promise<FleetPlan> {
   const clock = options.clock ?? realClock;
   const catalog = new SetCatalog(gateway, options.signal);
+  const pacer = new ReadPacer(clock, options.readsPerSecond ?? 20, options.signal);
   const selectorFindings: SafetyFinding[] = [];
   const stages: PlannedFleetStage[] = [];
   for (const stage of rollout.stages) {
@@ -82,7 +110,10 @@ export async function planFleet(gateway: AzureGateway, rollout: FleetRolloutFile
     for (const group of stage.groups) {
       const selected = await catalog.select(group.select);
       for (const problem of selected.problems) selectorFindings.push({ check: 'selector', severity: selected.refs.length === 0 && /failed|no 'id'/.test(problem) ? 'error' : 'warning', stage: stage.name, message: `group '${group.name}': ${problem}` });
-      const sets = await mapLimited(selected.refs, options.concurrency ?? 8, (ref) => planSet(gateway, ref, group.engine, rollout.target, clock, options.signal));
+      const sets = await mapLimited(selected.refs, options.concurrency ?? 8, async (ref) => {
+        await pacer.take(ref.subscriptionId, readsPerSetPlan);
+        return planSet(gateway, ref, group.engine, rollout.target, clock, options.signal);
+      });
       groups.push({ name: group.name, engine: group.engine, ...(group.maxParallel ? { maxParallel: group.maxParallel } : {}), sets });
     }
     stages.push({ name: stage.name, requiresApproval: stage.requiresApproval, ...(stage.waitAfter ? { waitAfter: stage.waitAfter } : {}), waitAfterMs: stage.waitAfterMs, gates: stage.gates, groups });
