@@ -90,6 +90,12 @@ if (existsSync(webviewEntry)) {
   });
 }
 
+// The fleet view (issue 17): its own small page, beside the dashboard's.
+const fleetEntry = path.join(root, 'src/webview-client/fleet/main.ts');
+if (existsSync(fleetEntry)) {
+  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [fleetEntry], outfile: path.join(root, 'dist', 'webview', 'fleet.js') });
+}
+
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 // The webview loads codicons from dist/ (a local resource that ships in the .vsix, which holds no
 // node_modules): copy the font and its stylesheet next to the dashboard bundle.

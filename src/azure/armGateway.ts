@@ -135,6 +135,24 @@ export class ArmGateway implements AzureGateway {
     });
   }
 
+  queryResources(subscriptionIds: readonly string[], query: string, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
+    return withSignal(signal, async () => {
+      const rows: Record<string, unknown>[] = [];
+      let skipToken: string | undefined;
+      do {
+        const page = await this.clients.resourceGraph().resources({
+          subscriptions: [...subscriptionIds],
+          query,
+          options: { resultFormat: 'objectArray', top: 1000, ...(skipToken ? { skipToken } : {}) },
+        });
+        // As in queryScaleSetIds: the SDK may hand the row array back as an object keyed "0", "1", ….
+        rows.push(...((Array.isArray(page.data) ? page.data : Object.values(page.data ?? {})) as Record<string, unknown>[]));
+        skipToken = page.skipToken;
+      } while (skipToken);
+      return rows;
+    });
+  }
+
   getScaleSet(ref: ScaleSetRef, signal?: AbortSignal) {
     return withSignal(signal, async () => this.remember(await this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.get(ref.resourceGroup, ref.name)));
   }

@@ -96,6 +96,8 @@ export interface AzureGateway {
   listScaleSets(subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachineScaleSet[]>;
   /** One Azure Resource Graph query across subscriptions; returns ids grouped by subscription. */
   queryScaleSetIds(subscriptionIds: readonly string[], signal?: AbortSignal): Promise<Map<string, string[]>>;
+  /** Fleet rollouts: a Resource Graph query of the user's over these subscriptions; the rows as objects (all pages). */
+  queryResources(subscriptionIds: readonly string[], query: string, signal?: AbortSignal): Promise<Record<string, unknown>[]>;
   getScaleSet(ref: ScaleSetRef, signal?: AbortSignal): Promise<VirtualMachineScaleSet>;
   updateScaleSet(ref: ScaleSetRef, update: VirtualMachineScaleSetUpdate, options?: { ifMatch?: string; signal?: AbortSignal }): Promise<VirtualMachineScaleSet>;
   /**

@@ -21,6 +21,7 @@ import { startPlatformUpgradeCommand } from './startPlatformUpgrade';
 import { cancelPlatformUpgradeCommand } from './cancelPlatformUpgrade';
 import { rehearseUpgradeCommand } from './rehearseUpgrade';
 import { runEmbeddedUpgradeCommand } from './runEmbeddedUpgrade';
+import { runFleetRolloutCommand } from './runFleetRollout';
 import { startPlannedRunCommand } from './startPlannedRun';
 import { pauseRunCommand } from './pauseRun';
 import { resumeRunCommand } from './resumeRun';
@@ -58,6 +59,7 @@ export const commands: readonly ExtensionCommand[] = [
   showHistoryCommand,
   exportHistoryCommand,
   setMaintenanceWindowCommand,
+  runFleetRolloutCommand,
 ];
 
 export type CommandWrapper = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (...args: unknown[]) => Promise<unknown>;

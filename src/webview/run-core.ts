@@ -1,6 +1,11 @@
 // The orchestrator's core as the extension uses it (planner, executor): its own bundle
 // (dist/run-core.js), loaded on the first plan or run, not with the first command (issue 18).
 export { planFromAzure, resumeRun, startRun } from '../core/rollout';
+// Fleet rollouts (issue 17) ride in the same lazy bundle.
+export { parseRolloutFile, formatProblems } from '../core/fleet/parseRolloutFile';
+export { planFleet } from '../core/fleet/planFleet';
+export { startFleet, resumeFleet } from '../core/fleet/runFleet';
+export { FleetJournalStore } from '../core/fleet/fleetJournal';
 // Issue 15: a rehearsal is the same core on a private simulator of a snapshot.
 export { readLiveSet } from '../rehearsal/readLiveSet';
 export { scenarioFromLive } from '../rehearsal/scenarioFromLive';

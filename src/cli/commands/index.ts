@@ -1,5 +1,6 @@
 // The registry of subcommands: one import and one entry per command file.
 import type { CliCommand } from '../main';
+import { fleetCommand } from './fleet';
 import { historyCommand } from './history';
 import { lintCommand } from './lint';
 import { planCommand } from './plan';
@@ -16,6 +17,7 @@ export const commands: Record<string, CliCommand> = {
   history: historyCommand,
   lint: lintCommand,
   simulator: simulatorCommand,
+  fleet: fleetCommand,
   snapshot: snapshotCommand,
   rehearse: rehearseCommand,
 };

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import generatedValidator from './scenarioValidator.generated';
 import defaultScenario from '../scenarios/default.json';
+import fleetScenario from '../scenarios/fleet.json';
 import type { Scenario } from './scenarioTypes';
 
 export class ScenarioError extends Error {
@@ -15,7 +16,7 @@ export class ScenarioError extends Error {
   }
 }
 
-const builtIn: Record<string, unknown> = { default: defaultScenario };
+const builtIn: Record<string, unknown> = { default: defaultScenario, fleet: fleetScenario };
 
 const validator = generatedValidator as unknown as ValidateFunction;
 
