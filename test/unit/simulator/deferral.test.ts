@@ -146,3 +146,20 @@ describe('simulator osRollingUpgradeDeferral and approveRollingUpgrade (A1)', ()
     for (const id of waiting) assert.equal(versionOf('deferred', id), '1.1.0');
   });
 });
+
+describe('simulator approveRollingUpgrade on a Flexible set', () => {
+  it('refuses the scale set VM approve (a Uniform per-instance API; unverified) and accepts the set-level call with the VM name', async () => {
+    const clock = new ManualClock();
+    const sim = await Simulator.start({ listen: false, clock, scenario: scenario([scaleSet('flex', 5, { osVersion: '1.1.0', upgradePolicy: deferred, orchestrationMode: 'Flexible' })]) });
+    sim.publishImageVersion({ ...image, version: '1.2.0' });
+    clock.advance(minutes(31));
+    sim.advance();
+    const compute = sdkClients(sim, 'memory').compute(sub1);
+    const [waiting] = (await collect(compute.virtualMachineScaleSetVMs.list('rg-test', 'flex'))).filter((vm) => vm.tags?.[pendingTag] !== undefined);
+    assert.ok(waiting?.instanceId);
+    assert.deepEqual(await refusal(compute.virtualMachineScaleSetVMs.approveRollingUpgrade('rg-test', 'flex', waiting.instanceId, poll)), { code: 'OperationNotAllowed', statusCode: 400 });
+    await compute.virtualMachineScaleSets.approveRollingUpgrade('rg-test', 'flex', { vmInstanceIDs: { instanceIds: [waiting.instanceId] }, ...poll });
+    const vm = await compute.virtualMachines.get('rg-test', waiting.instanceId);
+    assert.equal(vm.tags?.[pendingTag], undefined, 'approved: the VM no longer carries the tag');
+  });
+});
