@@ -28,6 +28,8 @@ import { approveGateCommand } from './approveGate';
 import { rejectGateCommand } from './rejectGate';
 import { showHistoryCommand } from './showHistory';
 import { exportHistoryCommand } from './exportHistory';
+import { approveOsUpgradeCommand } from './approveOsUpgrade';
+import { approveInstanceOsUpgradeCommand } from './approveInstanceOsUpgrade';
 
 export const commands: readonly ExtensionCommand[] = [
   refreshCommand,
@@ -54,6 +56,8 @@ export const commands: readonly ExtensionCommand[] = [
   rejectGateCommand,
   showHistoryCommand,
   exportHistoryCommand,
+  approveOsUpgradeCommand,
+  approveInstanceOsUpgradeCommand,
 ];
 
 export type CommandWrapper = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (...args: unknown[]) => Promise<unknown>;
