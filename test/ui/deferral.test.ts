@@ -32,6 +32,7 @@ describe('deferred OS upgrades waiting for approval in the workbench', function 
 
   async function expandAllUpdateDomains(): Promise<void> {
     const domains = sideBar.locator('.monaco-list-row', { hasText: /^Update domain \d+/ });
+    await domains.first().waitFor({ state: 'visible', timeout: 60_000 });
     for (let i = 0; i < (await domains.count()); i++) await expand(domains.nth(i));
   }
 
