@@ -30,6 +30,7 @@ import { showHistoryCommand } from './showHistory';
 import { exportHistoryCommand } from './exportHistory';
 import { approveOsUpgradeCommand } from './approveOsUpgrade';
 import { approveInstanceOsUpgradeCommand } from './approveInstanceOsUpgrade';
+import { toggleUpgradeDeferralCommand } from './toggleUpgradeDeferral';
 
 export const commands: readonly ExtensionCommand[] = [
   refreshCommand,
@@ -58,6 +59,7 @@ export const commands: readonly ExtensionCommand[] = [
   exportHistoryCommand,
   approveOsUpgradeCommand,
   approveInstanceOsUpgradeCommand,
+  toggleUpgradeDeferralCommand,
 ];
 
 export type CommandWrapper = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (...args: unknown[]) => Promise<unknown>;

@@ -26,7 +26,11 @@ async function waitingWorld() {
   sim.publishImageVersion({ ...image, version: '1.2.0' });
   clock.advance(31 * 60_000);
   sim.advance();
-  const factory = createClientFactory({ credential: staticTokenCredential(), endpoint: sim.url, httpClient: sim.httpClient, pollSleep: async () => undefined }, 0);
+  const factory = createClientFactory({ credential: staticTokenCredential(), endpoint: sim.url, httpClient: sim.httpClient, pollSleep: async (ms) => {
+        // Polls advance the simulated clock (a model update takes 5 simulated seconds).
+        clock.advance(Math.max(ms, 1000));
+        sim.advance();
+      } }, 0);
   const gateway = new ArmGateway(factory);
   const after = (minutes: number) => {
     clock.advance(minutes * 60_000);
@@ -79,4 +83,16 @@ describe('gateway: deferred OS upgrades (osRollingUpgradeDeferral, approveRollin
       await sim.stop();
     }
   });
+
+  it('turning deferral off with a PATCH of the one flag keeps automatic upgrades on (what Enable/Disable Upgrade Deferral sends)', async () => {
+    const { sim, gateway } = await waitingWorld();
+    try {
+      const after = await gateway.updateScaleSet(ref('uni'), { upgradePolicy: { automaticOSUpgradePolicy: { osRollingUpgradeDeferral: false } } });
+      assert.equal(deferralEnabled(after), false);
+      assert.equal(after.upgradePolicy?.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade, true);
+    } finally {
+      await sim.stop();
+    }
+  });
 });
+
