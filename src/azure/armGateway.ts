@@ -267,6 +267,29 @@ export class ArmGateway implements AzureGateway {
     );
   }
 
+  approveRollingUpgrade(ref: ScaleSetRef, instanceIds?: readonly string[], signal?: AbortSignal): Promise<void> {
+    // Without instanceIds Azure approves every waiting instance: an empty list is a caller's mistake.
+    if (instanceIds !== undefined && instanceIds.length === 0) return Promise.reject(new Error('approveRollingUpgrade needs at least one instance id, or none to approve all.'));
+    return withSignal(signal, () =>
+      this.untilDone(
+        this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.approveRollingUpgrade(ref.resourceGroup, ref.name, {
+          ...this.lroOptions(signal),
+          ...(instanceIds ? { vmInstanceIDs: { instanceIds: [...instanceIds] } } : {}),
+        }),
+        signal,
+      ),
+    );
+  }
+
+  approveInstanceRollingUpgrade(ref: ScaleSetRef, instanceId: string, signal?: AbortSignal): Promise<void> {
+    return withSignal(signal, async () => {
+      // Flexible: per-instance scale set VM actions are Uniform APIs and there is no single-VM approve;
+      // the set-level call takes the instance's id.
+      if (await this.isFlexible(ref, signal)) return this.approveRollingUpgrade(ref, [instanceId], signal);
+      return this.untilDone(this.clients.compute(ref.subscriptionId).virtualMachineScaleSetVMs.approveRollingUpgrade(ref.resourceGroup, ref.name, instanceId, this.lroOptions(signal)), signal);
+    });
+  }
+
   getLatestRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal) {
     return withSignal(signal, async () => {
       try {

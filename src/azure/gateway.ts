@@ -84,6 +84,8 @@ export interface InstanceSnapshot {
   readonly extensionProblems: readonly string[];
   /** When provisioning last succeeded (instance view status time, epoch ms): the health grace runs from here. */
   readonly provisionedAt?: number;
+  /** osRollingUpgradeDeferral: set while the instance's automatic OS upgrade waits for approval (the tag's value). */
+  readonly pendingOsUpgrade?: string;
 }
 
 export interface AzureGateway {
@@ -123,6 +125,13 @@ export interface AzureGateway {
   /** A6: start the platform rolling OS upgrade; resolves when Azure has finished it. */
   startOsRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void>;
   cancelRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<void>;
+  /**
+   * osRollingUpgradeDeferral: approve waiting OS upgrades (VirtualMachineScaleSets_ApproveRollingUpgrade) —
+   * every waiting instance when `instanceIds` is undefined, else the ones named (never an empty list).
+   */
+  approveRollingUpgrade(ref: ScaleSetRef, instanceIds?: readonly string[], signal?: AbortSignal): Promise<void>;
+  /** One instance's waiting OS upgrade (VirtualMachineScaleSetVMs_ApproveRollingUpgrade; Flexible: the set-level call). */
+  approveInstanceRollingUpgrade(ref: ScaleSetRef, instanceId: string, signal?: AbortSignal): Promise<void>;
   /** A6: undefined when the set never had a rolling upgrade (404). */
   getLatestRollingUpgrade(ref: ScaleSetRef, signal?: AbortSignal): Promise<RollingUpgradeStatusInfo | undefined>;
   /** A5: the last OS upgrades (all pages). */

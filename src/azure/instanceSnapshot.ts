@@ -3,6 +3,7 @@
 // deriving health as the platform does (H1–H3).
 import type { ImageReference, InstanceViewStatus, VirtualMachine, VirtualMachineInstanceView, VirtualMachineScaleSetVM, VirtualMachineScaleSetVMInstanceView } from '@azure/arm-compute';
 import type { HealthState, InstanceSnapshot } from './gateway';
+import { pendingOsUpgradeOf } from './osUpgradeDeferral';
 
 function statusValue(statuses: readonly InstanceViewStatus[] | undefined, prefix: string): string | undefined {
   const code = statuses?.find((s) => s.code?.startsWith(`${prefix}/`))?.code;
@@ -31,6 +32,7 @@ interface InstanceFields {
   readonly latestModelApplied?: boolean;
   readonly imageReference?: ImageReference;
   readonly instanceView?: VirtualMachineScaleSetVMInstanceView | VirtualMachineInstanceView;
+  readonly tags?: Record<string, string>;
 }
 
 export function toInstanceSnapshot(vm: VirtualMachineScaleSetVM): InstanceSnapshot {
@@ -42,6 +44,7 @@ export function toInstanceSnapshot(vm: VirtualMachineScaleSetVM): InstanceSnapsh
     latestModelApplied: vm.latestModelApplied,
     imageReference: vm.storageProfile?.imageReference,
     instanceView: vm.instanceView,
+    tags: vm.tags,
   });
 }
 
@@ -58,6 +61,7 @@ export function vmToInstanceSnapshot(vm: VirtualMachine): InstanceSnapshot {
     provisioningState: vm.provisioningState,
     imageReference: vm.storageProfile?.imageReference,
     instanceView: vm.instanceView,
+    tags: vm.tags,
   });
 }
 
@@ -85,6 +89,7 @@ function snapshotOf(vm: InstanceFields): InstanceSnapshot {
     health: signalled ?? derived,
     healthSource: signalled ? 'signal' : 'derived',
     extensionProblems,
+    ...(pendingOsUpgradeOf(vm.tags) !== undefined ? { pendingOsUpgrade: pendingOsUpgradeOf(vm.tags) } : {}),
     ...(provisionedAt(view?.statuses) !== undefined ? { provisionedAt: provisionedAt(view?.statuses) } : {}),
   };
 }

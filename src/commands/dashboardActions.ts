@@ -3,6 +3,8 @@
 // reload all need it.
 import * as vscode from 'vscode';
 import { describeAzureError, errorSummary } from '../azure/azureError';
+import { deferralEnabled } from '../azure/osUpgradeDeferral';
+import { withApprovals } from '../webview/approvalView';
 import { embeddedHistory } from '../webview/journalHistory';
 import { mergeHistory, platformHistoryEntry, platformUpgradeView, scaleSetHeader } from '../webview/azureViews';
 import type { DashboardActions } from '../webview/dashboardPanels';
@@ -22,7 +24,10 @@ export async function refreshDashboard(services: CommandServices, scaleSetId: st
     target.gateway.listOsUpgradeHistory(target.ref),
   ]);
   if (set.status === 'fulfilled') session.setScaleSet(scaleSetHeader(target.id, set.value));
-  if (rolling.status === 'fulfilled') session.setPlatform(rolling.value && platformUpgradeView(rolling.value, session.currentPlatform?.note));
+  // Deferral (A1): the instances waiting for approval ride along with Azure's rolling upgrade.
+  const deferral = set.status === 'fulfilled' && deferralEnabled(set.value);
+  const instances = deferral ? await target.gateway.listInstances(target.ref).catch(() => undefined) : undefined;
+  if (rolling.status === 'fulfilled') session.setPlatform(withApprovals(rolling.value && platformUpgradeView(rolling.value, session.currentPlatform?.note), deferral, instances));
   let ours: ReturnType<typeof embeddedHistory> = [];
   try {
     // After a window reload the run is no longer in memory: show it from the journal, resumable.
@@ -58,6 +63,18 @@ export function dashboardActions(services: CommandServices): DashboardActions {
       reportRefusal(await runs.control(scaleSetId, action));
     },
     cancelPlatformUpgrade: (scaleSetId) => command('vmssUpgrades.cancelPlatformUpgrade', scaleSetId),
+    approveOsUpgrade: async (scaleSetId, instanceIds) => {
+      const target = await resolveScaleSet(services, scaleSetId, vscode.l10n.t('Approve OS Upgrade'));
+      if (!target) return;
+      const approved = target.gateway.approveRollingUpgrade(target.ref, instanceIds);
+      services.tree.watch(target.ref, approved);
+      await approved;
+      const count = instanceIds?.length;
+      services.upgrades.dashboards.session(target.id).append([
+        { level: 'info', text: count === undefined ? vscode.l10n.t('Approved the OS upgrade of every waiting instance.') : vscode.l10n.t('Approved the OS upgrade of {0}.', instanceIds!.join(', ')) },
+      ]);
+      await refreshDashboard(services, target.id);
+    },
     exportHistory: (scaleSetId) => command('vmssUpgrades.exportHistory', scaleSetId),
   };
 }

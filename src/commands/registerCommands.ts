@@ -31,6 +31,9 @@ import { approveGateCommand } from './approveGate';
 import { rejectGateCommand } from './rejectGate';
 import { showHistoryCommand } from './showHistory';
 import { exportHistoryCommand } from './exportHistory';
+import { approveOsUpgradeCommand } from './approveOsUpgrade';
+import { approveInstanceOsUpgradeCommand } from './approveInstanceOsUpgrade';
+import { toggleUpgradeDeferralCommand } from './toggleUpgradeDeferral';
 
 export const commands: readonly ExtensionCommand[] = [
   refreshCommand,
@@ -60,6 +63,9 @@ export const commands: readonly ExtensionCommand[] = [
   exportHistoryCommand,
   setMaintenanceWindowCommand,
   runFleetRolloutCommand,
+  approveOsUpgradeCommand,
+  approveInstanceOsUpgradeCommand,
+  toggleUpgradeDeferralCommand,
 ];
 
 export type CommandWrapper = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (...args: unknown[]) => Promise<unknown>;

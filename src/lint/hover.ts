@@ -30,7 +30,7 @@ const automaticPolicyProperties: Readonly<Record<string, { meaning: string; defa
   enableAutomaticOSUpgrade: { meaning: 'Turns on automatic OS image upgrades: Azure replaces OS disks batch by batch when a newer image version is published (A1).', defaultValue: 'false' },
   disableAutomaticRollback: { meaning: 'Turns off the rollback of an instance that does not become healthy within 5 minutes of its upgrade (O4).', defaultValue: 'false' },
   useRollingUpgradePolicy: { meaning: "Use this scale set's rollingUpgradePolicy for automatic OS upgrades instead of the platform's 20% defaults (A1).", defaultValue: 'false' },
-  osRollingUpgradeDeferral: { meaning: 'Defer automatic OS upgrades until the next time the instance is notified by the scheduled events (A1).', defaultValue: 'false' },
+  osRollingUpgradeDeferral: { meaning: 'Automatic OS upgrades wait for approval: each VM is told through the IMDS tag Platform.PendingOSUpgrade and is upgraded only after an ApproveRollingUpgrade call on the set or the VM (A1; spec AutomaticOSUpgradePolicy). Someone must approve, or the upgrade never proceeds.', defaultValue: 'false' },
 };
 
 function escapeMarkdown(text: string): string {

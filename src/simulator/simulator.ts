@@ -24,6 +24,7 @@ import { scaleSetRoutes } from './routes/scaleSets';
 import { scaleSetVmRoutes } from './routes/scaleSetVms';
 import { subscriptionRoutes } from './routes/subscriptions';
 import { upgradeRoutes } from './routes/upgrades';
+import { approvalRoutes } from './routes/approvals';
 import { deleteInstancesRoutes } from './routes/deleteInstances';
 import { reimageInstancesRoutes } from './routes/reimageInstances';
 import { virtualMachineRoutes } from './routes/virtualMachines';
@@ -78,6 +79,7 @@ export class Simulator {
       ...scaleSetRoutes,
       ...scaleSetVmRoutes,
       ...upgradeRoutes,
+      ...approvalRoutes,
       ...deleteInstancesRoutes,
       ...reimageInstancesRoutes,
       ...virtualMachineRoutes,

@@ -11,6 +11,8 @@ export interface Appearance {
 }
 
 export function instanceAppearance(instance: InstanceSnapshot): Appearance {
+  // osRollingUpgradeDeferral: the platform holds this instance's OS upgrade until someone approves it.
+  if (instance.pendingOsUpgrade !== undefined) return { icon: 'bell-dot', color: 'charts.orange' };
   if (instance.powerState !== 'running' && instance.powerState !== 'starting') return { icon: 'circle-slash', color: 'disabledForeground' };
   switch (instance.health) {
     case 'healthy':
@@ -32,5 +34,5 @@ export function instanceImageVersion(instance: InstanceSnapshot): string {
 /** e.g. `vmssInstance;healthy;running;latestModel`. */
 export function instanceContextValue(instance: InstanceSnapshot): string {
   const model = instance.latestModelApplied === false ? 'outdatedModel' : 'latestModel';
-  return ['vmssInstance', instance.health, instance.powerState, model].join(';');
+  return ['vmssInstance', instance.health, instance.powerState, model, ...(instance.pendingOsUpgrade !== undefined ? ['awaitingApproval'] : [])].join(';');
 }

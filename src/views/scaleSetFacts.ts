@@ -2,6 +2,7 @@
 // contextValue tokens let `when` clauses offer only valid actions, e.g.
 // `viewItem =~ /^vmssScaleSet;.*\bautoOsUpgradeOff\b/` for "turn on automatic OS upgrade" (A1, R12).
 import type { ImageReference } from '@azure/arm-compute';
+import { deferralEnabled } from '../azure/osUpgradeDeferral';
 import type { ScaleSetNode } from './treeNodes';
 
 export interface RollingProgress {
@@ -23,6 +24,10 @@ export interface ScaleSetFacts {
   readonly rollingProgress?: RollingProgress;
   /** One of our operations on the set is in flight. */
   readonly busy: boolean;
+  /** A1 osRollingUpgradeDeferral: automatic OS upgrades wait for approval. */
+  readonly deferral: boolean;
+  /** Instances waiting for approval (0 until the instances were listed). */
+  readonly awaitingApproval: number;
 }
 
 const galleryImage = /\/galleries\/([^/]+)\/images\/([^/]+)(?:\/versions\/([^/]+))?$/i;
@@ -57,6 +62,8 @@ export function scaleSetFacts(node: ScaleSetNode): ScaleSetFacts {
     rollingUpgrade: running,
     rollingProgress: progress,
     busy: node.watching,
+    deferral: deferralEnabled(set),
+    awaitingApproval: node.awaitingApproval?.length ?? 0,
   };
 }
 
@@ -69,6 +76,9 @@ export function scaleSetContextValue(facts: ScaleSetFacts): string {
     facts.orchestrationMode === 'Flexible' ? 'flexible' : 'uniform',
     ...(facts.rollingUpgrade ? ['rolling'] : []),
     ...(facts.busy ? ['busy'] : []),
+    ...(facts.deferral ? ['deferralOn'] : []),
+    // Something may wait for approval: instances seen waiting, or a deferred set with a rolling upgrade running.
+    ...(facts.deferral && (facts.awaitingApproval > 0 || facts.rollingUpgrade) ? ['approvable'] : []),
   ].join(';');
 }
 

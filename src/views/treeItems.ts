@@ -32,6 +32,7 @@ function scaleSetItem(node: ScaleSetNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.ref.name, Collapsed);
   const progress = facts.rollingProgress;
   item.description = [
+    ...(facts.awaitingApproval > 0 ? [vscode.l10n.t('{0} waiting for approval', facts.awaitingApproval)] : []),
     ...(facts.rollingUpgrade
       ? [progress ? vscode.l10n.t('rolling upgrade {0}/{1}', progress.done, progress.total) : vscode.l10n.t('rolling upgrade running')]
       : facts.busy
@@ -42,6 +43,7 @@ function scaleSetItem(node: ScaleSetNode): vscode.TreeItem {
     facts.image,
     vscode.l10n.t('{0} upgrade mode', facts.upgradeMode),
     facts.autoOsUpgrade ? vscode.l10n.t('auto OS upgrade on') : vscode.l10n.t('auto OS upgrade off'),
+    facts.deferral ? vscode.l10n.t('upgrades need approval') : undefined,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -53,13 +55,15 @@ function scaleSetItem(node: ScaleSetNode): vscode.TreeItem {
     [vscode.l10n.t('Image'), facts.image || '—'],
     [vscode.l10n.t('Upgrade mode'), facts.upgradeMode],
     [vscode.l10n.t('Automatic OS upgrade'), facts.autoOsUpgrade ? vscode.l10n.t('on') : vscode.l10n.t('off')],
+    [vscode.l10n.t('Upgrade deferral (approval needed)'), facts.deferral ? vscode.l10n.t('on') : vscode.l10n.t('off')],
+    ...(facts.awaitingApproval > 0 ? [[vscode.l10n.t('Waiting for approval'), String(facts.awaitingApproval)] as [string, string]] : []),
     [vscode.l10n.t('Location'), node.scaleSet.location ?? '—'],
     [vscode.l10n.t('Provisioning'), node.scaleSet.provisioningState ?? '—'],
   ];
   if (node.rolling?.runningStatus?.code) rows.push([vscode.l10n.t('Latest rolling upgrade'), node.rolling.runningStatus.code]);
   for (const [k, v] of rows) md.appendMarkdown(`| ${k} | ${v.replace(/\|/g, '\\|')} |\n`);
   item.tooltip = md;
-  item.iconPath = facts.rollingUpgrade || facts.busy ? icon('sync~spin', 'charts.blue') : icon('vm');
+  item.iconPath = facts.awaitingApproval > 0 ? icon('bell-dot', 'charts.orange') : facts.rollingUpgrade || facts.busy ? icon('sync~spin', 'charts.blue') : icon('vm');
   item.contextValue = scaleSetContextValue(facts);
   return item;
 }
@@ -75,10 +79,13 @@ function groupItem(node: InstanceGroupNode): vscode.TreeItem {
         : vscode.l10n.t('Update domain {0}', node.value);
   const item = new vscode.TreeItem(label, Collapsed);
   const unhealthy = node.instances.filter((i) => i.health !== 'healthy').length;
-  item.description =
-    unhealthy > 0 ? vscode.l10n.t('{0} instances, {1} not healthy', node.instances.length, unhealthy) : vscode.l10n.t('{0} instances', node.instances.length);
-  item.iconPath = node.level === 'zone' ? icon('location') : icon('layers', unhealthy > 0 ? 'list.warningForeground' : undefined);
-  item.contextValue = node.level === 'zone' ? 'vmssZone' : 'vmssUpdateDomain';
+  const waiting = node.instances.filter((i) => i.pendingOsUpgrade !== undefined).length;
+  item.description = [
+    unhealthy > 0 ? vscode.l10n.t('{0} instances, {1} not healthy', node.instances.length, unhealthy) : vscode.l10n.t('{0} instances', node.instances.length),
+    ...(waiting > 0 ? [vscode.l10n.t('{0} waiting for approval', waiting)] : []),
+  ].join(' · ');
+  item.iconPath = node.level === 'zone' ? icon('location') : waiting > 0 ? icon('layers', 'charts.orange') : icon('layers', unhealthy > 0 ? 'list.warningForeground' : undefined);
+  item.contextValue = [node.level === 'zone' ? 'vmssZone' : 'vmssUpdateDomain', ...(waiting > 0 ? ['awaitingApproval'] : [])].join(';');
   return item;
 }
 
@@ -86,7 +93,12 @@ function instanceItem(node: InstanceNode): vscode.TreeItem {
   const i = node.instance;
   const item = new vscode.TreeItem(i.name || i.instanceId, None);
   const version = instanceImageVersion(i);
-  item.description = [version, i.powerState, i.health, ...(i.latestModelApplied === false ? [vscode.l10n.t('not on latest model')] : [])].filter(Boolean).join(' · ');
+  item.description = [
+    ...(i.pendingOsUpgrade !== undefined ? [vscode.l10n.t('waiting for approval → {0}', i.pendingOsUpgrade)] : []),
+    version,
+    i.powerState,
+    i.health,
+    ...(i.latestModelApplied === false ? [vscode.l10n.t('not on latest model')] : [])].filter(Boolean).join(' · ');
   const appearance = instanceAppearance(i);
   item.iconPath = icon(appearance.icon, appearance.color);
   const md = new vscode.MarkdownString(`**${i.name}** (${vscode.l10n.t('instance')} ${i.instanceId})\n\n| | |\n|---|---|\n`);
@@ -100,6 +112,7 @@ function instanceItem(node: InstanceNode): vscode.TreeItem {
     [vscode.l10n.t('Zone'), i.zone ?? '—'],
     [vscode.l10n.t('Update domain'), String(i.updateDomain ?? '—')],
     [vscode.l10n.t('Fault domain'), String(i.faultDomain ?? '—')],
+    ...(i.pendingOsUpgrade !== undefined ? [[vscode.l10n.t('OS upgrade'), vscode.l10n.t('waiting for approval (Platform.PendingOSUpgrade: {0})', i.pendingOsUpgrade)] as [string, string]] : []),
   ];
   for (const [k, v] of rows) md.appendMarkdown(`| ${k} | ${v.replace(/\|/g, '\\|')} |\n`);
   if (i.extensionProblems.length) md.appendMarkdown(`\n**${vscode.l10n.t('Extension problems')}**\n\n${i.extensionProblems.map((p) => `- ${p}`).join('\n')}\n`);

@@ -41,6 +41,14 @@ export interface TreeModelOptions {
   statusConcurrency?: number;
 }
 
+/** Records which instances wait for approval (osRollingUpgradeDeferral); true when that changed. */
+function setAwaitingApproval(node: ScaleSetNode, instances: readonly InstanceSnapshot[]): boolean {
+  const waiting = instances.filter((i) => i.pendingOsUpgrade !== undefined).map((i) => i.instanceId);
+  const changed = waiting.join() !== (node.awaitingApproval ?? []).join();
+  node.awaitingApproval = waiting;
+  return changed;
+}
+
 function isRolling(status: RollingUpgradeStatusInfo | undefined): boolean {
   return status?.runningStatus?.code === 'RollingForward';
 }
@@ -127,6 +135,7 @@ export class ScaleSetTreeModel {
     node.scaleSet = scaleSet;
     node.rolling = rolling;
     if (instances) {
+      setAwaitingApproval(node, instances);
       this.invalidate(node);
       this.instances.set(node.key, instances);
       this.cache.set(node.key, Promise.resolve(this.instanceChildren(node, instances)));
@@ -248,7 +257,7 @@ export class ScaleSetTreeModel {
       gateway.listInstances(node.ref, signal),
       gateway.getLatestRollingUpgrade(node.ref, signal).catch(() => node.rolling),
     ]);
-    const changed = isRolling(rolling) !== isRolling(node.rolling);
+    const changed = isRolling(rolling) !== isRolling(node.rolling) || setAwaitingApproval(node, instances);
     node.rolling = rolling;
     this.instances.set(node.key, instances);
     if (changed) queueMicrotask(() => this.options.onNodesChanged([node]));

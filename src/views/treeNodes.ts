@@ -23,6 +23,8 @@ export interface ScaleSetNode {
   rolling?: RollingUpgradeStatusInfo;
   /** An operation of ours on this set is in flight (tree.watch). */
   watching: boolean;
+  /** osRollingUpgradeDeferral: instance ids waiting for approval, when the instances were listed. */
+  awaitingApproval?: readonly string[];
 }
 
 export type GroupLevel = 'zone' | 'updateDomain';

@@ -122,6 +122,9 @@ root.addEventListener('click', (event) => {
     case 'runForReal':
       post({ type: 'run', action: action satisfies RunAction });
       return;
+    case 'approveOsUpgrade':
+      post(button.dataset.instance ? { type: 'approveOsUpgrade', instanceIds: [button.dataset.instance] } : { type: 'approveOsUpgrade' });
+      return;
     case 'cancelPlatformUpgrade':
     case 'exportHistory':
     case 'refresh':

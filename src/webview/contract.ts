@@ -135,6 +135,18 @@ export interface PlatformUpgradeView {
   readonly error?: string;
   /** A6: start succeeds even when there is nothing newer; the dashboard says so. */
   readonly note?: string;
+  /** A1 osRollingUpgradeDeferral is on: automatic OS upgrades wait for approval. */
+  readonly deferral?: boolean;
+  /** Instances whose automatic OS upgrade waits for approval (deferral). */
+  readonly awaitingApproval?: readonly AwaitingApproval[];
+}
+
+export interface AwaitingApproval {
+  readonly id: string;
+  readonly name: string;
+  readonly updateDomain?: number;
+  /** The version it will move to (the Platform.PendingOSUpgrade tag's value). */
+  readonly targetVersion?: string;
 }
 
 export type LogLevel = 'info' | 'warning' | 'error';
@@ -214,6 +226,8 @@ export type WebviewMessage =
   | { readonly type: 'gate'; readonly gateId: string; readonly decision: 'approve' | 'reject' }
   | { readonly type: 'run'; readonly action: RunAction }
   | { readonly type: 'cancelPlatformUpgrade' }
+  /** Approve waiting OS upgrades (deferral): the instances named, or every waiting one without ids. */
+  | { readonly type: 'approveOsUpgrade'; readonly instanceIds?: readonly string[] }
   | { readonly type: 'exportHistory' }
   | { readonly type: 'refresh' };
 
@@ -252,6 +266,12 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         : undefined;
     case 'run':
       return hasOnlyKeys(raw, ['type', 'action']) && oneOf(runActions, raw.action) ? { type: 'run', action: raw.action } : undefined;
+    case 'approveOsUpgrade':
+      if (!hasOnlyKeys(raw, ['type', 'instanceIds'])) return undefined;
+      if (raw.instanceIds === undefined) return { type: 'approveOsUpgrade' };
+      return Array.isArray(raw.instanceIds) && raw.instanceIds.length > 0 && raw.instanceIds.length <= 1000 && raw.instanceIds.every((id) => typeof id === 'string' && idPattern.test(id))
+        ? { type: 'approveOsUpgrade', instanceIds: raw.instanceIds as string[] }
+        : undefined;
     default:
       return undefined;
   }

@@ -18,6 +18,8 @@ export interface DashboardActions {
   gate(scaleSetId: string, gateId: string, decision: 'approve' | 'reject'): unknown;
   run(scaleSetId: string, action: RunAction): unknown;
   cancelPlatformUpgrade(scaleSetId: string): unknown;
+  /** Deferral: approve the named waiting instances, or all of them without ids. */
+  approveOsUpgrade(scaleSetId: string, instanceIds: readonly string[] | undefined): unknown;
   exportHistory(scaleSetId: string): unknown;
   /** Loads the header, platform upgrade and history of a set (also after a reload). */
   refresh(scaleSetId: string): unknown;
@@ -192,6 +194,9 @@ export class DashboardPanels implements vscode.Disposable {
         return;
       case 'cancelPlatformUpgrade':
         guard(() => this.actions?.cancelPlatformUpgrade(id));
+        return;
+      case 'approveOsUpgrade':
+        guard(() => this.actions?.approveOsUpgrade(id, message.instanceIds));
         return;
       case 'exportHistory':
         guard(() => this.actions?.exportHistory(id));

@@ -46,6 +46,8 @@ function startIfDue(world: World, set: ScaleSet): void {
     rollbackOnFailure: !flags.disableAutomaticRollback,
     // A1: the platform's 20% defaults unless useRollingUpgradePolicy.
     policy: flags.useRollingUpgradePolicy ? rollingPolicy(set) : platformDefaultPolicy,
+    // osRollingUpgradeDeferral applies to Auto OS Upgrade only (its spec description), not the manual trigger.
+    deferral: flags.osRollingUpgradeDeferral,
   });
 }
 

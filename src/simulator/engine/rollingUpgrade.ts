@@ -20,6 +20,8 @@ export interface StartOptions {
   readonly rollbackOnFailure: boolean;
   readonly policy: EffectivePolicy;
   readonly operation?: Operation;
+  /** osRollingUpgradeDeferral: each instance waits for approval before its disk is replaced. */
+  readonly deferral?: boolean;
 }
 
 function healthContext(world: World): HealthContext {
@@ -144,22 +146,51 @@ function beginBatch(world: World, set: ScaleSet, run: UpgradeRun): void {
   const batch = nextBatch(pending, unhealthy, run.policy, set.instances.length);
   if (batch.length === 0) return finish(world, run, 'Completed');
   run.batches.push(batch.map((i) => i.instanceId));
-  let remaining = batch.length;
+  run.batchRemaining = batch.length;
   for (const inst of batch) {
-    run.progress.set(inst.instanceId, 'inProgress');
-    replaceOsDisk(world, set, inst, run.target, {
-      applyModel: run.kind === 'model',
-      onDone: () => {
-        run.upgradedCount++;
-        if (--remaining > 0) return;
-        // A cancel lets the batch in flight finish its disks (they cannot stop half-way), then stops.
-        if (run.code !== 'RollingForward') {
-          for (const i of batch) run.progress.set(i.instanceId, 'succeeded');
-          return;
-        }
-        waitForHealth(world, set, run, batch, world.now + world.timing.healthWaitMs);
-      },
-    });
+    // Deferral: the instance is notified (Learn: IMDS tag 'Platform.PendingOSUpgrade') and waits for approval.
+    if (run.deferral) run.awaitingApproval.add(inst.instanceId);
+    else upgradeInstance(world, set, run, inst);
+  }
+}
+
+function currentBatch(set: ScaleSet, run: UpgradeRun): Instance[] {
+  const ids = new Set(run.batches.at(-1) ?? []);
+  return set.instances.filter((i) => ids.has(i.instanceId));
+}
+
+function markInFlightDone(set: ScaleSet, run: UpgradeRun): void {
+  for (const i of currentBatch(set, run)) if (run.progress.get(i.instanceId) === 'inProgress') run.progress.set(i.instanceId, 'succeeded');
+}
+
+/** Replaces one batch instance's OS disk; the last one of the batch starts the batch's health wait (O4). */
+function upgradeInstance(world: World, set: ScaleSet, run: UpgradeRun, inst: Instance): void {
+  run.progress.set(inst.instanceId, 'inProgress');
+  replaceOsDisk(world, set, inst, run.target, {
+    applyModel: run.kind === 'model',
+    onDone: () => {
+      run.upgradedCount++;
+      if (--run.batchRemaining > 0) return;
+      // A cancel lets the batch in flight finish its disks (they cannot stop half-way), then stops.
+      if (run.code !== 'RollingForward') return markInFlightDone(set, run);
+      waitForHealth(world, set, run, currentBatch(set, run), world.now + world.timing.healthWaitMs);
+    },
+  });
+}
+
+/** The instances of a set's running upgrade that wait for approval (osRollingUpgradeDeferral). */
+export function awaitingApproval(set: ScaleSet): ReadonlySet<string> {
+  return runningUpgrade(set)?.awaitingApproval ?? new Set();
+}
+
+/** Approves waiting instances: each starts its OS disk replacement now. */
+export function approveInstances(world: World, set: ScaleSet, instanceIds: readonly string[]): void {
+  const run = runningUpgrade(set);
+  if (!run) return;
+  for (const id of instanceIds) {
+    const inst = set.instances.find((i) => i.instanceId === id);
+    if (!inst || !run.awaitingApproval.delete(id)) continue;
+    upgradeInstance(world, set, run, inst);
   }
 }
 
@@ -197,6 +228,9 @@ export function startRollingUpgrade(world: World, set: ScaleSet, options: StartO
     rolledBack: 0,
     rollbackFailed: 0,
     cancelRequested: false,
+    deferral: options.deferral === true,
+    awaitingApproval: new Set(),
+    batchRemaining: 0,
     ...(options.operation ? { operationId: options.operation.id } : {}),
   };
   set.upgradeRuns.push(run);
@@ -227,6 +261,10 @@ export function cancelRollingUpgrade(world: World, set: ScaleSet): UpgradeRun {
   if (!run) throw new ArmError(409, 'OperationNotAllowed', `There is no rolling upgrade in progress on VM scale set ${set.name} to cancel.`);
   run.cancelRequested = true;
   run.code = 'Cancelled';
+  // Instances still waiting for approval were never touched: they stay pending.
+  run.batchRemaining -= run.awaitingApproval.size;
+  run.awaitingApproval.clear();
+  if (run.batchRemaining === 0) markInFlightDone(set, run);
   run.lastAction = 'Cancel';
   run.lastActionTime = world.now;
   run.endTime = world.now;

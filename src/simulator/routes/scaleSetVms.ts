@@ -47,7 +47,7 @@ function get(ctx: RouteContext, req: SimRequest, params: RouteParams): SimRespon
  * were not published. OperationNotAllowed is the code Compute uses for its other "Operation '…' is not
  * allowed on Virtual Machine Scale Set '…'" answers.
  */
-function refuseOnFlexible(set: ScaleSet, operation: string): void {
+export function refuseOnFlexible(set: ScaleSet, operation: string): void {
   if (orchestrationMode(set) !== 'Flexible') return;
   throw new ArmError(400, 'OperationNotAllowed', `Operation '${operation}' is not allowed on Virtual Machine Scale Set '${set.name}' since it uses Flexible orchestration mode. Use the virtual machine API instead.`);
 }

@@ -10,7 +10,7 @@ import type { World } from '../state/world';
 import { instanceViewJson } from './instanceViewJson';
 import { etagOf } from './scaleSetJson';
 import { iso } from './time';
-import { extensionResources, nicConfigurations, osProfile, storageProfile } from './vmJson';
+import { extensionResources, nicConfigurations, osProfile, pendingOsUpgradeTag, storageProfile } from './vmJson';
 
 type Json = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ export function standaloneVmJson(world: World, set: ScaleSet, inst: Instance, wi
     id,
     type: 'Microsoft.Compute/virtualMachines',
     location: set.location,
-    tags: { ...set.tags },
+    tags: { ...set.tags, ...pendingOsUpgradeTag(set, inst) },
     ...(inst.zone ? { zones: [inst.zone] } : {}),
     etag: etagOf(inst.etag),
     managedBy: scaleSetId(set),

@@ -1,6 +1,7 @@
 // A scale set VM (VirtualMachineScaleSetVMs_Get/List): its view of the model it runs (storage profile
 // with the exact OS image version, network, OS profile), latestModelApplied, extensions as child
 // resources and, with $expand=instanceView, the instance view.
+import { awaitingApproval } from '../engine/rollingUpgrade';
 import { computerNameOf } from '../state/computerName';
 import { diskId, instanceResourceId, osDiskName, standaloneVmId } from '../state/ids';
 import type { Instance, ScaleSet } from '../state/model';
@@ -89,6 +90,16 @@ export function storageProfile(set: ScaleSet, inst: Instance, profile: Json): Js
   };
 }
 
+/**
+ * osRollingUpgradeDeferral: Learn (AutomaticOSUpgradePolicy) says the VM is told of the waiting upgrade "via the
+ * IMDS tag 'Platform.PendingOSUpgrade'". IMDS shows the VM resource's tags, so the simulator shows the tag
+ * on the VM resource. UNVERIFIED: whether ARM's GET of the VM carries it, and its value (here the target version).
+ */
+export const pendingOsUpgradeTag = (set: ScaleSet, inst: Instance): Record<string, string> => {
+  const run = set.upgradeRuns.find((r) => r.code === 'RollingForward');
+  return run && awaitingApproval(set).has(inst.instanceId) ? { 'Platform.PendingOSUpgrade': run.target.version } : {};
+};
+
 export function vmJson(world: World, set: ScaleSet, inst: Instance, withInstanceView: boolean): Json {
   const profile = vmProfile(set);
   const id = instanceResourceId(set, inst);
@@ -100,7 +111,7 @@ export function vmJson(world: World, set: ScaleSet, inst: Instance, withInstance
     id,
     type: 'Microsoft.Compute/virtualMachineScaleSets/virtualMachines',
     location: set.location,
-    tags: { ...set.tags },
+    tags: { ...set.tags, ...pendingOsUpgradeTag(set, inst) },
     instanceId: inst.instanceId,
     ...(flexible ? {} : { sku: { name: set.sku.name, tier: set.sku.tier } }),
     ...(inst.zone ? { zones: [inst.zone] } : {}),

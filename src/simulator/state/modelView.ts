@@ -42,6 +42,7 @@ export interface AutomaticOsUpgrade {
   readonly enabled: boolean;
   readonly disableAutomaticRollback: boolean;
   readonly useRollingUpgradePolicy: boolean;
+  readonly osRollingUpgradeDeferral: boolean;
 }
 
 /** A1: the automatic OS image upgrade flags, defaults false. */
@@ -51,6 +52,7 @@ export function automaticOsUpgrade(set: ScaleSet): AutomaticOsUpgrade {
     enabled: p.enableAutomaticOSUpgrade === true,
     disableAutomaticRollback: p.disableAutomaticRollback === true,
     useRollingUpgradePolicy: p.useRollingUpgradePolicy === true,
+    osRollingUpgradeDeferral: p.osRollingUpgradeDeferral === true,
   };
 }
 

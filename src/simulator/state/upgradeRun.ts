@@ -50,4 +50,12 @@ export interface UpgradeRun {
   /** The long-running operation of the manual trigger, if any. */
   operationId?: string;
   cancelRequested: boolean;
+  /**
+   * osRollingUpgradeDeferral (automatic upgrades only): an instance of the current batch waits here,
+   * notified, until it is approved (approveRollingUpgrade on the set or the VM).
+   */
+  readonly deferral: boolean;
+  readonly awaitingApproval: Set<string>;
+  /** Instances of the current batch whose disks are not yet replaced (the batch's health wait starts at 0). */
+  batchRemaining: number;
 }

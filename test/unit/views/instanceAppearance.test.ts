@@ -41,4 +41,10 @@ describe('instance appearance (H1–H3)', () => {
     assert.equal(instanceContextValue(instance({ latestModelApplied: false, health: 'unknown' })), 'vmssInstance;unknown;running;outdatedModel');
     assert.equal(instanceContextValue(instance({ latestModelApplied: true })), 'vmssInstance;healthy;running;latestModel');
   });
+
+  it('A1 osRollingUpgradeDeferral: an instance waiting for approval gets its own look and context token', () => {
+    const waiting = instance({ pendingOsUpgrade: '1.2.0' });
+    assert.deepEqual(instanceAppearance(waiting), { icon: 'bell-dot', color: 'charts.orange' });
+    assert.equal(instanceContextValue(waiting), 'vmssInstance;healthy;running;latestModel;awaitingApproval');
+  });
 });

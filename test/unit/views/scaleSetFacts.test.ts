@@ -38,6 +38,8 @@ describe('scale set facts and context values', () => {
         rollingUpgrade: false,
         rollingProgress: undefined,
         busy: false,
+        deferral: false,
+        awaitingApproval: 0,
       },
     );
     assert.equal(scaleSetContextValue(facts), 'vmssScaleSet;autoOsUpgradeOn;modeRolling;flexible');
@@ -79,5 +81,16 @@ describe('scale set facts and context values', () => {
     assert.equal(mayRunPlatformUpgrade(node({ upgradePolicy: { mode: 'Manual' } })), false);
     assert.equal(mayRunPlatformUpgrade(node({ upgradePolicy: { mode: 'Rolling' } })), true);
     assert.equal(mayRunPlatformUpgrade(node({ upgradePolicy: { mode: 'Manual', automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } })), true);
+  });
+
+  it('A1 osRollingUpgradeDeferral: deferralOn, and approvable once instances wait or a rolling upgrade runs', () => {
+    const deferred = { upgradePolicy: { mode: 'Manual' as const, automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true, osRollingUpgradeDeferral: true } } };
+    assert.equal(scaleSetContextValue(scaleSetFacts(node(deferred))), 'vmssScaleSet;autoOsUpgradeOn;modeManual;uniform;deferralOn');
+    const waiting = scaleSetFacts(node(deferred, { awaitingApproval: ['0', '3'] }));
+    assert.equal(waiting.awaitingApproval, 2);
+    assert.equal(scaleSetContextValue(waiting), 'vmssScaleSet;autoOsUpgradeOn;modeManual;uniform;deferralOn;approvable');
+    const rolling = scaleSetFacts(node(deferred, { rolling: { location: 'x', runningStatus: { code: 'RollingForward' } } }));
+    assert.match(scaleSetContextValue(rolling), /;rolling;deferralOn;approvable$/);
+    assert.doesNotMatch(scaleSetContextValue(scaleSetFacts(node({}, { awaitingApproval: ['0'] }))), /approvable/, 'no deferral: nothing to approve');
   });
 });

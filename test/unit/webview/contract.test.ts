@@ -48,3 +48,18 @@ describe('webview contract: messages from the webview are validated at the bound
     assert.equal(isHostMessage({ type: 'other' }), false);
   });
 });
+
+describe('dashboard contract: approveOsUpgrade (A1 osRollingUpgradeDeferral)', () => {
+  it('accepts approve-all and named instance ids (Uniform ids and Flexible VM names)', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'approveOsUpgrade' }), { type: 'approveOsUpgrade' });
+    assert.deepEqual(parseWebviewMessage({ type: 'approveOsUpgrade', instanceIds: ['3', 'jobs-flex_1a2b3c4d'] }), { type: 'approveOsUpgrade', instanceIds: ['3', 'jobs-flex_1a2b3c4d'] });
+  });
+
+  it('refuses an empty list (it would mean all), odd ids, non-strings and extra keys', () => {
+    assert.equal(parseWebviewMessage({ type: 'approveOsUpgrade', instanceIds: [] }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'approveOsUpgrade', instanceIds: ['0; rm'] }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'approveOsUpgrade', instanceIds: [1] }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'approveOsUpgrade', instanceIds: '0' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'approveOsUpgrade', all: true }), undefined);
+  });
+});
