@@ -7,7 +7,7 @@ import type {
   VirtualMachineScaleSetUpdate,
 } from '@azure/arm-compute';
 import type { CallStats } from './callStats';
-import type { ScaleSetMaintenance } from './maintenance/scaleSetMaintenance';
+import type { ScaleSetMaintenance } from './maintenance/maintenanceTypes';
 import type { MaintenanceWindow } from '../shared/maintenance/maintenanceWindow';
 
 export type { RollingUpgradeStatusInfo, UpgradeOperationHistoricalStatusInfo, VirtualMachineScaleSet, VirtualMachineScaleSetUpdate };

@@ -37,3 +37,11 @@ export interface ConfigurationAssignment {
 export interface ListResult<T> {
   readonly value?: readonly T[];
 }
+
+/** A scale set's OS-image maintenance configuration as the gateway reports it (scaleSetMaintenance.ts). */
+export interface ScaleSetMaintenance {
+  readonly configurationId: string;
+  readonly name: string;
+  readonly assignmentName: string;
+  readonly window: MaintenanceWindow;
+}

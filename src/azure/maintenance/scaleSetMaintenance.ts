@@ -2,15 +2,10 @@
 // the set), then the first assigned configuration whose maintenanceScope is OSImage and that has a
 // window (MaintenanceConfigurations_Get by id). Learn: a scale set's automatic OS image upgrades follow
 // its OSImage maintenance configuration.
-import type { MaintenanceWindow } from '../../shared/maintenance/maintenanceWindow';
 import type { MaintenanceClient } from './maintenanceClient';
+import type { ScaleSetMaintenance } from './maintenanceTypes';
 
-export interface ScaleSetMaintenance {
-  readonly configurationId: string;
-  readonly name: string;
-  readonly assignmentName: string;
-  readonly window: MaintenanceWindow;
-}
+export type { ScaleSetMaintenance };
 
 export async function scaleSetOsImageMaintenance(client: MaintenanceClient, scaleSetId: string): Promise<ScaleSetMaintenance | undefined> {
   for (const assignment of await client.listScaleSetAssignments(scaleSetId)) {
