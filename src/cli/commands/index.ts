@@ -1,5 +1,6 @@
 // The registry of subcommands: one import and one entry per command file.
 import type { CliCommand } from '../main';
+import { explainCommand } from './explain';
 import { historyCommand } from './history';
 import { lintCommand } from './lint';
 import { planCommand } from './plan';
@@ -14,4 +15,5 @@ export const commands: Record<string, CliCommand> = {
   history: historyCommand,
   lint: lintCommand,
   simulator: simulatorCommand,
+  explain: explainCommand,
 };
