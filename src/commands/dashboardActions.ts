@@ -4,7 +4,9 @@
 import * as vscode from 'vscode';
 import { describeAzureError, errorSummary } from '../azure/azureError';
 import { embeddedHistory } from '../webview/journalHistory';
+import { loadWhy } from '../webview/whyViews';
 import { mergeHistory, platformHistoryEntry, platformUpgradeView, scaleSetHeader } from '../webview/azureViews';
+import type { FixActionName } from '../webview/contract';
 import type { DashboardActions } from '../webview/dashboardPanels';
 import type { CommandServices } from './extensionCommand';
 import { resolveScaleSet } from './scaleSetTarget';
@@ -32,12 +34,27 @@ export async function refreshDashboard(services: CommandServices, scaleSetId: st
     log.warn(`Dashboard: could not read the journal: ${errorSummary(err)}`);
   }
   session.setHistory(mergeHistory(history.status === 'fulfilled' ? history.value.map(platformHistoryEntry) : [], ours));
+  try {
+    // "Why did this fail?" (issue 15): our latest run from the journal, Azure's latest upgrade as read above.
+    const known = rolling.status === 'fulfilled' && history.status === 'fulfilled' ? { latest: rolling.value, history: history.value } : undefined;
+    session.setWhy(await loadWhy(target.gateway, journal, target.ref, known));
+  } catch (err) {
+    log.warn(`Dashboard: could not explain the latest upgrade: ${errorSummary(err)}`);
+  }
   for (const failed of [set, rolling, history].filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
     const message = describeAzureError(failed.reason).message;
     log.warn(`Dashboard refresh failed: ${errorSummary(failed.reason)}`);
     session.append([{ level: 'warning', text: vscode.l10n.t('Could not read from Azure: {0}', message) }]);
   }
 }
+
+/** Re-running the readiness check and "try again" both go through a new plan (O1 is checked as the set is now). */
+const fixCommands: Record<FixActionName, string> = {
+  cancelRollingUpgrade: 'vmssUpgrades.cancelPlatformUpgrade',
+  startOsRollingUpgrade: 'vmssUpgrades.startPlatformUpgrade',
+  checkReadiness: 'vmssUpgrades.runEmbeddedUpgrade',
+  resumeRun: 'vmssUpgrades.runEmbeddedUpgrade',
+};
 
 export function dashboardActions(services: CommandServices): DashboardActions {
   const { runs } = services.upgrades;
@@ -48,5 +65,7 @@ export function dashboardActions(services: CommandServices): DashboardActions {
     run: async (scaleSetId, action) => reportRefusal(await runs.control(scaleSetId, action)),
     cancelPlatformUpgrade: (scaleSetId) => command('vmssUpgrades.cancelPlatformUpgrade', scaleSetId),
     exportHistory: (scaleSetId) => command('vmssUpgrades.exportHistory', scaleSetId),
+    // The fix buttons of "Why did this fail?": the same commands as the palette (each confirms first).
+    fix: (scaleSetId, action) => command(fixCommands[action], scaleSetId),
   };
 }
