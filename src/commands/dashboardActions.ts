@@ -5,8 +5,9 @@ import * as vscode from 'vscode';
 import { describeAzureError, errorSummary } from '../azure/azureError';
 import { embeddedHistory } from '../webview/journalHistory';
 import { loadWhy } from '../webview/whyViews';
-import { mergeHistory, platformHistoryEntry, platformUpgradeView, scaleSetHeader } from '../webview/azureViews';
+import { mergeHistory, platformUpgradeView, scaleSetHeader } from '../webview/azureViews';
 import type { FixActionName } from '../webview/contract';
+import { platformEntries } from '../webview/platformHistory';
 import type { DashboardActions } from '../webview/dashboardPanels';
 import type { CommandServices } from './extensionCommand';
 import { resolveScaleSet } from './scaleSetTarget';
@@ -33,7 +34,7 @@ export async function refreshDashboard(services: CommandServices, scaleSetId: st
   } catch (err) {
     log.warn(`Dashboard: could not read the journal: ${errorSummary(err)}`);
   }
-  session.setHistory(mergeHistory(history.status === 'fulfilled' ? history.value.map(platformHistoryEntry) : [], ours));
+  session.setHistory(mergeHistory(platformEntries(journal.dir, target.id, rolling, history, (err) => log.warn(`Dashboard: could not keep Azure's history: ${errorSummary(err)}`)), ours));
   try {
     // "Why did this fail?" (issue 15): our latest run from the journal, Azure's latest upgrade as read above.
     const known = rolling.status === 'fulfilled' && history.status === 'fulfilled' ? { latest: rolling.value, history: history.value } : undefined;

@@ -138,6 +138,8 @@ export interface HistoryEntry {
   readonly failed: number;
   readonly rolledBack: number;
   readonly error?: string;
+  /** Azure no longer lists it (A5 keeps five within two months); this extension kept what it saw (issue 15). */
+  readonly kept?: boolean;
 }
 
 export interface ScaleSetHeader {
