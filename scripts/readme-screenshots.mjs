@@ -19,6 +19,7 @@ export const readmeScreenshots = {
   'walk-6-embedded-finished.png': 'dashboard-finished.png',
   'walk-9-history.png': 'history.png',
   'why-did-this-fail.png': 'why-did-this-fail.png',
+  'rehearsal-dashboard.png': 'rehearsal-dashboard.png',
 };
 
 const missing = Object.keys(readmeScreenshots).filter((file) => !existsSync(path.join(from, file)));

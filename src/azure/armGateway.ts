@@ -134,6 +134,14 @@ export class ArmGateway implements AzureGateway {
     );
   }
 
+  writeScaleSetTags(ref: ScaleSetRef, tags: Record<string, string>, ifMatch: string, signal?: AbortSignal): Promise<void> {
+    return withSignal(signal, async () => {
+      const poller = this.clients.compute(ref.subscriptionId).virtualMachineScaleSets.update(ref.resourceGroup, ref.name, { tags }, { ...this.lroOptions(signal), ifMatch });
+      // The initial response decides the conditional write; its operation is not polled.
+      await poller.submitted();
+    });
+  }
+
   listInstances(ref: ScaleSetRef, signal?: AbortSignal): Promise<InstanceSnapshot[]> {
     return withSignal(signal, async () => {
       const compute = this.clients.compute(ref.subscriptionId);

@@ -92,6 +92,12 @@ export interface AzureGateway {
   queryScaleSetIds(subscriptionIds: readonly string[], signal?: AbortSignal): Promise<Map<string, string[]>>;
   getScaleSet(ref: ScaleSetRef, signal?: AbortSignal): Promise<VirtualMachineScaleSet>;
   updateScaleSet(ref: ScaleSetRef, update: VirtualMachineScaleSetUpdate, options?: { ifMatch?: string; signal?: AbortSignal }): Promise<VirtualMachineScaleSet>;
+  /**
+   * Issue 17 (the lease): PATCH only the set's tags (the whole map) with If-Match on `ifMatch`; resolves once
+   * Azure accepted the write — a stale ETag rejects with 412 — without waiting for the update's long-running
+   * operation: a conditional write is decided when it is accepted (the ETag moves then).
+   */
+  writeScaleSetTags(ref: ScaleSetRef, tags: Record<string, string>, ifMatch: string, signal?: AbortSignal): Promise<void>;
   listInstances(ref: ScaleSetRef, signal?: AbortSignal): Promise<InstanceSnapshot[]>;
   getInstance(ref: ScaleSetRef, instanceId: string, signal?: AbortSignal): Promise<InstanceSnapshot>;
   /** O9: move instances to the latest model (`POST …/manualupgrade`). */

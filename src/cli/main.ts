@@ -7,6 +7,8 @@ export interface CliIO {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream;
   readonly env: NodeJS.ProcessEnv;
+  /** Time for expiry checks (lint R11); the real clock when not given (tests inject a fixed one). */
+  readonly clock?: { now(): number };
 }
 
 export interface CliCommand {

@@ -56,6 +56,13 @@ const fixCommands: Record<FixActionName, string> = {
   checkReadiness: 'vmssUpgrades.runEmbeddedUpgrade',
   resumeRun: 'vmssUpgrades.runEmbeddedUpgrade',
 };
+/** Turning a rehearsal into a real run changes the set: ask first, naming it (issue 15). */
+async function confirmRunForReal(scaleSetId: string): Promise<boolean> {
+  const name = scaleSetId.split('/').at(-1) ?? scaleSetId;
+  const run = vscode.l10n.t('Run on {0}', name);
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Run the rehearsed plan on the scale set {0}? This time the instances are really upgraded.', name), { modal: true }, run);
+  return answer === run;
+}
 
 export function dashboardActions(services: CommandServices): DashboardActions {
   const { runs } = services.upgrades;
@@ -63,7 +70,10 @@ export function dashboardActions(services: CommandServices): DashboardActions {
   return {
     refresh: (scaleSetId) => refreshDashboard(services, scaleSetId),
     gate: (scaleSetId, gateId, decision) => reportRefusal(runs.decide(scaleSetId, gateId, decision)),
-    run: async (scaleSetId, action) => reportRefusal(await runs.control(scaleSetId, action)),
+    run: async (scaleSetId, action) => {
+      if (action === 'runForReal' && !(await confirmRunForReal(scaleSetId))) return;
+      reportRefusal(await runs.control(scaleSetId, action));
+    },
     cancelPlatformUpgrade: (scaleSetId) => command('vmssUpgrades.cancelPlatformUpgrade', scaleSetId),
     exportHistory: (scaleSetId) => command('vmssUpgrades.exportHistory', scaleSetId),
     // The fix buttons of "Why did this fail?": the same commands as the palette (each confirms first).

@@ -18,6 +18,7 @@ import { disableAutomaticOsUpgradeCommand } from './disableAutomaticOsUpgrade';
 import { editRollingPolicyCommand } from './editRollingPolicy';
 import { startPlatformUpgradeCommand } from './startPlatformUpgrade';
 import { cancelPlatformUpgradeCommand } from './cancelPlatformUpgrade';
+import { rehearseUpgradeCommand } from './rehearseUpgrade';
 import { runEmbeddedUpgradeCommand } from './runEmbeddedUpgrade';
 import { startPlannedRunCommand } from './startPlannedRun';
 import { pauseRunCommand } from './pauseRun';
@@ -45,6 +46,7 @@ export const commands: readonly ExtensionCommand[] = [
   startPlatformUpgradeCommand,
   cancelPlatformUpgradeCommand,
   runEmbeddedUpgradeCommand,
+  rehearseUpgradeCommand,
   startPlannedRunCommand,
   pauseRunCommand,
   resumeRunCommand,

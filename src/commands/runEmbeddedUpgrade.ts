@@ -3,97 +3,10 @@
 // in the dashboard as a dry run. Nothing moves until the user presses Start there (or runs
 // "Start the Reviewed Run").
 import * as vscode from 'vscode';
-import type { Gates, Strategy } from '../core/contract';
-import type { PolicyOverrides } from '../core/policy';
 import { loadRunCore } from '../webview/loadRunCore';
 import type { ExtensionCommand } from './extensionCommand';
-import { back, inputStep } from './multiStepInput';
-import { pickUpgradeTarget } from './pickUpgradeTarget';
-import { percentFields, validatePause, validatePercent } from './rollingPolicyFields';
+import { pickRunPlanOptions } from './runPlanPickers';
 import { resolveScaleSet } from './scaleSetTarget';
-
-interface Choice<T> extends vscode.QuickPickItem {
-  readonly value: T;
-}
-
-async function pickOne<T>(title: string, placeHolder: string, items: Choice<T>[] | Promise<Choice<T>[]>): Promise<T | undefined> {
-  return (await vscode.window.showQuickPick(items, { title, placeHolder, ignoreFocusOut: true }))?.value;
-}
-
-/** `flexible`: a Flexible set has fault domains but no update domains (Learn: Orchestration modes), so no UD choice. */
-async function pickStrategy(title: string, flexible: boolean): Promise<Strategy | undefined> {
-  const kind = await pickOne(title, vscode.l10n.t('How should instances be grouped into batches?'), [
-    { label: vscode.l10n.t('Percentage batches'), description: vscode.l10n.t('maxBatchInstancePercent of the set per batch (O2)'), value: 'percentage' as const },
-    { label: vscode.l10n.t('Fixed batch size…'), description: 'T2', value: 'count' as const },
-    ...(flexible ? [] : [{ label: vscode.l10n.t('One update domain at a time'), description: 'O9, T1', value: 'updateDomain' as const }]),
-    { label: vscode.l10n.t('One fault domain at a time'), description: 'O9', value: 'faultDomain' as const },
-    { label: vscode.l10n.t('Zone by zone, whole update domains per batch'), description: 'O8 · the platform default', value: 'zoneThenUpdateDomain' as const },
-    { label: vscode.l10n.t('Across zones'), description: vscode.l10n.t('enableCrossZoneUpgrade (O8)'), value: 'crossZone' as const },
-  ]);
-  if (!kind) return undefined;
-  let count: number | undefined;
-  if (kind === 'count') {
-    const text = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Instances per batch'), value: '1', ignoreFocusOut: true, validateInput: (v) => (/^[1-9]\d*$/.test(v.trim()) ? undefined : vscode.l10n.t('A whole number of at least 1')) });
-    if (!text) return undefined;
-    count = Number(text);
-  }
-  const canary = await pickOne(title, vscode.l10n.t('Start with a canary batch?'), [
-    { label: vscode.l10n.t('No canary'), value: 0 },
-    { label: vscode.l10n.t('Canary of 1 instance'), value: 1 },
-    { label: vscode.l10n.t('Canary of 2 instances'), value: 2 },
-  ]);
-  if (canary === undefined) return undefined;
-  return { kind, ...(count ? { count } : {}), ...(canary ? { canary } : {}) };
-}
-
-async function pickGates(title: string, canary: boolean): Promise<Partial<Gates> | undefined> {
-  const items: Choice<keyof Gates>[] = [
-    ...(canary ? [{ label: vscode.l10n.t('After the canary'), value: 'afterCanary' as const, picked: true }] : []),
-    { label: vscode.l10n.t('After each zone'), value: 'afterEachZone' },
-    { label: vscode.l10n.t('After each batch'), value: 'afterEachBatch' },
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: vscode.l10n.t('Where should the run wait for your approval? (none: it runs through)'), ignoreFocusOut: true });
-  return picked && Object.fromEntries(picked.map((p) => [p.value, true]));
-}
-
-async function pickPolicy(title: string): Promise<PolicyOverrides | undefined> {
-  const own = await pickOne(title, vscode.l10n.t('Batch size and health thresholds'), [
-    { label: vscode.l10n.t("Use the scale set's rolling upgrade policy"), value: true },
-    { label: vscode.l10n.t('Override for this run…'), value: false },
-  ]);
-  if (own === undefined) return undefined;
-  if (own) return {};
-  const overrides: Record<string, number | string> = {};
-  const totalSteps = percentFields.length + 1;
-  for (let step = 1; step <= totalSteps; ) {
-    const field = percentFields[step - 1];
-    const result = field
-      ? await inputStep({ title, step, totalSteps, value: String(overrides[field.key] ?? field.defaultValue), prompt: vscode.l10n.t('{0} ({1}–{2}, rule {3})', field.key, field.min, field.max, field.rule), validate: (v) => validatePercent(field, v) })
-      : await inputStep({ title, step, totalSteps, value: String(overrides.pauseTimeBetweenBatches ?? 'PT0S'), prompt: vscode.l10n.t('pauseTimeBetweenBatches (ISO 8601, O8)'), validate: validatePause });
-    if (result === undefined) return undefined;
-    if (result === back) {
-      step--;
-      continue;
-    }
-    if (field) overrides[field.key] = Number(result.trim());
-    else overrides.pauseTimeBetweenBatches = result.trim().toUpperCase();
-    step++;
-  }
-  const flags = await pickPolicyFlags(title);
-  if (!flags) return undefined;
-  return { ...(overrides as PolicyOverrides), ...flags };
-}
-
-/** Behaviour switches for this run; an unticked one keeps the set's own setting. */
-async function pickPolicyFlags(title: string): Promise<PolicyOverrides | undefined> {
-  const items: Choice<PolicyOverrides>[] = [
-    { label: vscode.l10n.t('Create new instances before deleting old ones (maxSurge)'), description: 'O8', value: { maxSurge: true } },
-    { label: vscode.l10n.t('Upgrade unhealthy instances first'), description: 'O8', value: { prioritizeUnhealthyInstances: true } },
-    { label: vscode.l10n.t('Do not roll back instances that fail'), description: 'O4', value: { rollbackFailedInstances: false } },
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: vscode.l10n.t("Switches for this run (unticked ones keep the set's policy)"), ignoreFocusOut: true });
-  return picked && Object.assign({}, ...picked.map((p) => p.value)) as PolicyOverrides;
-}
 
 export const runEmbeddedUpgradeCommand: ExtensionCommand = {
   id: 'vmssUpgrades.runEmbeddedUpgrade',
@@ -101,17 +14,10 @@ export const runEmbeddedUpgradeCommand: ExtensionCommand = {
     const title = vscode.l10n.t('Run OS Upgrade with the Embedded Orchestrator');
     const target = await resolveScaleSet(services, arg, title);
     if (!target) return;
-    const set = target.gateway.getScaleSet(target.ref);
-    const upgradeTarget = await pickUpgradeTarget(target, title, set);
-    if (!upgradeTarget) return;
-    const strategy = await pickStrategy(title, (await set).orchestrationMode === 'Flexible');
-    if (!strategy) return;
-    const gates = await pickGates(title, (strategy.canary ?? 0) > 0);
-    if (!gates) return;
-    const policy = await pickPolicy(title);
-    if (!policy) return;
+    const options = await pickRunPlanOptions(target, title);
+    if (!options) return;
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Planning the upgrade of {0} (dry run)…', target.ref.name) }, () =>
-      loadRunCore().planFromAzure(target.gateway, { ref: target.ref, target: upgradeTarget, strategy, policy, gates }),
+      loadRunCore().planFromAzure(target.gateway, { ref: target.ref, ...options }),
     );
     if (!result.ok) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Cannot plan the upgrade of {0}: {1}', target.ref.name, result.errors.join('; ')));

@@ -246,6 +246,8 @@ export interface RunSummary {
   readonly waits: { readonly healthMs: number; readonly pauseMs: number; readonly gateMs: number };
   /** ARM traffic of this process during the run (from `gateway.stats`). */
   readonly arm: ArmCallSummary;
+  /** Issue 17: refused because another run holds the set's lease (named here; `expired`: it may be broken). */
+  readonly leaseHeldBy?: { readonly holder: string; readonly runId: string; readonly expiresAt: number; readonly expired: boolean };
   /** Final state per instance that the run touched or planned. */
   readonly finalStates: Readonly<Record<string, InstanceRunState>>;
 }

@@ -7,6 +7,7 @@ import type { DurationEstimates, Gates, RolloutPlan, RolloutPolicy, Strategy, Up
 import { calibrateEstimates, platformBatchCount } from './planner/calibrateEstimates';
 import { healthTimingOf } from './planner/healthTiming';
 import { RolloutExecutor } from './executor/executor';
+import type { LeaseOptions } from './executor/states/lease';
 import { defaultRetryPlan, type RetryPlan, withRetries } from './executor/transient';
 import type { JournalEntry } from './journal/records';
 import { replayJournal, startProgress } from './journal/replay';
@@ -87,6 +88,8 @@ export interface RunDependencies {
   readonly store: JournalStore;
   readonly retry?: RetryPlan;
   readonly moveTimeoutMs?: number;
+  /** Issue 17: the scale set's lease — holder name, breaking a stale lease on purpose, timings. */
+  readonly lease?: LeaseOptions;
 }
 
 export class UnfinishedRunError extends Error {

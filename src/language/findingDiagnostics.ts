@@ -2,6 +2,7 @@
 // its documentation. Each diagnostic remembers its finding so the quick-fix provider can offer
 // the finding's ready-made edits.
 import * as vscode from 'vscode';
+import type { InputProblem } from '../lint/inputProblems';
 import type { LintFinding } from '../lint/lintTemplate';
 import type { Severity } from '../readiness/ruleCatalog';
 
@@ -21,6 +22,16 @@ export function toDiagnostic(finding: LintFinding): vscode.Diagnostic {
   diagnostic.source = diagnosticSource;
   diagnostic.code = { value: finding.code, target: vscode.Uri.parse(finding.docUrl) };
   findingOf.set(diagnostic, finding);
+  return diagnostic;
+}
+
+/** A positioned input problem (a JSON syntax error in a template): ARM rejects the file, so say where. */
+export function problemDiagnostic(problem: InputProblem): vscode.Diagnostic | undefined {
+  if (!problem.start || !problem.end) return undefined;
+  const range = new vscode.Range(problem.start.line, problem.start.character, problem.end.line, problem.end.character);
+  const diagnostic = new vscode.Diagnostic(range, problem.message, vscode.DiagnosticSeverity.Error);
+  diagnostic.source = diagnosticSource;
+  diagnostic.code = 'vmss-lint-input';
   return diagnostic;
 }
 

@@ -1,7 +1,7 @@
 // Diagnostics as you type: lint recognised templates on open, on change (debounced), on
 // settings changes; clear them when the document closes or stops being a template.
 import * as vscode from 'vscode';
-import { toDiagnostic } from './findingDiagnostics';
+import { problemDiagnostic, toDiagnostic } from './findingDiagnostics';
 import { lintSection } from './lintSettings';
 import type { TemplateLintCache } from './templateLintCache';
 
@@ -70,7 +70,8 @@ export class TemplateDiagnostics implements vscode.Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    this.collection.set(document.uri, result.findings.map(toDiagnostic));
+    const problems = result.problems.flatMap((problem) => problemDiagnostic(problem) ?? []);
+    this.collection.set(document.uri, [...problems, ...result.findings.map(toDiagnostic)]);
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { lintTemplateDocument, type DocumentLint } from '../lint/lintDocument';
+import { realClock } from '../shared/clock';
 import { readLintSettings } from './lintSettings';
 
 /** Languages whose documents may hold ARM templates (only recognised templates are linted). */
@@ -36,6 +37,7 @@ export class TemplateLintCache {
       languageId: document.languageId,
       severity: settings.severity,
       imageTable: settings.imageTable,
+      clock: realClock,
     });
     this.entries.set(key, { version: document.version, result });
     return result;

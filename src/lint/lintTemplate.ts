@@ -3,13 +3,16 @@
 // ranges and ready-made quick-fix edits, plus a per-scale-set report for hovers.
 import { parseTree, type ParseError } from 'jsonc-parser';
 import type { ReadinessFinding, ReadinessOptions, ReadinessReport } from '../readiness/findings';
+import { evaluateAcrossBranches } from '../readiness/branchEvaluation';
 import { evaluateReadiness } from '../readiness/evaluateReadiness';
+import { templateBranches } from './templateBranches';
 import type { ScaleSetModel, SourceRange } from '../readiness/model';
 import type { RuleId, Severity } from '../readiness/ruleCatalog';
 import type { Value } from '../readiness/value';
-import { type JsonNode } from './jsonNodes';
+import { syntaxProblems, type InputProblem } from './inputProblems';
+import { childValue, stringOf, type JsonNode } from './jsonNodes';
 import { isJudgedScaleSet, scaleSetModelFromTemplate } from './modelFromTemplate';
-import { maxNestingDepth, nestsDeeperThan } from './nestingDepth';
+import { maxNestingDepth, treeDeeperThan } from './nestingDepth';
 import { LineIndex, type Position } from './positions';
 import { quickFixFor, type QuickFix } from './quickFixEdits';
 import { isDeploymentTemplate } from './templateRecognition';
@@ -55,9 +58,22 @@ export interface LintResult {
   readonly parseErrors: readonly ParseError[];
   /** Set when the document was not analysed (e.g. nested too deeply to walk safely). */
   readonly skippedReason?: string;
+  /** Why the document was not (fully) linted: syntax errors, not a template, too deep (never silent). */
+  readonly problems: readonly InputProblem[];
 }
 
-const notATemplate = (parseErrors: ParseError[]): LintResult => ({ isTemplate: false, findings: [], scaleSets: [], parseErrors });
+const parameterSchema = /deploymentParameters\.json#?$/i;
+
+function notATemplate(text: string, root: JsonNode | undefined, parseErrors: ParseError[]): LintResult {
+  const problems = syntaxProblems(text, parseErrors);
+  const schema = stringOf(childValue(root, '$schema'))?.trim();
+  if (schema !== undefined && parameterSchema.test(schema)) {
+    problems.push({ kind: 'parameter-file', message: 'a deployment parameter file, not a template: its values are used when its template is linted' });
+  } else if (problems.length === 0) {
+    problems.push({ kind: 'not-a-template', message: 'not an ARM deployment template (no $schema naming deploymentTemplate.json), so no scale set in it was checked' });
+  }
+  return { isTemplate: false, findings: [], scaleSets: [], parseErrors, problems };
+}
 
 export function parseTemplateText(text: string): { root: JsonNode | undefined; errors: ParseError[] } {
   const errors: ParseError[] = [];
@@ -65,12 +81,25 @@ export function parseTemplateText(text: string): { root: JsonNode | undefined; e
   return { root, errors };
 }
 
-export function lintTemplateText(text: string, options: LintOptions = {}): LintResult {
-  if (nestsDeeperThan(text)) {
-    return { isTemplate: false, findings: [], scaleSets: [], parseErrors: [], skippedReason: `the document nests deeper than ${maxNestingDepth} levels` };
+/** Parses, or returns undefined when the document nests too deeply to walk (or to parse) safely. */
+function parseGuarded(text: string): ReturnType<typeof parseTemplateText> | undefined {
+  try {
+    const parsed = parseTemplateText(text);
+    return parsed.root && treeDeeperThan(parsed.root) ? undefined : parsed;
+  } catch (err) {
+    if (err instanceof RangeError) return undefined;
+    throw err;
   }
-  const { root, errors } = parseTemplateText(text);
-  if (!root || !isDeploymentTemplate(root, options.languageId)) return notATemplate(errors);
+}
+
+export function lintTemplateText(text: string, options: LintOptions = {}): LintResult {
+  const parsed = parseGuarded(text);
+  if (!parsed) {
+    const skippedReason = `the document nests deeper than ${maxNestingDepth} levels`;
+    return { isTemplate: false, findings: [], scaleSets: [], parseErrors: [], skippedReason, problems: [{ kind: 'too-deep', message: `not checked: ${skippedReason}` }] };
+  }
+  const { root, errors } = parsed;
+  if (!root || !isDeploymentTemplate(root, options.languageId)) return notATemplate(text, root, errors);
   const lines = new LineIndex(text);
   const scope = new TemplateScope(root, options.parameterValues ?? new Map());
   const resources = templateResources(root, scope);
@@ -81,7 +110,7 @@ export function lintTemplateText(text: string, options: LintOptions = {}): LintR
     if (!isJudgedScaleSet(resource) || seen.has(resource.node)) continue;
     seen.add(resource.node);
     const model = scaleSetModelFromTemplate(resource, resources);
-    const report = evaluateReadiness(model, options);
+    const report = evaluateAcrossBranches(model, evaluateReadiness(model, options), templateBranches(root, options.parameterValues, resource), options);
     scaleSets.push({ resource: model.label, resourceRange: { offset: resource.node.offset, length: resource.node.length }, model, report });
     for (const finding of report.findings) {
       const range = finding.origin.range ?? model.origin.range ?? { offset: resource.node.offset, length: 1 };
@@ -105,5 +134,5 @@ export function lintTemplateText(text: string, options: LintOptions = {}): LintR
       });
     }
   }
-  return { isTemplate: true, root, findings, scaleSets, parseErrors: errors };
+  return { isTemplate: true, root, findings, scaleSets, parseErrors: errors, problems: syntaxProblems(text, errors, lines) };
 }

@@ -3,12 +3,13 @@
 // through the top-level apiProfile when the resource has none, child extension resources and
 // the Service Fabric cluster's node type looked up among the template's other resources.
 import { asString, judge, possibleValues } from '../readiness/facts';
-import type { ExtensionModel, Fact, ModelShape, RollingPolicyProperty, ScaleSetModel, ServiceFabricNodeType } from '../readiness/model';
+import type { ExtensionModel, Fact, ModelShape, OsImageMaintenanceWindow, RollingPolicyProperty, ScaleSetModel, ServiceFabricNodeType } from '../readiness/model';
 import { Unknown, fromAlternatives, isUnknown, isValueObject, type Value } from '../readiness/value';
 import { computeApiVersionOfProfile } from './apiProfiles';
 import { credentialUses } from './credentialUses';
 import { childValue, stringOf } from './jsonNodes';
 import { TemplateCursor, anchorRange } from './templateCursor';
+import { resourcesOfType } from './resourceIndex';
 import { isDeployed, type TemplateResource } from './templateResources';
 
 const scaleSetType = 'microsoft.compute/virtualmachinescalesets';
@@ -110,9 +111,9 @@ function extensionModel(item: TemplateCursor, resource: TemplateResource): Exten
 
 /** Extension resources declared separately (type …/virtualMachineScaleSets/extensions) for this set. */
 function childExtensions(scaleSet: TemplateResource, all: readonly TemplateResource[]): ExtensionModel[] {
-  const scaleSets = all.filter((r) => isScaleSet(r) && isDeployed(r));
-  return all
-    .filter((r) => r.type.toLowerCase() === `${scaleSetType}/extensions` && isDeployed(r))
+  const scaleSets = resourcesOfType(all, scaleSetType).filter(isDeployed);
+  return resourcesOfType(all, `${scaleSetType}/extensions`)
+    .filter(isDeployed)
     .filter((r) => {
       const parent = typeof r.name === 'string' ? r.name.split('/')[0] : undefined;
       if (parent !== undefined && typeof scaleSet.name === 'string') return sameName(parent, scaleSet.name);
@@ -129,14 +130,14 @@ function loadBalancerSkuFact(probeId: Fact, all: readonly TemplateResource[]): F
   }
   const match = /\/loadBalancers\/([^/]+)\/probes\//i.exec(probeId.value);
   if (!match) return { state: 'unknown', reason: 'the probe id does not name a load balancer', origin };
-  const loadBalancer = all.find((r) => r.type.toLowerCase() === 'microsoft.network/loadbalancers' && sameName(r.name, match[1]));
+  const loadBalancer = resourcesOfType(all, 'microsoft.network/loadbalancers').find((r) => sameName(r.name, match[1]));
   if (!loadBalancer) return { state: 'unknown', reason: `load balancer '${match[1]}' is not in this template`, origin };
   return TemplateCursor.at(loadBalancer.node, loadBalancer.scope, `load balancer '${match[1]}'`).path('sku.name').fact();
 }
 
 /** The node type of the Service Fabric cluster that this set's extension refers to (nodeTypeRef). */
 function serviceFabricNodeType(extensions: readonly ExtensionModel[], scaleSet: TemplateResource, all: readonly TemplateResource[]): ServiceFabricNodeType | undefined {
-  const clusters = all.filter((r) => r.type.toLowerCase() === 'microsoft.servicefabric/clusters' && isDeployed(r));
+  const clusters = resourcesOfType(all, 'microsoft.servicefabric/clusters').filter(isDeployed);
   if (clusters.length === 0) return undefined;
   const sfExtension = extensions.find((e) => judge(e.type, (v) => /^servicefabric(linux)?node$/i.test(asString(v) ?? '')) === 'yes');
   if (!sfExtension) return undefined;
@@ -180,6 +181,22 @@ function findNodeTypeRef(scaleSet: TemplateResource): Fact {
     if (judge(type, (v) => /^servicefabric(linux)?node$/i.test(asString(v) ?? '')) === 'yes') return item.path('properties.settings.nodeTypeRef').fact();
   }
   return { state: 'absent', origin: root.origin };
+}
+
+/**
+ * RW1: the OS-image maintenance configurations declared in the template (maintenanceScope
+ * OSImage, or only known at deployment). They are attached to every scale set of the template:
+ * a configuration is declared next to the sets it is assigned to.
+ */
+function osImageMaintenanceWindows(all: readonly TemplateResource[]): OsImageMaintenanceWindow[] {
+  return resourcesOfType(all, 'microsoft.maintenance/maintenanceconfigurations')
+    .filter(isDeployed)
+    .map((r) => TemplateCursor.at(r.node, r.scope, `maintenance configuration '${typeof r.name === 'string' ? r.name : 'configuration'}'`).get('properties'))
+    .filter((properties) => judge(properties.get('maintenanceScope').fact(), (v) => asString(v)?.toLowerCase() === 'osimage') !== 'no')
+    .map((properties) => {
+      const window = properties.get('maintenanceWindow');
+      return { origin: properties.get('maintenanceScope').origin, duration: window.get('duration').fact(), recurEvery: window.get('recurEvery').fact() };
+    });
 }
 
 export function scaleSetModelFromTemplate(resource: TemplateResource, all: readonly TemplateResource[]): ScaleSetModel {
@@ -242,6 +259,7 @@ export function scaleSetModelFromTemplate(resource: TemplateResource, all: reado
     extensions,
     extensionsUnknown: isUnknown(extensionItems) ? { reason: extensionItems.reason, origin: extensionList.origin } : undefined,
     serviceFabricNodeType: serviceFabricNodeType(extensions, resource, all),
+    osImageMaintenanceWindows: osImageMaintenanceWindows(all),
   };
 }
 

@@ -16,6 +16,16 @@ export interface QuickFix {
   readonly edits: readonly TextEdit[];
 }
 
+/** Whether the keys lead through objects only (an expression on the way cannot be edited). */
+function isEditablePath(resource: JsonNode, keys: readonly string[]): boolean {
+  let node: JsonNode | undefined = resource;
+  for (const key of keys) {
+    if (node && node.type !== 'object') return false;
+    node = node ? childProperty(node, key)?.children?.[1] : undefined;
+  }
+  return true;
+}
+
 /** A JSON path from the resource down, with each existing key spelled as in the document; undefined when the path runs through an expression. */
 function documentPath(resource: JsonNode, keys: readonly string[]): JSONPath | undefined {
   const path: JSONPath = getNodePath(resource);
@@ -115,7 +125,7 @@ export function quickFixFor(text: string, resource: JsonNode, intent: FixIntent,
     return { title: intent.title, edits: [{ offset: renameRange.offset, length: renameRange.length, newText: JSON.stringify(intent.to) }] };
   }
   const changes = changesFor(resource, intent);
-  if (!changes || changes.some((change) => !documentPath(resource, change.keys))) return undefined;
+  if (!changes || changes.some((change) => !isEditablePath(resource, change.keys))) return undefined;
   let edits: readonly TextEdit[] | undefined;
   return {
     title: intent.title,

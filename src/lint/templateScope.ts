@@ -2,7 +2,7 @@
 // Unknown listing allowedValues) and variables (evaluated lazily, once, with cycle protection).
 // Nested deployments with inner scope get a scope of their own whose supplied values are the
 // deployment's parameters evaluated in the outer scope.
-import { Unknown, maxAlternatives, type Value } from '../readiness/value';
+import { Unknown, maxAlternatives, openParameterReason, type Value } from '../readiness/value';
 import type { ExpressionScope } from './expression/scope';
 import { evaluateJson, expandLoop } from './evaluateJson';
 import { arrayItems, childValue, objectEntries, type JsonNode } from './jsonNodes';
@@ -83,7 +83,7 @@ export class TemplateScope implements ExpressionScope {
     const defaultValue = childValue(declaration, 'defaultValue');
     if (defaultValue) return evaluateJson(defaultValue, this) ?? null;
     const allowed = childValue(declaration, 'allowedValues');
-    const reason = `parameter '${name}' has no default value`;
+    const reason = openParameterReason(name);
     if (allowed?.type === 'array' && allowed.children && allowed.children.length > 0 && allowed.children.length <= maxAlternatives) {
       return new Unknown(reason, allowed.children.map((item) => evaluateJson(item, this) ?? null));
     }

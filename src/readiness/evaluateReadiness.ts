@@ -18,23 +18,36 @@ function issueSeverity(issue: Issue, setting: Severity): Severity {
   return issue.severity ?? setting;
 }
 
-export function evaluateReadiness(model: ScaleSetModel, options: ReadinessOptions = {}): ReadinessReport {
-  const context: RuleContext =
+function contextFor(options: ReadinessOptions): RuleContext {
+  const tables =
     options.imageTable === 'seed-2020'
       ? { imageTable: seedImageTable, otherImageTable: currentImageTable }
       : { imageTable: currentImageTable, otherImageTable: seedImageTable };
+  return { ...tables, now: options.clock?.now() };
+}
+
+/** The verdicts of every rule that applies to the model's shape and is not turned off. */
+export function evaluateRules(model: ScaleSetModel, options: ReadinessOptions = {}): RuleEvaluation[] {
+  const context = contextFor(options);
   const evaluations: RuleEvaluation[] = [];
-  const findings: ReadinessFinding[] = [];
   for (const rule of readinessRules) {
     if (!(rule.shapes ?? ['full']).includes(model.shape)) continue;
-    const info = ruleInfo(rule.id);
+    if (configuredSeverity(ruleInfo(rule.id), options) === 'off') continue;
+    evaluations.push(rule.evaluate(model, context));
+  }
+  return evaluations;
+}
+
+/** The report of given verdicts: each issue becomes a finding with the configured severity. */
+export function reportOf(model: ScaleSetModel, evaluations: readonly RuleEvaluation[], options: ReadinessOptions = {}): ReadinessReport {
+  const findings: ReadinessFinding[] = [];
+  for (const evaluation of evaluations) {
+    const info = ruleInfo(evaluation.rule);
     const setting = configuredSeverity(info, options);
     if (setting === 'off') continue;
-    const evaluation = rule.evaluate(model, context);
-    evaluations.push(evaluation);
     for (const issue of evaluation.issues) {
       findings.push({
-        rule: rule.id,
+        rule: evaluation.rule,
         code: info.code,
         severity: issueSeverity(issue, setting),
         kind: issue.kind,
@@ -47,4 +60,8 @@ export function evaluateReadiness(model: ScaleSetModel, options: ReadinessOption
     }
   }
   return { resource: model.label, origin: model.origin, evaluations, findings };
+}
+
+export function evaluateReadiness(model: ScaleSetModel, options: ReadinessOptions = {}): ReadinessReport {
+  return reportOf(model, evaluateRules(model, options), options);
 }

@@ -57,4 +57,6 @@ export interface ReadinessOptions {
   readonly severity?: Readonly<Record<string, SeveritySetting>>;
   /** Which supported-image table R2 uses (default: the current one). */
   readonly imageTable?: 'current' | 'seed-2020';
+  /** The clock expiry dates are judged by (R11: a SAS whose `se=` is past); without one, no expiry is judged. */
+  readonly clock?: { now(): number };
 }

@@ -40,10 +40,12 @@ export interface ExtensionModel {
   readonly credentials: readonly CredentialUse[];
 }
 
-export type CredentialKind = 'list-function' | 'sas-token' | 'storage-key' | 'secret-in-settings';
+export type CredentialKind = 'list-function' | 'sas-token' | 'storage-key' | 'client-secret' | 'secret-in-settings';
 
 export interface CredentialUse {
   readonly kind: CredentialKind;
+  /** A literal SAS token's expiry (`se=`), ISO 8601 as written, when the token is in the template. */
+  readonly expiresAt?: string;
   /** What was found, e.g. `listKeys()` or `parameters('_artifactsLocationSasToken')`. */
   readonly detail: string;
   readonly origin: Origin;
@@ -60,6 +62,15 @@ export interface ServiceFabricNodeType {
   readonly name: Fact;
   readonly durabilityLevel: Fact;
   readonly isStateless: Fact;
+}
+
+/** A Microsoft.Maintenance/maintenanceConfigurations resource with maintenanceScope OSImage (RW1). */
+export interface OsImageMaintenanceWindow {
+  readonly origin: Origin;
+  /** `maintenanceWindow.duration`, "hh:mm". */
+  readonly duration: Fact;
+  /** `maintenanceWindow.recurEvery`, e.g. "Day", "Week Saturday". */
+  readonly recurEvery: Fact;
 }
 
 export type ModelShape =
@@ -110,4 +121,6 @@ export interface ScaleSetModel {
   /** Set when the extension list itself is only known at deployment time. */
   readonly extensionsUnknown?: { readonly reason: string; readonly origin: Origin };
   readonly serviceFabricNodeType?: ServiceFabricNodeType;
+  /** OS-image maintenance configurations that govern the set (templates: those declared with it); undefined when not known. */
+  readonly osImageMaintenanceWindows?: readonly OsImageMaintenanceWindow[];
 }

@@ -98,3 +98,28 @@ export function describeValue(value: Value | undefined): string {
   const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof Unknown ? '<deployment-time>' : v));
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
+
+/**
+ * The reason of a parameter only known at deployment. Both adapters (ARM, Bicep) build it with
+ * this function, so `decidingParameters` can name the parameter a verdict depends on.
+ */
+export function openParameterReason(name: string): string {
+  return `parameter '${name}' has no default value`;
+}
+
+/** The parameters named by reasons built with `openParameterReason` (as written, in order, distinct ignoring case). */
+export function decidingParameters(reason: string): string[] {
+  const names: string[] = [];
+  if (!reason.includes('has no default value')) return names;
+  for (const match of reason.matchAll(/parameter '([^']+)' has no default value/g)) {
+    if (!names.some((n) => n.toLowerCase() === match[1].toLowerCase())) names.push(match[1]);
+  }
+  return names;
+}
+
+/** A member of a known object or array read with a key only known at deployment: any of its members (ARM fails on a missing key). */
+export function anyMember(target: Value, reason: string): Value | undefined {
+  const members = Array.isArray(target) ? target : isValueObject(target) ? Object.values(target) : undefined;
+  if (!members || members.length === 0) return undefined;
+  return fromAlternatives(reason, members);
+}

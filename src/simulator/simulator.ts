@@ -9,6 +9,7 @@ import { handleRequest, type HandlerDeps } from './http/handleRequest';
 import type { SimRequest, SimResponse } from './http/message';
 import { RequestLog, type LoggedRequest } from './http/requestLog';
 import { Router } from './http/router';
+import { ArmRateLimits, documentedArmLimits } from './http/armRateLimits';
 import { Throttle } from './http/throttling';
 import { seededRandom } from './prng';
 import type { RouteContext } from './routes/context';
@@ -89,6 +90,7 @@ export class Simulator {
       router,
       faults: new FaultInjector(scenario.faults ?? [], seededRandom((scenario.seed ?? 1) ^ 0x5eed)),
       throttle: new Throttle(scenario.throttling?.budgets ?? [], clock.timeScale),
+      armLimits: new ArmRateLimits({ ...documentedArmLimits, ...(scenario.throttling?.arm ?? {}) }, clock.timeScale),
       log,
       latencyMs: scenario.latencyMs ?? 0,
     };

@@ -8,7 +8,7 @@ export function createRunStatusBar(runs: RunRegistry): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('vmssUpgrades.runStatus', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('Scale set upgrade runs');
   const update = () => {
-    const status = runStatusText(runs.running().map((r) => ({ scaleSetId: r.scaleSetId, name: r.ref.name, run: r.view() })));
+    const status = runStatusText(runs.running().map((r) => ({ scaleSetId: r.scaleSetId, name: r.rehearsal ? vscode.l10n.t('{0} (rehearsal)', r.ref.name) : r.ref.name, run: r.view() })));
     // Palette entries for run controls show only while a run is active.
     void vscode.commands.executeCommand('setContext', 'vmssUpgrades.runActive', status !== undefined);
     void vscode.commands.executeCommand('setContext', 'vmssUpgrades.gateOpen', status?.needsAttention === true);

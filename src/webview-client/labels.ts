@@ -43,9 +43,11 @@ export const runStatusLabels: Record<RunStatus, { readonly text: string; readonl
 };
 
 /** Which controls make sense in which state (the host checks again; this only keeps buttons honest). */
-export function allowedActions(status: RunStatus | undefined): Record<RunAction, boolean> {
+export function allowedActions(status: RunStatus | undefined, rehearsal = false): Record<RunAction, boolean> {
   const active = status === 'running' || status === 'pausingBetweenBatches' || status === 'paused' || status === 'waitingApproval';
+  const ended = status === 'completed' || status === 'completedWithFailures' || status === 'aborted' || status === 'refused' || status === 'rejected' || status === 'cancelled' || status === 'failed';
   return {
+    runForReal: rehearsal && ended,
     start: status === 'planned',
     pause: status === 'running' || status === 'pausingBetweenBatches' || status === 'waitingApproval',
     resume: status === 'paused' || status === 'interrupted',

@@ -121,6 +121,7 @@ root.addEventListener('click', (event) => {
     case 'resume':
     case 'cancel':
     case 'cancelNow':
+    case 'runForReal':
       post({ type: 'run', action: action satisfies RunAction });
       return;
     case 'fix':

@@ -46,7 +46,18 @@ export function renderRun(dom: DashboardDom, run: RunView | undefined, simulated
   dom.run.thresholds.textContent = run?.thresholds
     ? `Thresholds: abort above ${run.thresholds.maxUnhealthyUpgradedPercent}% unhealthy upgraded instances (O5), stop above ${run.thresholds.maxUnhealthyPercent}% unhealthy overall (O6).`
     : '';
-  const allowed = allowedActions(run?.status);
+  const rehearsal = run?.rehearsal;
+  dom.run.rehearsal.hidden = !rehearsal;
+  replaceChildren(
+    dom.run.rehearsal,
+    rehearsal
+      ? [
+          el('p', { class: 'rehearsal-title' }, [icon('beaker'), ' Rehearsal on a private simulator of this set — nothing in Azure changes.']),
+          ...(rehearsal.assumptions.length > 0 ? [el('ul', {}, rehearsal.assumptions.map((a) => el('li', {}, [a])))] : []),
+        ]
+      : [],
+  );
+  const allowed = allowedActions(run?.status, rehearsal !== undefined);
   for (const [action, button] of Object.entries(dom.run.controls) as [keyof typeof allowed, HTMLButtonElement][]) button.hidden = !allowed[action];
 
   const gate = run?.gate;

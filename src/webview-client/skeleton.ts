@@ -29,7 +29,10 @@ export function buildSkeleton(root: HTMLElement) {
     resume: button('resume', 'Resume', 'debug-continue'),
     cancel: button('cancel', 'Cancel after this batch', 'debug-stop', { class: 'action secondary' }),
     cancelNow: button('cancelNow', 'Stop now', 'close', { class: 'action secondary' }),
+    runForReal: button('runForReal', 'Run this plan on the scale set', 'rocket'),
   };
+  // Issue 15: a rehearsal says so above everything else in the run card, with what it assumed.
+  const rehearsalNote = el('div', { class: 'rehearsal', id: 'run-rehearsal', role: 'note' });
   const noRun = el('p', { class: 'empty', id: 'no-run' }, ['No run for this scale set yet. Use “Run OS Upgrade with the Embedded Orchestrator…” to plan one.']);
 
   const gateTitle = el('p', { class: 'gate-title', id: 'gate-title' });
@@ -67,7 +70,7 @@ export function buildSkeleton(root: HTMLElement) {
     el('header', { class: 'page-head' }, [title, meta, el('div', { class: 'buttons' }, [button('refresh', 'Refresh', 'refresh', { class: 'action secondary' })])]),
     el('main', { class: 'grid' }, [
       el('div', { class: 'column' }, [
-        section('run', 'Run', [noRun, runStatus, runTarget, counts, timers, outcome, thresholds, el('div', { class: 'buttons' }, Object.values(controls))]),
+        section('run', 'Run', [rehearsalNote, noRun, runStatus, runTarget, counts, timers, outcome, thresholds, el('div', { class: 'buttons' }, Object.values(controls))]),
         gate,
         why,
         section('batches', 'Batches', [batchesTable]),
@@ -84,7 +87,7 @@ export function buildSkeleton(root: HTMLElement) {
 
   return {
     header: { title, meta },
-    run: { noRun, status: runStatus, target: runTarget, counts, timers, outcome, thresholds, controls },
+    run: { rehearsal: rehearsalNote, noRun, status: runStatus, target: runTarget, counts, timers, outcome, thresholds, controls },
     gate: { section: gate, title: gateTitle, detail: gateDetail, waited: gateWaited, approve, reject },
     batches: { body: batchesBody, table: batchesTable },
     heatMap,

@@ -98,6 +98,8 @@ export interface RunView {
   readonly batches: readonly BatchRow[];
   readonly instances: readonly InstanceCell[];
   readonly gate?: GateView;
+  /** A rehearsal on a private simulator of the set (issue 15): nothing in Azure changes; what it assumed. */
+  readonly rehearsal?: { readonly assumptions: readonly string[] };
 }
 
 /** A6: Azure's own rolling upgrade, as `rollingUpgrades/latest` reports it. */
@@ -215,8 +217,11 @@ export type DashboardSection = (typeof dashboardSections)[number];
 
 // ---- webview → extension ----------------------------------------------------------------------
 
-/** `cancel` stops after the current batch; `cancelNow` stops at once (the executor's two cancels). */
-export const runActions = ['start', 'pause', 'resume', 'cancel', 'cancelNow'] as const;
+/**
+ * `cancel` stops after the current batch; `cancelNow` stops at once (the executor's two cancels);
+ * `runForReal` starts a finished rehearsal's plan on the real set.
+ */
+export const runActions = ['start', 'pause', 'resume', 'cancel', 'cancelNow', 'runForReal'] as const;
 export type RunAction = (typeof runActions)[number];
 
 export type WebviewMessage =

@@ -19,6 +19,8 @@ export class DashboardSession {
   private nextSeq = 0;
   private readonly listeners = new Set<MessageListener>();
   private runFlushQueued = false;
+  /** A rehearsal runs on its own simulator's clock; the run's timers tick in that time. */
+  private runClock: Clock | undefined;
 
   constructor(
     header: ScaleSetHeader,
@@ -62,8 +64,9 @@ export class DashboardSession {
   }
 
   /** Coalesces the many run changes of one tick (an executor event burst) into one message. */
-  setRun(run: RunView | undefined): void {
+  setRun(run: RunView | undefined, clock?: Clock): void {
     this.run = run;
+    this.runClock = clock;
     if (this.runFlushQueued) return;
     this.runFlushQueued = true;
     queueMicrotask(() => {
@@ -101,7 +104,8 @@ export class DashboardSession {
   }
 
   private clockReading(): DashboardState['clock'] {
-    return { now: this.clock.now(), timeScale: this.clock.timeScale };
+    const clock = this.runClock ?? this.clock;
+    return { now: clock.now(), timeScale: clock.timeScale };
   }
 
   private emit(message: HostMessage): void {

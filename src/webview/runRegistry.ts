@@ -25,7 +25,17 @@ export interface TrackedRun {
   readonly runId?: string;
   /** Settles when the executor has finished (running runs only). */
   readonly done?: Promise<RunSummary>;
+  /** A rehearsal on a private simulator (issue 15): nothing in Azure changes. */
+  readonly rehearsal?: boolean;
   view(): RunView;
+}
+
+/** A rehearsal the registry shows and controls: its executor runs on a private simulator's clock. */
+export interface RehearsalRun {
+  readonly plan: RolloutPlan;
+  readonly executor: RolloutExecutor;
+  readonly clock: Clock;
+  readonly assumptions: readonly string[];
 }
 
 export interface RunRegistryDeps {
@@ -40,6 +50,10 @@ export interface RunRegistryDeps {
   readonly finished?: (scaleSetId: string) => void;
   /** Core executor options that tests shorten. */
   readonly retry?: Parameters<typeof startRun>[0]['retry'];
+  /** Issue 17: a run was refused because another run holds the set's lease (the editor names the holder). */
+  readonly leaseRefused?: (scaleSetId: string, heldBy: NonNullable<RunSummary['leaseHeldBy']>, reason: string) => void;
+  /** Issue 17: lease options (holder name, timings) that tests set. */
+  readonly lease?: Parameters<typeof startRun>[0]['lease'];
 }
 
 interface Entry {
@@ -50,6 +64,7 @@ interface Entry {
   executor?: RolloutExecutor;
   runId?: string;
   done?: Promise<RunSummary>;
+  rehearsal?: { readonly clock: Clock; readonly assumptions: readonly string[] };
 }
 
 const key = (id: string) => id.toLowerCase();
@@ -92,12 +107,29 @@ export class RunRegistry {
   }
 
   /** Starts the reviewed plan: the journal gets its first record, then the executor runs. */
-  async start(id: string): Promise<TrackedRun> {
+  async start(id: string, breakExpiredLease = false): Promise<TrackedRun> {
     const entry = this.entries.get(key(id));
     if (!entry || entry.phase !== 'review') throw new Error('There is no reviewed plan to start for this scale set.');
     const gateway = await this.deps.gatewayFor(entry.ref);
-    const executor = loadRunCore().startRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...(this.deps.retry ? { retry: this.deps.retry } : {}) }, entry.ref, entry.plan);
+    const executor = loadRunCore().startRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...this.coreOptions(breakExpiredLease) }, entry.ref, entry.plan);
     this.attach(id, entry, executor);
+    return this.tracked(key(id), entry);
+  }
+
+  /**
+   * Shows a rehearsal (issue 15) in the set's dashboard, labelled as one, with the run controls; when it
+   * has finished, `runForReal` starts the same plan on the set itself.
+   */
+  rehearse(ref: ScaleSetRef, rehearsal: RehearsalRun): TrackedRun {
+    const id = scaleSetId(ref);
+    if (this.entries.get(key(id))?.phase === 'running') throw new Error(`A run on ${ref.name} is in progress: pause, cancel or let it finish first.`);
+    const entry: Entry = { ref, plan: rehearsal.plan, phase: 'running', projection: new RunProjection('plan', rehearsal.plan), rehearsal: { clock: rehearsal.clock, assumptions: rehearsal.assumptions } };
+    this.entries.set(key(id), entry);
+    this.deps.session(id).append([
+      { level: 'info', text: `Rehearsal on a private simulator of ${ref.name}: nothing in Azure changes.` },
+      ...rehearsal.assumptions.map((text) => ({ level: 'info' as const, text: `Rehearsal assumes: ${text}` })),
+    ]);
+    this.attach(id, entry, rehearsal.executor);
     return this.tracked(key(id), entry);
   }
 
@@ -119,7 +151,7 @@ export class RunRegistry {
   }
 
   /** Continues an unfinished run from its journal; the executor reads Azure before it moves anything. */
-  async resume(runId: string): Promise<TrackedRun> {
+  async resume(runId: string, breakExpiredLease = false): Promise<TrackedRun> {
     const report = this.deps.journal.read(runId);
     const progress = replayJournal(report.entries);
     if (!progress) throw new Error(`The journal of run ${runId} has no start record.`);
@@ -127,7 +159,7 @@ export class RunRegistry {
     const current = this.entries.get(key(id));
     if (current?.phase === 'running') throw new Error(`A run on ${progress.scaleSet.name} is already running in this window.`);
     const gateway = await this.deps.gatewayFor(progress.scaleSet);
-    const { executor, problems } = loadRunCore().resumeRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...(this.deps.retry ? { retry: this.deps.retry } : {}) }, runId);
+    const { executor, problems } = loadRunCore().resumeRun({ gateway, clock: this.deps.clock, store: this.deps.journal, ...this.coreOptions(breakExpiredLease) }, runId);
     const entry: Entry = { ref: progress.scaleSet, plan: progress.plan, phase: 'running', projection: new RunProjection(runId, progress.plan) };
     this.entries.set(key(id), entry);
     this.deps.session(id).append([
@@ -138,11 +170,36 @@ export class RunRegistry {
     return this.tracked(key(id), entry);
   }
 
+  /**
+   * Issue 17: after a refusal by a stale lease, the user confirmed breaking it: a refused resume is resumed
+   * again, a refused new run starts its plan again — both allowed to break an expired lease (never a live one).
+   */
+  async breakLease(id: string): Promise<TrackedRun> {
+    const entry = this.entries.get(key(id));
+    if (!entry || entry.phase === 'running') throw new Error('There is no refused run to retry for this scale set.');
+    if (entry.runId && this.deps.journal.unfinished(id).some((r) => r.runId === entry.runId)) return this.resume(entry.runId, true);
+    entry.phase = 'review';
+    return this.start(id, true);
+  }
+
+  private coreOptions(breakExpiredLease: boolean): Pick<Parameters<typeof startRun>[0], 'retry' | 'lease'> {
+    const lease = { ...this.deps.lease, ...(breakExpiredLease ? { breakExpired: true } : {}) };
+    return { ...(this.deps.retry ? { retry: this.deps.retry } : {}), lease };
+  }
+
   /** The dashboard's and the palette's run controls. */
   async control(id: string, action: RunAction): Promise<CommandResult> {
     const entry = this.entries.get(key(id));
     if (!entry) return { accepted: false, message: 'There is no run for this scale set.' };
     if (action === 'start') {
+      await this.start(id);
+      return { accepted: true };
+    }
+    if (action === 'runForReal') {
+      if (!entry.rehearsal) return { accepted: false, message: 'Only a rehearsal can be turned into a real run.' };
+      if (entry.phase !== 'finished') return { accepted: false, message: 'The rehearsal is still running: let it finish or cancel it first.' };
+      // The same plan, now on the set itself; the executor reads Azure again before it moves anything (O1).
+      this.review(entry.ref, entry.plan);
       await this.start(id);
       return { accepted: true };
     }
@@ -190,13 +247,21 @@ export class RunRegistry {
       this.publish(id, entry);
       this.deps.finished?.(id);
     });
-    entry.done.catch((err: unknown) => session.append([{ level: 'error', text: `The run stopped with an error: ${(err as Error).message}` }]));
-    this.deps.watch?.(entry.ref, entry.done);
+    entry.done.then(
+      (summary) => {
+        if (summary.leaseHeldBy) this.deps.leaseRefused?.(id, summary.leaseHeldBy, summary.reason ?? '');
+      },
+      (err: unknown) => session.append([{ level: 'error', text: `The run stopped with an error: ${(err as Error).message}` }]),
+    );
+    // The tree's in-flight mark means Azure is changing; a rehearsal changes nothing there.
+    if (!entry.rehearsal) this.deps.watch?.(entry.ref, entry.done);
     this.publish(id, entry);
   }
 
   private publish(id: string, entry: Entry): void {
-    this.deps.session(id).setRun(entry.projection.view());
+    const view = entry.projection.view();
+    if (entry.rehearsal) this.deps.session(id).setRun({ ...view, rehearsal: { assumptions: entry.rehearsal.assumptions } }, entry.rehearsal.clock);
+    else this.deps.session(id).setRun(view);
     for (const listener of this.listeners) listener();
   }
 
@@ -208,6 +273,7 @@ export class RunRegistry {
       phase: entry.phase,
       ...(entry.runId ? { runId: entry.runId } : {}),
       ...(entry.done ? { done: entry.done } : {}),
+      ...(entry.rehearsal ? { rehearsal: true } : {}),
       view: () => (this.entries.get(k) ?? entry).projection.view(),
     };
   }

@@ -6,6 +6,7 @@ import type { AzureGateway, ScaleSetRef } from '../azure/gateway';
 import { JournalStore } from '../core/journal/journalStore';
 import { type Clock, realClock } from '../shared/clock';
 import { DashboardPanels } from './dashboardPanels';
+import { promptLeaseRefusal } from './leasePrompt';
 import { RunRegistry } from './runRegistry';
 import { createRunStatusBar } from '../statusBar/runStatusBar';
 
@@ -46,7 +47,15 @@ export function createUpgradeServices(context: vscode.ExtensionContext, log: vsc
   // Canned dashboard scenarios are a development tool: offered only outside production.
   void vscode.commands.executeCommand('setContext', 'vmssUpgrades.devMode', context.extensionMode !== vscode.ExtensionMode.Production);
   const journal = new JournalStore(path.join(context.globalStorageUri.fsPath, 'journal'));
-  const runs = new RunRegistry({ journal, clock, session: (id) => dashboards.session(id), gatewayFor: options.gatewayFor, watch: options.watch, finished: (id) => void dashboards.refresh(id) });
+  const runs: RunRegistry = new RunRegistry({
+    journal,
+    clock,
+    session: (id) => dashboards.session(id),
+    gatewayFor: options.gatewayFor,
+    watch: options.watch,
+    finished: (id) => void dashboards.refresh(id),
+    leaseRefused: (id, heldBy, reason) => void promptLeaseRefusal(runs, id, heldBy, reason, log),
+  });
   const statusBar = createRunStatusBar(runs);
   return {
     dashboards,

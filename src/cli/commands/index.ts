@@ -4,9 +4,11 @@ import { explainCommand } from './explain';
 import { historyCommand } from './history';
 import { lintCommand } from './lint';
 import { planCommand } from './plan';
+import { rehearseCommand } from './rehearse';
 import { resumeCommand } from './resume';
 import { runCommand } from './run';
 import { simulatorCommand } from './simulator';
+import { snapshotCommand } from './snapshot';
 
 export const commands: Record<string, CliCommand> = {
   plan: planCommand,
@@ -16,4 +18,6 @@ export const commands: Record<string, CliCommand> = {
   lint: lintCommand,
   simulator: simulatorCommand,
   explain: explainCommand,
+  snapshot: snapshotCommand,
+  rehearse: rehearseCommand,
 };

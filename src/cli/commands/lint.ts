@@ -1,13 +1,18 @@
 // `vmss-upgrades lint <files…> [--format text|json|sarif]`: readiness of the scale sets in ARM
-// templates for automatic OS image upgrades (spec R1–R16). Exit code 1 when an error is found.
+// templates for automatic OS image upgrades (spec R1–R16). Exit code 1 when an error is found, 2
+// when a file could not be checked (unreadable, JSON syntax error, not a template): such a file
+// is reported in every format (text line, JSON `input` entry, SARIF notification), never skipped.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintTemplateDocument } from '../../lint/lintDocument';
 import type { LintFinding } from '../../lint/lintTemplate';
+import { blocksLint, type InputProblem } from '../../lint/inputProblems';
 import { toFileFinding, type FileFinding } from '../../lint/output/fileFinding';
+import { toProblemFinding, type FileProblem } from '../../lint/output/fileProblem';
 import { sarifLog, type SarifInput } from '../../lint/output/sarif';
 import { formatText } from '../../lint/output/text';
 import type { SeveritySetting } from '../../readiness/ruleCatalog';
+import { realClock } from '../../shared/clock';
 import type { CliCommand } from '../main';
 
 const formats = ['text', 'json', 'sarif'] as const;
@@ -16,6 +21,24 @@ type Format = (typeof formats)[number];
 function readIfExists(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
+
+/** The file's text, or the problem that kept it from being read. */
+function readInput(file: string): string | InputProblem {
+  try {
+    if (!existsSync(file)) return { kind: 'unreadable', message: 'cannot read the file: it does not exist' };
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    return { kind: 'unreadable', message: `cannot read the file: ${(err as Error).message}` };
+  }
+}
+
+/** Files this build cannot read as templates at all (they are reported, not skipped). */
+function unsupportedLanguage(file: string): InputProblem | undefined {
+  if (/\.bicep(param)?$/i.test(file)) return { kind: 'unreadable', message: 'Bicep files are not supported by this build of the linter, so nothing in it was checked' };
+  return undefined;
+}
+
+const uriOf = (file: string): string => (path.isAbsolute(file) ? `file://${file}` : file.split(path.sep).join('/'));
 
 /** `--severity vmss-patch-mode=warning,R11=off` → per-rule settings. */
 function parseSeverities(text: string | undefined): Record<string, SeveritySetting> | undefined {
@@ -65,30 +88,28 @@ export const lintCommand: CliCommand = {
       io.stderr.write(`vmss-upgrades lint: no files given\n${lintCommand.usage}\n`);
       return 2;
     }
-    let failedToRead = false;
     const all: FileFinding[] = [];
+    const problems: FileProblem[] = [];
     const sarifInputs: SarifInput[] = [];
     for (const file of positionals) {
-      const text = readIfExists(file);
-      if (text === undefined) {
-        io.stderr.write(`vmss-upgrades lint: cannot read ${file}\n`);
-        failedToRead = true;
+      const text = unsupportedLanguage(file) ?? readInput(file);
+      if (typeof text !== 'string') {
+        problems.push({ file, problem: text });
         continue;
       }
-      const result = lintTemplateDocument(text, file, readIfExists, { severity, imageTable });
-      if (!result.isTemplate) {
-        const why = result.skippedReason ?? 'it is not an ARM deployment template (no deploymentTemplate $schema)';
-        io.stderr.write(`vmss-upgrades lint: ${file} skipped: ${why}\n`);
-        continue;
-      }
+      const result = lintTemplateDocument(text, file, readIfExists, { severity, imageTable, clock: io.clock ?? realClock });
+      problems.push(...result.problems.map((problem) => ({ file, problem })));
+      if (!result.isTemplate) continue;
       const findings: readonly LintFinding[] = result.findings;
       all.push(...findings.map((f) => toFileFinding(file, f)));
-      sarifInputs.push({ file, uri: path.isAbsolute(file) ? `file://${file}` : file.split(path.sep).join('/'), findings });
+      sarifInputs.push({ file, uri: uriOf(file), findings });
     }
-    if (format === 'json') io.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
-    else if (format === 'sarif') io.stdout.write(`${JSON.stringify(sarifLog(sarifInputs), null, 2)}\n`);
-    else io.stdout.write(formatText(all));
-    if (failedToRead) return 2;
+    for (const { file, problem } of problems) if (blocksLint(problem)) io.stderr.write(`vmss-upgrades lint: ${file}: ${problem.message}\n`);
+    const reported = [...problems.map(toProblemFinding), ...all];
+    if (format === 'json') io.stdout.write(`${JSON.stringify(reported, null, 2)}\n`);
+    else if (format === 'sarif') io.stdout.write(`${JSON.stringify(sarifLog(sarifInputs, undefined, problems, uriOf), null, 2)}\n`);
+    else io.stdout.write(formatText(reported));
+    if (problems.some((p) => blocksLint(p.problem))) return 2;
     return all.some((f) => f.severity === 'error') ? 1 : 0;
   },
 };

@@ -4,18 +4,21 @@ import type { CliCommand } from '../main';
 import { JournalStore } from '../../core/journal/journalStore';
 import { resumeRun } from '../../core/rollout';
 import { clockFrom, connectionOptions, connectionUsage, gatewayFrom, journalDirFrom, UsageError } from '../connect';
+import { leaseOptions, leaseOptionsFrom, leaseUsage } from '../leaseOptions';
 import { runWithUsage } from './plan';
 import { driveRun } from './run';
 
 const usage = `vmss-upgrades resume [RUN_ID] — continue an unfinished run (without RUN_ID: the only unfinished one)
 
 ${connectionUsage}
-Run:         --approve-gates   approve every gate without asking`;
+Run:         --approve-gates   approve every gate without asking
+${leaseUsage}
+             A resume re-takes its own lease (same run id); it exits 4 and stays resumable while another run holds it.`;
 
 export const resumeCommand: CliCommand = {
   summary: 'Resume an unfinished run from its journal',
   usage,
-  options: { ...connectionOptions, 'approve-gates': { type: 'boolean' } },
+  options: { ...connectionOptions, ...leaseOptions, 'approve-gates': { type: 'boolean' } },
   run: (values, positionals, io) =>
     runWithUsage(io, usage, async () => {
       const store = new JournalStore(journalDirFrom(values, io.env));
@@ -30,7 +33,7 @@ export const resumeCommand: CliCommand = {
         runId = unfinished[0].runId;
       }
       const gateway = await gatewayFrom(values);
-      const { executor, problems } = resumeRun({ gateway, clock: clockFrom(values), store }, runId);
+      const { executor, problems } = resumeRun({ gateway, clock: clockFrom(values), store, lease: leaseOptionsFrom(values, io.env) }, runId);
       for (const problem of problems) io.stderr.write(`Journal ${runId}: ${problem}\n`);
       if (values.json !== true) io.stdout.write(`Resuming run ${runId}\n`);
       return driveRun(executor, io, values);

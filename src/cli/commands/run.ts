@@ -8,6 +8,7 @@ import type { RolloutExecutor } from '../../core/executor/executor';
 import { JournalStore } from '../../core/journal/journalStore';
 import { planFromAzure, startRun } from '../../core/rollout';
 import { clockFrom, gatewayFrom, journalDirFrom } from '../connect';
+import { leaseOptions, leaseOptionsFrom, leaseUsage } from '../leaseOptions';
 import { formatDuration, planRequestFrom, printPlan, rolloutOptions, rolloutUsage, runWithUsage } from './plan';
 
 export const exitCodes: Record<RunOutcome, number> = { succeeded: 0, failed: 1, completedWithFailures: 3, refused: 4, aborted: 5, cancelled: 6, rejected: 6 };
@@ -115,13 +116,15 @@ const usage = `vmss-upgrades run — plan and run an OS image rollout with the e
 
 ${rolloutUsage}
 Run:         --approve-gates   approve every gate without asking
+${leaseUsage}
 
-Exit codes: 0 succeeded, 3 completed with failures, 4 refused, 5 aborted (O5/O6), 6 cancelled or rejected, 1 error.`;
+Exit codes: 0 succeeded, 3 completed with failures, 4 refused (O1, A6, or another run holds the scale set's
+lease — the holder and expiry are named), 5 aborted (O5/O6), 6 cancelled or rejected, 1 error (resumable).`;
 
 export const runCommand: CliCommand = {
   summary: 'Run an OS image rollout: batches, health waits, rollback, gates; journaled for resume',
   usage,
-  options: { ...rolloutOptions, 'approve-gates': { type: 'boolean' } },
+  options: { ...rolloutOptions, ...leaseOptions, 'approve-gates': { type: 'boolean' } },
   run: (values, _positionals, io) =>
     runWithUsage(io, usage, async () => {
       const request = planRequestFrom(values);
@@ -134,7 +137,7 @@ export const runCommand: CliCommand = {
       }
       if (values.json !== true) printPlan(planned.plan, io);
       const store = new JournalStore(journalDirFrom(values, io.env));
-      const executor = startRun({ gateway, clock, store }, request.ref, planned.plan);
+      const executor = startRun({ gateway, clock, store, lease: leaseOptionsFrom(values, io.env) }, request.ref, planned.plan);
       if (values.json !== true) io.stdout.write(`\nRun ${executor.runId} (journal ${store.fileOf(executor.runId)})\n`);
       return driveRun(executor, io, values);
     }),

@@ -16,6 +16,7 @@
 //   verdict after the last batch states/verdict.ts
 //   upgrade policy held for the run and restored at its end   states/policyHold.ts
 //   cancel-now in a surge batch: undone back to the capacity  states/cancelSurge.ts
+//   one driver per set: the lease tag taken, renewed, released (issue 17)   states/lease.ts
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { CallStats } from '../../azure/callStats';
@@ -33,6 +34,7 @@ import { undoSurges } from './states/cancelSurge';
 import { beforeBatch } from './states/gates';
 import type { RunHost, Stop } from './states/host';
 import { prepareModel } from './states/modelStep';
+import { type LeaseOptions, RunLease } from './states/lease';
 import { holdPolicy, restorePolicy } from './states/policyHold';
 import { checkReason, precheck } from './states/precheck';
 import { runBatch } from './states/runBatch';
@@ -51,6 +53,8 @@ export interface ExecutorOptions {
   readonly retry?: RetryPlan;
   /** Longest one move may stay "updating" (simulated ms); default one hour. */
   readonly moveTimeoutMs?: number;
+  /** The scale set's lease (issue 17): holder, breaking a stale one, timings. */
+  readonly lease?: LeaseOptions;
 }
 
 class JournalWriteError extends Error {}
@@ -73,6 +77,7 @@ export class RolloutExecutor {
   private journalError: Error | undefined;
   private finishedSummary: RunSummary | undefined;
   private prechecked = false;
+  private readonly lease: RunLease;
 
   constructor(private readonly options: ExecutorOptions) {
     this.seq = options.lastSeq;
@@ -93,6 +98,7 @@ export class RolloutExecutor {
       record: (record) => this.record(record),
       emit: (event) => this.emit(event),
     };
+    this.lease = new RunLease(this.ctx, options.lease);
   }
 
   get runId(): string {
@@ -229,6 +235,9 @@ export class RolloutExecutor {
     this.emit({ type: 'run', state: 'starting', message: `Run ${p.runId}: ${p.plan.batches.length} batch(es) to ${p.plan.target.description}` });
     try {
       if (p.finished) return this.summaryOf(p.finished.outcome, p.finished.reason);
+      // Before anything can change the set (the precheck holds the policy): one driver per set.
+      const refused = await this.lease.take();
+      if (refused) return refused.finish ? await this.finish(refused.stop) : this.failed(refused.stop.reason, refused.stop.outcome);
       // Killed between a failed O1/O6 check and its runFinished: the journaled decision stands (idempotent resume).
       if (p.failedCheck) {
         const { rule, batch, unhealthy, total } = p.failedCheck;
@@ -246,10 +255,12 @@ export class RolloutExecutor {
       for (;;) {
         const batch = p.batches.find((b) => b.state !== 'finished');
         if (!batch) break;
+        if (this.lease.lost) return this.failed(this.lease.lost);
         if (batch.state === 'pending') {
           const stop = await beforeBatch(host, batch);
           if (stop) return await this.finish(stop);
         }
+        if (this.lease.lost) return this.failed(this.lease.lost);
         const stop = await runBatch(host, batch);
         if (stop) return await this.finish(stop);
       }
@@ -298,7 +309,8 @@ export class RolloutExecutor {
       // Cancel-now mid-surge: the set goes back to its capacity before the policy goes back.
       const undone = this.options.progress.cancel === 'now' ? await undoSurges(ending) : undefined;
       const restored = await restorePolicy(ending);
-      note = [undone, restored].filter(Boolean).join(' ') || undefined;
+      const unreleased = await this.lease.release(ending);
+      note = [undone, restored, unreleased].filter(Boolean).join(' ') || undefined;
     } catch (err) {
       if (this.journalError) return this.failed(this.journalError.message);
       return this.failed(`The run could not be ended cleanly: ${describeAzureError(err).message} — the run can be resumed.`);
@@ -316,16 +328,18 @@ export class RolloutExecutor {
   }
 
   /** Stopped by an error it could not get past: not recorded as finished, so it can be resumed. */
-  private failed(reason: string): RunSummary {
+  private failed(reason: string, outcome: RunOutcome = 'failed'): RunSummary {
     try {
       this.options.sink.close();
     } catch {
       // Already broken.
     }
-    return this.conclude(this.summaryOf('failed', reason));
+    return this.conclude(this.summaryOf(outcome, reason));
   }
 
   private conclude(summary: RunSummary): RunSummary {
+    this.lease.stopRenewal();
+    if (this.lease.heldBy) summary = { ...summary, leaseHeldBy: this.lease.heldBy };
     this.finishedSummary = summary;
     this.abort.abort();
     this.state = 'finished';

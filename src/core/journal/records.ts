@@ -1,6 +1,7 @@
 // What the journal holds: one record per transition, appended before the transition is acted on
 // (design.md: the journal is the source of truth for our runs). Replaying the records rebuilds the run.
 import type { ImageRef, ScaleSetRef } from '../../azure/gateway';
+import type { Lease } from '../lease/leaseTag';
 import type { HealthState, PlannedBatch, RolloutPlan, RunOutcome, UpgradePolicyState } from '../contract';
 import type { InstanceEvidence } from '../explain/evidence';
 
@@ -57,7 +58,19 @@ export type JournalRecord =
    * a resumed run's summary adds what the processes before it spent (up to their last such record).
    */
   | { readonly type: 'armTraffic'; readonly process: string; readonly calls: number; readonly attempts: number; readonly throttled: number; readonly serverErrors: number }
-  | { readonly type: 'runFinished'; readonly outcome: RunOutcome; readonly reason?: string };
+  | { readonly type: 'runFinished'; readonly outcome: RunOutcome; readonly reason?: string }
+  /**
+   * Issue 17, one driver per set: the lease tag taken before the run changes anything (a resume re-takes
+   * its own by run id); `broke`: another run's stale lease broken on purpose.
+   */
+  | { readonly type: 'leaseTaken'; readonly holder: string; readonly expiresAt: number; readonly broke?: Lease }
+  | { readonly type: 'leaseRenewed'; readonly expiresAt: number }
+  /** Another run holds the lease (`heldBy`), or it cannot be written; nothing was changed by this process. */
+  | { readonly type: 'leaseRefused'; readonly reason: string; readonly heldBy?: Lease }
+  /** Renewal failed (taken, removed, or not renewed before it expired): the run stops after the current batch. */
+  | { readonly type: 'leaseLost'; readonly reason: string }
+  /** The tag removed at the run's end (`released` false: it no longer named this run). */
+  | { readonly type: 'leaseReleased'; readonly released: boolean };
 
 /** A record as stored: a sequence number and the simulated time it was written. */
 export type JournalEntry = JournalRecord & { readonly seq: number; readonly at: number };

@@ -70,6 +70,17 @@ export interface RunProgress {
   failedCheck?: { readonly rule: 'O1' | 'O6'; readonly batch: number; readonly unhealthy: number; readonly total: number };
   /** ARM traffic per process that worked on the run (its last armTraffic record). */
   readonly armByProcess: Map<string, CallStats>;
+  /** Issue 17: the set's lease as the journal last saw it (absent before it was first taken). */
+  lease?: LeaseProgress;
+}
+
+export interface LeaseProgress {
+  state: 'held' | 'lost' | 'released' | 'refused';
+  /** The lease was taken at some point: a later refusal leaves the run resumable. */
+  taken: boolean;
+  holder?: string;
+  expiresAt?: number;
+  reason?: string;
 }
 
 function startProgress(entry: Extract<JournalEntry, { type: 'runStarted' }>): RunProgress {
@@ -301,6 +312,21 @@ export function applyRecord(p: RunProgress, e: JournalEntry): RunProgress {
       return p;
     case 'armTraffic':
       p.armByProcess.set(e.process, { calls: e.calls, attempts: e.attempts, throttled: e.throttled, serverErrors: e.serverErrors });
+      return p;
+    case 'leaseTaken':
+      p.lease = { state: 'held', taken: true, holder: e.holder, expiresAt: e.expiresAt };
+      return p;
+    case 'leaseRenewed':
+      if (p.lease) p.lease.expiresAt = e.expiresAt;
+      return p;
+    case 'leaseRefused':
+      p.lease = { taken: p.lease?.taken ?? false, state: 'refused', reason: e.reason };
+      return p;
+    case 'leaseLost':
+      p.lease = { taken: true, state: 'lost', reason: e.reason };
+      return p;
+    case 'leaseReleased':
+      if (p.lease) p.lease.state = 'released';
       return p;
     case 'runFinished':
       p.finished = { outcome: e.outcome, ...(e.reason ? { reason: e.reason } : {}), at: e.at };

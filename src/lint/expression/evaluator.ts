@@ -2,7 +2,7 @@
 // only the deployment knows. Evaluation never throws for template content: syntax and type
 // errors become Unknown with a reason, because the linter must not stop on a template that
 // Azure itself would reject for another reason.
-import { Unknown, fromAlternatives, getProperty, isUnknown, isValueObject, type Value } from '../../readiness/value';
+import { Unknown, anyMember, fromAlternatives, getProperty, isUnknown, isValueObject, type Value } from '../../readiness/value';
 import type { ExpressionNode } from './ast';
 import { EvaluationError, lookupFunction } from './functions';
 import { classifyTemplateString, parseExpression } from './parser';
@@ -13,7 +13,9 @@ import { ExpressionSyntaxError } from './tokenizer';
 export function accessMember(target: Value, key: Value): Value {
   if (isUnknown(key)) {
     // An index known to be one of a few values (a copy loop's copyIndex()): the member is one of theirs.
-    if (!key.alternatives || isUnknown(target)) return key;
+    // A map indexed by a value only known at deployment (`variables('sizes')[parameters('env')]`): one of its members.
+    if (!key.alternatives) return (isUnknown(target) ? undefined : anyMember(target, key.reason)) ?? key;
+    if (isUnknown(target)) return key;
     return fromAlternatives(key.reason, key.alternatives.map((alt) => (alt === undefined ? null : accessMember(target, alt)))) ?? null;
   }
   if (isUnknown(target)) {

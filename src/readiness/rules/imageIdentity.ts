@@ -4,7 +4,7 @@
 import { asString, isPresent, judge } from '../facts';
 import type { Fact, ScaleSetModel } from '../model';
 
-export type ImageKind = 'platform' | 'gallery' | 'managed-image' | 'vhd' | 'none' | 'unknown';
+export type ImageKind = 'platform' | 'gallery' | 'managed-image' | 'vhd' | 'empty' | 'none' | 'unknown';
 
 export interface ImageIdentity {
   readonly kind: ImageKind;
@@ -47,8 +47,12 @@ export function imageIdentity(model: ScaleSetModel): ImageIdentity {
   }
   if (idPresent === 'unknown') return { kind: 'unknown', fact: model.imageId };
   if (isPresent(model.osDiskImageUri) === 'yes') return { kind: 'vhd', fact: model.osDiskImageUri };
-  const platform = [model.imagePublisher, model.imageOffer, model.imageSku].map(isPresent);
+  const platformFacts = [model.imagePublisher, model.imageOffer, model.imageSku];
+  const platform = platformFacts.map(isPresent);
   if (platform.every((p) => p === 'yes')) return { kind: 'platform', fact: model.imageSku };
+  // Issue 14 hole 4: publisher/offer/sku written but empty ('') names no image: never silently "none".
+  const written = platformFacts.find((fact, i) => platform[i] === 'no' && fact.state !== 'absent');
+  if (written && !platform.includes('unknown')) return { kind: 'empty', fact: written };
   if (platform.some((p) => p === 'unknown') || model.imageReference.state === 'unknown') return { kind: 'unknown', fact: model.imageReference };
   return { kind: 'none', fact: model.imageReference };
 }

@@ -20,6 +20,8 @@ import { ra1RepairsNeedHealth } from './ra1RepairsNeedHealth';
 import { rm1ManualMode } from './rm1ManualMode';
 import { rp1RollingPolicyNames, rp2RollingPolicyRanges, rp3RollingPolicyPause } from './rollingPolicyChecks';
 import type { ReadinessRule } from './rule';
+import { rw1MaintenanceWindow } from './rw1MaintenanceWindow';
+import { rf1FlexibleMaxSurge } from './rf1FlexibleMaxSurge';
 
 export const readinessRules: readonly ReadinessRule[] = [
   r0PartialModel,
@@ -44,4 +46,6 @@ export const readinessRules: readonly ReadinessRule[] = [
   rp3RollingPolicyPause,
   ra1RepairsNeedHealth,
   rm1ManualMode,
+  rw1MaintenanceWindow,
+  rf1FlexibleMaxSurge,
 ];

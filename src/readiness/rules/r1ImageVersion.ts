@@ -1,9 +1,17 @@
 // R1 vmss-image-version-latest: automatic OS upgrades only move a scale set that asks for the
 // newest image — `imageReference.version: latest`, or a gallery image definition (not /versions/x).
-import { asString, judge, type Verdict } from '../facts';
+import { asString, judge, possibleValues, type Verdict } from '../facts';
+import type { Fact } from '../model';
 import { fixes } from '../fixIntents';
 import { imageIdentity, pinsGalleryVersion } from './imageIdentity';
 import { dependsOnDeployment, fail, note, notApplicable, pass, type ReadinessRule } from './rule';
+
+/** 'not set', '1.0.0', or '1.0.0' or '2.0.0' when every branch pins a version. */
+function describeVersions(version: Fact): string {
+  const values = possibleValues(version) ?? [];
+  const texts = values.map((v) => (v === undefined ? 'not set' : `'${asString(v) ?? 'fixed'}'`));
+  return texts.length > 0 ? [...new Set(texts)].join(' or ') : "'fixed'";
+}
 
 export const r1ImageVersion: ReadinessRule = {
   id: 'R1',
@@ -36,13 +44,14 @@ export const r1ImageVersion: ReadinessRule = {
       }
       case 'unknown':
         return dependsOnDeployment('R1', facts, image.fact, "whether the image reference asks for version 'latest'");
+      case 'empty': // the version still pins the set; R2 reports the empty identity
       case 'platform': {
         const latest = judge(model.imageVersion, (value) => (value === undefined ? false : asString(value)?.toLowerCase() === 'latest'));
         if (latest === 'yes') return pass('R1', facts);
         if (latest === 'unknown') return dependsOnDeployment('R1', facts, model.imageVersion, "whether imageReference.version is 'latest'");
         return fail('R1', facts, {
           origin: model.imageVersion.origin,
-          message: `R1: imageReference.version is ${model.imageVersion.state === 'absent' ? 'not set' : `'${asString(model.imageVersion.state === 'set' ? model.imageVersion.value : undefined) ?? 'fixed'}'`}, so the scale set is pinned to one image and automatic OS upgrades never move it. Set the version to 'latest'.`,
+          message: `R1: imageReference.version is ${describeVersions(model.imageVersion)}, so the scale set is pinned to one image and automatic OS upgrades never move it. Set the version to 'latest'.`,
           fixes: [fixes.setImageVersionLatest()],
         });
       }

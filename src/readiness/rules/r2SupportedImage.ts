@@ -2,7 +2,8 @@
 // (versioned table in supportedImages.ts) and for Azure Compute Gallery images. Managed images,
 // unmanaged VHDs and marketplace images with a purchase plan are not upgraded.
 import { asString, possibleValues } from '../facts';
-import type { Fact } from '../model';
+import type { FactLine, RuleEvaluation } from '../findings';
+import type { Fact, ScaleSetModel } from '../model';
 import { tableContains } from '../supportedImages';
 import { isUnknown } from '../value';
 import { imageIdentity } from './imageIdentity';
@@ -22,6 +23,36 @@ function planIsSet(plan: Fact): 'yes' | 'no' | 'unknown' {
   const set = values.filter((v) => v !== undefined && v !== null);
   if (set.length === 0) return 'no';
   return set.length === values.length ? 'yes' : 'unknown';
+}
+
+/**
+ * publisher / offer / sku written as '' (issue 14 hole 4): with a purchase plan the set is a
+ * marketplace image, which automatic OS upgrades do not support (R2 fails); without one the
+ * template names no image, so whether Azure supports it cannot be told (never a silent pass).
+ */
+function emptyImage(model: ScaleSetModel, platformFacts: FactLine[]): RuleEvaluation {
+  const empty = platformFacts.filter((line) => line.fact.state === 'set' && asString(line.fact.value) === '').map((line) => line.label);
+  const named = `imageReference ${empty.join(', ')} ${empty.length === 1 ? 'is' : 'are'} empty ('')`;
+  const facts = [...platformFacts, { label: 'plan', fact: model.plan }];
+  const origin = platformFacts.find((line) => line.fact.state !== 'absent')?.fact.origin ?? model.imageReference.origin;
+  if (planIsSet(model.plan) === 'yes') {
+    return fail('R2', facts, {
+      origin: model.plan.origin,
+      message: `R2: ${named} and a purchase plan is set: a marketplace image with a plan, which automatic OS upgrades do not support. Use a listed platform image or an Azure Compute Gallery image.`,
+    });
+  }
+  return {
+    rule: 'R2',
+    status: 'unknown',
+    facts,
+    issues: [
+      {
+        kind: 'deployment-time',
+        origin,
+        message: `R2: ${named}, so the template names no image and whether automatic OS upgrades support it cannot be told. Set a listed publisher/offer/sku or an Azure Compute Gallery image id.`,
+      },
+    ],
+  };
 }
 
 export const r2SupportedImage: ReadinessRule = {
@@ -50,6 +81,8 @@ export const r2SupportedImage: ReadinessRule = {
         });
       case 'none':
         return pass('R2', platformFacts, 'no image reference in this resource');
+      case 'empty':
+        return emptyImage(model, platformFacts);
       case 'unknown':
         return dependsOnDeployment('R2', platformFacts, image.fact, 'which image the scale set uses');
       case 'platform':

@@ -10,6 +10,8 @@ export interface RuleContext {
   readonly imageTable: SupportedImageTable;
   /** The other table, to tell "no longer listed" from "never listed". */
   readonly otherImageTable: SupportedImageTable;
+  /** Epoch milliseconds from the injected clock (never Date.now in rules); undefined when none was given. */
+  readonly now?: number;
 }
 
 export interface ReadinessRule {

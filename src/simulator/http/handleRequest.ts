@@ -1,5 +1,6 @@
 // The one path every request takes, whichever transport brought it: loopback check, simulated time
-// catch-up, faults, bearer auth, api-version, route, Compute throttling budgets, handler, request log.
+// catch-up, faults, bearer auth, api-version, route, ARM's throttling, Compute throttling budgets, handler,
+// request log.
 // An ArmError thrown anywhere before the handler commits leaves the world unchanged.
 import { randomUUID } from 'node:crypto';
 import { ArmError } from '../armError';
@@ -14,6 +15,7 @@ import type { FaultDecision, FaultInjector } from './faults';
 import { json, type SimRequest, type SimResponse } from './message';
 import type { RequestLog } from './requestLog';
 import type { Router } from './router';
+import type { ArmRateLimits } from './armRateLimits';
 import type { Throttle } from './throttling';
 
 export interface HandlerDeps {
@@ -22,6 +24,8 @@ export interface HandlerDeps {
   readonly router: Router<RouteContext>;
   readonly faults: FaultInjector;
   readonly throttle: Throttle;
+  /** ARM's subscription and tenant token buckets, ahead of the resource provider's budgets. */
+  readonly armLimits: ArmRateLimits;
   readonly log: RequestLog;
   /** Real milliseconds added to every response (scenario latency). */
   readonly latencyMs: number;
@@ -61,7 +65,11 @@ async function dispatch(deps: HandlerDeps, req: SimRequest, decision: { value?: 
     if (!control) requireApiVersion(req);
     if (!match) throw new ArmError(404, 'NotFound', `No HTTP resource was found that matches the request URI '${req.url.pathname}'.`);
     if ('methodMismatch' in match) throw new ArmError(405, 'MethodNotAllowed', `The requested resource does not support http method '${req.method}'.`);
-    if (!control) rateHeaders = deps.throttle.admit(req, deps.world.now);
+    if (!control) {
+      // ARM throttles before the request reaches Compute (Learn: throttling happens at two levels).
+      rateHeaders = deps.armLimits.admit(req, deps.world.now);
+      rateHeaders = { ...rateHeaders, ...deps.throttle.admit(req, deps.world.now) };
+    }
     const opsBefore = deps.world.operations.count;
     const res = await match.route.handler({ world: deps.world }, req, match.params);
     const failure = decision.value?.failOperation;

@@ -41,6 +41,7 @@ export function behaviourOf(spec: BehaviourSpec | undefined, fallback: Behaviour
 function overridesOf(spec: InstanceSpec | undefined, fallback: Behaviour, osVersion: string | undefined): InstanceOverrides {
   const v = spec?.osVersion ?? osVersion;
   return {
+    ...(spec?.instanceId !== undefined ? { instanceId: spec.instanceId } : {}),
     ...(spec?.zone !== undefined ? { zone: spec.zone } : {}),
     ...(spec?.updateDomain !== undefined ? { updateDomain: spec.updateDomain } : {}),
     ...(spec?.faultDomain !== undefined ? { faultDomain: spec.faultDomain } : {}),
@@ -89,6 +90,9 @@ function addScaleSet(world: World, spec: ScaleSetSpec, index: number): void {
   for (const [key, inst] of Object.entries(spec.instances.overrides ?? {})) {
     const version = inst.osVersion ?? spec.osVersion;
     if (Number(key) >= spec.instances.count) throw new ScenarioError(`${where}: instances.overrides has index ${key} but count is ${spec.instances.count}.`);
+    if (inst.instanceId !== undefined && spec.orchestrationMode !== 'Flexible' && !/^\d{1,9}$/.test(inst.instanceId)) {
+      throw new ScenarioError(`${where}: instances.overrides.${key}.instanceId '${inst.instanceId}' is not a Uniform instance id (a number).`);
+    }
     if (version && modelImage(set).id) assertStartVersion(world, set, version, where);
     else if (version && !world.images.has(modelImage(set), set.location, version, world.now)) throw new ScenarioError(`${where}: OS version ${version} is not a published version of ${modelImage(set).offer}/${modelImage(set).sku} in ${spec.location}.`);
   }
@@ -101,6 +105,9 @@ function addScaleSet(world: World, spec: ScaleSetSpec, index: number): void {
   world.scaleSets.push(set);
   const startVersion = spec.osVersion ?? resolveVersion(world, set, modelImage(set)).version;
   addInstances(world, set, spec.instances.count, (i) => overridesOf(spec.instances.overrides?.[String(i)], set.defaultBehaviour, startVersion));
+  const ids = set.instances.map((i) => i.instanceId.toLowerCase());
+  const repeated = ids.find((id, n) => ids.indexOf(id) !== n);
+  if (repeated !== undefined) throw new ScenarioError(`${where}: instance id '${repeated}' is used twice (kept ids and generated ones must not meet).`);
 }
 
 export function buildWorld(scenario: Scenario, start: number): World {

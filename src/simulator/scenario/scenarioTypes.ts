@@ -1,5 +1,6 @@
 // The scenario format in TypeScript (scenario.schema.json is the authority; SCENARIOS.md explains it).
 import type { FaultRule } from '../http/faults';
+import type { ArmOperationKind, TokenBucket } from '../http/armRateLimits';
 import type { Budget } from '../http/throttling';
 import type { HealthState, PowerState } from '../state/model';
 
@@ -13,6 +14,8 @@ export type BehaviourSpec =
   | { kind: 'unhealthyOnVersion'; version: string };
 
 export interface InstanceSpec {
+  /** A live set's id, kept by a snapshot (Uniform: a number; Flexible: the VM name). */
+  instanceId?: string;
   zone?: string;
   updateDomain?: number;
   faultDomain?: number;
@@ -82,5 +85,5 @@ export interface Scenario {
   events?: { atSeconds: number; publishImage: { publisher: string; offer: string; sku: string; version: string; location?: string } }[];
   quotas?: { subscriptionId: string; location: string; cores: number }[];
   faults?: FaultRule[];
-  throttling?: { budgets?: Budget[] };
+  throttling?: { budgets?: Budget[]; arm?: Partial<Record<ArmOperationKind, TokenBucket>> };
 }

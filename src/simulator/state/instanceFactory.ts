@@ -10,6 +10,8 @@ export interface InstancePlacement {
 }
 
 export interface InstanceOverrides {
+  /** A snapshot's id (Uniform: a number, and later ids continue above it; Flexible: the VM name). */
+  readonly instanceId?: string;
   readonly zone?: string;
   readonly updateDomain?: number;
   readonly faultDomain?: number;
@@ -33,10 +35,13 @@ export function createInstance(
   const slot = zoneCount > 0 ? Math.floor(k / zoneCount) : k;
   const flexible = set.properties.orchestrationMode === 'Flexible';
   const vmId = world.newGuid();
-  const name = flexible ? `${set.name}_${vmId.slice(0, 8)}` : `${set.name}_${k}`;
+  // A kept Uniform id moves the counter past it: ids are never reused (scale-out continues above).
+  const id = overrides.instanceId ?? String(k);
+  if (!flexible && overrides.instanceId !== undefined) set.nextInstanceNumber = Math.max(set.nextInstanceNumber, Number(id) + 1);
+  const name = flexible ? (overrides.instanceId ?? `${set.name}_${vmId.slice(0, 8)}`) : `${set.name}_${id}`;
   const version = overrides.osVersion ?? osImage.version;
   return {
-    instanceId: flexible ? name : String(k),
+    instanceId: flexible ? name : id,
     name,
     vmId,
     ...(overrides.zone ? { zone: overrides.zone } : zoneCount > 0 ? { zone: placement.zones![k % zoneCount] } : {}),

@@ -171,10 +171,10 @@ describe('executor (real SDK → simulator)', function () {
       assert.ok(planned.ok);
       // Appends: runStarted, healthCheck (O1 fails), armTraffic — the process dies there, before runFinished.
       const store = Object.create(env.store) as typeof env.store;
-      store.open = (runId: string) => Object.assign(new KillingSink(env.store.open(runId), 3, false), { file: env.store.fileOf(runId) });
+      store.open = (runId: string) => Object.assign(new KillingSink(env.store.open(runId), 4, false), { file: env.store.fileOf(runId) });
       const first = startRun({ gateway: env.az.gateway, clock: env.az.clock, store, retry: testRetry }, ref, planned.plan);
       assert.equal((await first.run()).outcome, 'failed', 'the killed process ends without a verdict');
-      assert.deepEqual(env.store.read(first.runId).entries.map((e) => e.type), ['runStarted', 'healthCheck']);
+      assert.deepEqual(env.store.read(first.runId).entries.map((e) => e.type), ['runStarted', 'leaseTaken', 'healthCheck']);
       // Meanwhile the set recovers; the resumed run must still not start (the decision was journaled).
       for (const instance of env.az.sim.world.scaleSets[0].instances) instance.baselineHealth = 'healthy';
       const resumed = resumeRun({ gateway: env.az.newGateway(), clock: env.az.clock, store: env.store, retry: testRetry }, first.runId);

@@ -101,13 +101,13 @@ describe('cli: vmss-upgrades lint', () => {
     assert.equal((await runCli(['lint', path.join(corpusDirectory, 'no-such-file.json')])).code, 2);
   });
 
-  it('skips JSON that is not a deployment template', async () => {
+  it('reports JSON that is not a deployment template and exits 2 (issue 14: a skipped file is no pass)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vmss-lint-'));
     const file = path.join(dir, 'package.json');
     writeFileSync(file, '{"name": "x"}');
     const { code, stderr, stdout } = await runCli(['lint', '--format', 'json', file]);
-    assert.equal(code, 0);
-    assert.match(stderr, /skipped: it is not an ARM deployment template/);
-    assert.deepEqual(JSON.parse(stdout), []);
+    assert.equal(code, 2);
+    assert.match(stderr, /not an ARM deployment template/);
+    assert.deepEqual((JSON.parse(stdout) as { rule: string }[]).map((f) => f.rule), ['input']);
   });
 });
