@@ -18,6 +18,7 @@ export const readmeScreenshots = {
   'walk-4-canary-gate.png': 'dashboard-canary-gate.png',
   'walk-6-embedded-finished.png': 'dashboard-finished.png',
   'walk-9-history.png': 'history.png',
+  'why-did-this-fail.png': 'why-did-this-fail.png',
   'rehearsal-dashboard.png': 'rehearsal-dashboard.png',
 };
 

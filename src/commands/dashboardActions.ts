@@ -6,7 +6,10 @@ import { describeAzureError, errorSummary } from '../azure/azureError';
 import { deferralEnabled } from '../azure/osUpgradeDeferral';
 import { withApprovals } from '../webview/approvalView';
 import { embeddedHistory } from '../webview/journalHistory';
-import { mergeHistory, platformHistoryEntry, platformUpgradeView, scaleSetHeader } from '../webview/azureViews';
+import { loadWhy } from '../webview/whyViews';
+import { mergeHistory, platformUpgradeView, scaleSetHeader } from '../webview/azureViews';
+import type { FixActionName } from '../webview/contract';
+import { platformEntries } from '../webview/platformHistory';
 import type { DashboardActions } from '../webview/dashboardPanels';
 import type { CommandServices } from './extensionCommand';
 import { resolveScaleSet } from './scaleSetTarget';
@@ -36,7 +39,14 @@ export async function refreshDashboard(services: CommandServices, scaleSetId: st
   } catch (err) {
     log.warn(`Dashboard: could not read the journal: ${errorSummary(err)}`);
   }
-  session.setHistory(mergeHistory(history.status === 'fulfilled' ? history.value.map(platformHistoryEntry) : [], ours));
+  session.setHistory(mergeHistory(platformEntries(journal.dir, target.id, rolling, history, (err) => log.warn(`Dashboard: could not keep Azure's history: ${errorSummary(err)}`)), ours));
+  try {
+    // "Why did this fail?" (issue 15): our latest run from the journal, Azure's latest upgrade as read above.
+    const known = rolling.status === 'fulfilled' && history.status === 'fulfilled' ? { latest: rolling.value, history: history.value } : undefined;
+    session.setWhy(await loadWhy(target.gateway, journal, target.ref, known));
+  } catch (err) {
+    log.warn(`Dashboard: could not explain the latest upgrade: ${errorSummary(err)}`);
+  }
   for (const failed of [set, rolling, history].filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
     const message = describeAzureError(failed.reason).message;
     log.warn(`Dashboard refresh failed: ${errorSummary(failed.reason)}`);
@@ -44,6 +54,13 @@ export async function refreshDashboard(services: CommandServices, scaleSetId: st
   }
 }
 
+/** Re-running the readiness check and "try again" both go through a new plan (O1 is checked as the set is now). */
+const fixCommands: Record<FixActionName, string> = {
+  cancelRollingUpgrade: 'vmssUpgrades.cancelPlatformUpgrade',
+  startOsRollingUpgrade: 'vmssUpgrades.startPlatformUpgrade',
+  checkReadiness: 'vmssUpgrades.runEmbeddedUpgrade',
+  resumeRun: 'vmssUpgrades.runEmbeddedUpgrade',
+};
 /** Turning a rehearsal into a real run changes the set: ask first, naming it (issue 15). */
 async function confirmRunForReal(scaleSetId: string): Promise<boolean> {
   const name = scaleSetId.split('/').at(-1) ?? scaleSetId;
@@ -76,5 +93,7 @@ export function dashboardActions(services: CommandServices): DashboardActions {
       await refreshDashboard(services, target.id);
     },
     exportHistory: (scaleSetId) => command('vmssUpgrades.exportHistory', scaleSetId),
+    // The fix buttons of "Why did this fail?": the same commands as the palette (each confirms first).
+    fix: (scaleSetId, action) => command(fixCommands[action], scaleSetId),
   };
 }

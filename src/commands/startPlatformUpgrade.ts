@@ -3,8 +3,8 @@
 // automatic rollback. Then it watches `rollingUpgrades/latest` in the dashboard until the upgrade ends.
 import * as vscode from 'vscode';
 import { alertsFor } from '../azure/alerts/alertsFor';
-import { describeAzureError } from '../azure/azureError';
 import type { AzureGateway } from '../azure/gateway';
+import { followPlatformStart } from '../webview/platformStart';
 import { platformPollMs, watchPlatformUpgrade } from '../webview/platformWatch';
 import type { ExtensionCommand } from './extensionCommand';
 import { findNewerImage } from './newerImage';
@@ -50,26 +50,25 @@ export const startPlatformUpgradeCommand: ExtensionCommand = {
     const session = services.upgrades.dashboards.show(target.id);
     session.append([{ level: 'warning', text: vscode.l10n.t('Starting Azure’s rolling OS upgrade (manual trigger: no automatic rollback, A6).') }]);
     if (note) session.append([{ level: 'warning', text: note }]);
-    const started = gateway.startOsRollingUpgrade(ref);
+    // Everything below belongs to this connection: a sign-out or another simulator stops it (platformStart.ts).
+    const signal = services.connection.signal;
+    const started = gateway.startOsRollingUpgrade(ref, signal);
     services.tree.watch(ref, started);
     const alertGate = platformAlertGate(gateway);
     if (alertGate) session.append([{ level: 'info', text: vscode.l10n.t('Alert gate: an Azure Monitor alert on the {0} cancels this upgrade.', alertGate.gate.scope === 'resourceGroup' ? vscode.l10n.t('resource group') : vscode.l10n.t('scale set')) }]);
-    const watched = watchPlatformUpgrade({ gateway, ref, session, clock: services.upgrades.clock, intervalMs: platformPollMs, note, starting: started, ...(alertGate ? { alertGate } : {}) });
+    const watched = watchPlatformUpgrade({ gateway, ref, session, clock: services.upgrades.clock, intervalMs: platformPollMs, note, starting: started, ...(alertGate ? { alertGate } : {}), signal });
     void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Azure rolling OS upgrade on {0}', ref.name) }, async () => {
-      try {
-        await started;
-      } catch (err) {
-        // A cancelled upgrade also ends its start operation in failure: say "cancelled", not "failed" (A6).
-        const latest = await gateway.getLatestRollingUpgrade(ref).catch(() => undefined);
-        if (latest?.runningStatus?.code === 'Cancelled') {
-          void vscode.window.showInformationMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} was cancelled.', ref.name));
-        } else {
-          const error = describeAzureError(err);
-          session.append([{ level: 'error', text: vscode.l10n.t('Azure’s rolling upgrade failed: {0}', error.message) }]);
-          void vscode.window.showErrorMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} failed: {1}', ref.name, error.message));
-        }
+      const outcome = await followPlatformStart(gateway, ref, started, signal);
+      if (outcome.kind === 'cancelled') void vscode.window.showInformationMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} was cancelled.', ref.name));
+      if (outcome.kind === 'failed') {
+        session.append([{ level: 'error', text: vscode.l10n.t('Azure’s rolling upgrade failed: {0}', outcome.message) }]);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} failed: {1}', ref.name, outcome.message));
       }
       await watched;
+      if (outcome.kind === 'stopped') {
+        session.append([{ level: 'info', text: vscode.l10n.t('Stopped following Azure’s rolling upgrade of {0}: the connection changed (the upgrade goes on in Azure).', ref.name) }]);
+        return;
+      }
       await refreshDashboard(services, target.id);
     });
   },

@@ -43,6 +43,8 @@ export class ConnectionManager implements vscode.Disposable {
   private simulator: Promise<SimulatorEndpoint> | undefined;
   private simulatorClock: Clock | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** Aborted when the connection changes: operations sent on it stop being followed (issue 15). */
+  private lifetime = new AbortController();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -70,6 +72,11 @@ export class ConnectionManager implements vscode.Disposable {
   /** Simulated time while the simulator serves (its time scale); undefined: real time. */
   get clock(): Clock | undefined {
     return this.currentMode === 'simulator' ? this.simulatorClock : undefined;
+  }
+
+  /** Aborts when this connection ends (sign-out, another account, cloud or simulator). */
+  get signal(): AbortSignal {
+    return this.lifetime.signal;
   }
 
   get account(): SessionAccount | undefined {
@@ -148,6 +155,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.lifetime.abort();
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
     // The extension host is going away (reload, window closed): the simulator's process stays for the
@@ -171,6 +179,10 @@ export class ConnectionManager implements vscode.Disposable {
     const restart = options.restartSimulator === true && mode === 'simulator';
     const same = mode === this.currentMode && cloud === this.currentCloud && tenant === this.currentTenant && account?.id === this.currentAccount?.id && !restart;
     if (same) return;
+    // First let go of what was sent on the old connection, then end it (a stopped simulator would
+    // otherwise fail every pending poll, and each would be reported as a failure of Azure's upgrade).
+    this.lifetime.abort();
+    this.lifetime = new AbortController();
     if (this.currentMode === 'simulator' && (mode !== 'simulator' || restart)) await this.stopSimulator();
     this.currentMode = mode;
     this.currentCloud = cloud;

@@ -2,7 +2,7 @@
 // sections changed so the renderer touches only those (the event log is append-only).
 import type { DashboardState, HostMessage, LogEntry } from '../webview/contract';
 
-export type Section = 'header' | 'run' | 'platform' | 'log' | 'history';
+export type Section = 'header' | 'run' | 'platform' | 'log' | 'history' | 'why';
 
 export interface ModelChange {
   readonly sections: ReadonlySet<Section>;
@@ -35,7 +35,7 @@ export class DashboardModel {
       this.state = message.state;
       this.log.splice(0, this.log.length, ...message.state.log);
       this.clock = { ...message.state.clock, receivedAt: monotonicNow };
-      return { sections: new Set<Section>(['header', 'run', 'platform', 'log', 'history']), logReplaced: true, appended: [] };
+      return { sections: new Set<Section>(['header', 'run', 'platform', 'log', 'history', 'why']), logReplaced: true, appended: [] };
     }
     const state = this.state;
     if (!state || message.type === 'focus') return none; // Updates before the first snapshot are covered by that snapshot.
@@ -53,6 +53,9 @@ export class DashboardModel {
       case 'scaleSet':
         this.state = { ...state, scaleSet: message.scaleSet };
         return { ...none, sections: new Set(['header']) };
+      case 'why':
+        this.state = { ...state, why: message.why };
+        return { ...none, sections: new Set(['why']) };
       case 'log': {
         const lastSeq = this.log.length ? this.log[this.log.length - 1].seq : -1;
         const appended = message.entries.filter((e) => e.seq > lastSeq);

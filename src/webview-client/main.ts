@@ -1,7 +1,7 @@
 // The dashboard client: receives state from the extension (which owns it), renders it, and sends
 // the user's decisions back. It keeps only its scale set id with setState, so the extension knows
 // which dashboard to rebuild after a reload; everything else is re-sent by the extension.
-import { isHostMessage, parsePersistedState, type DashboardSection, type LogEntry, type RunAction, type WebviewMessage } from '../webview/contract';
+import { fixActions, isHostMessage, parsePersistedState, type DashboardSection, type FixActionName, type LogEntry, type RunAction, type WebviewMessage } from '../webview/contract';
 import { DashboardModel, type Section } from './dashboardModel';
 import { buildSkeleton } from './skeleton';
 import { renderHeader } from './renderHeader';
@@ -11,10 +11,11 @@ import { renderHeatMap } from './renderHeatMap';
 import { renderPlatform } from './renderPlatform';
 import { LogView } from './renderLog';
 import { renderHistory } from './renderHistory';
+import { renderWhy } from './renderWhy';
 import { runStatusLabels } from './labels';
 
 /** The element ids of the sections (skeleton.ts) a host `focus` message may name. */
-const sectionIds: Record<DashboardSection, string> = { run: 'run', batches: 'batches', 'heat-map': 'heat-map', platform: 'platform', log: 'log-section', history: 'history-section' };
+const sectionIds: Record<DashboardSection, string> = { run: 'run', batches: 'batches', 'heat-map': 'heat-map', platform: 'platform', log: 'log-section', history: 'history-section', why: 'why' };
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('app') ?? document.body;
@@ -77,6 +78,7 @@ function flush(): void {
   }
   if (dirty.has('platform')) renderPlatform(dom, state.platform);
   if (dirty.has('history')) renderHistory(dom.history.list, state.history);
+  if (dirty.has('why')) renderWhy(dom.why.section, dom.why.body, state.why);
   if (pendingLog.replaced) logView.replace();
   else logView.append(pendingLog.entries);
   dirty.clear();
@@ -124,6 +126,9 @@ root.addEventListener('click', (event) => {
       return;
     case 'approveOsUpgrade':
       post(button.dataset.instance ? { type: 'approveOsUpgrade', instanceIds: [button.dataset.instance] } : { type: 'approveOsUpgrade' });
+      return;
+    case 'fix':
+      if (button.dataset.fix && (fixActions as readonly string[]).includes(button.dataset.fix)) post({ type: 'fix', action: button.dataset.fix as FixActionName });
       return;
     case 'cancelPlatformUpgrade':
     case 'exportHistory':

@@ -31,6 +31,7 @@ export function renderHistory(list: HTMLOListElement, history: readonly HistoryE
         ]),
         el('p', { class: 'history-detail' }, [[h.target, result].filter(Boolean).join(' · ')]),
         h.error ? el('p', { class: 'history-detail error-text' }, [h.error]) : undefined,
+        h.kept ? el('p', { class: 'history-detail history-kept' }, ['Kept by this extension: Azure no longer lists it (five attempts within two months, A5).']) : undefined,
       ]);
     }),
   );

@@ -58,6 +58,9 @@ export function buildSkeleton(root: HTMLElement) {
   ]);
   const heatMap = el('div', { class: 'heat-map', id: 'heat-map-grid' });
 
+  const whyBody = el('div', { id: 'why-body' });
+  const why = section('why', 'Why did this fail?', [whyBody]);
+  why.hidden = true;
   const platformBody = el('div', { id: 'platform-body' });
   const cancelPlatform = button('cancelPlatformUpgrade', 'Cancel Azure rolling upgrade', 'debug-stop', { class: 'action secondary' });
 
@@ -77,6 +80,7 @@ export function buildSkeleton(root: HTMLElement) {
         section('run', 'Run', [rehearsalNote, noRun, runStatus, runTarget, counts, timers, outcome, thresholds, el('div', { class: 'buttons' }, Object.values(controls))]),
         gate,
         bake,
+        why,
         section('batches', 'Batches', [batchesTable]),
         section('heat-map', 'Heat map — update domains × fault domains', [heatMap]),
       ]),
@@ -97,6 +101,7 @@ export function buildSkeleton(root: HTMLElement) {
     batches: { body: batchesBody, table: batchesTable },
     heatMap,
     platform: { body: platformBody, cancel: cancelPlatform },
+    why: { section: why, body: whyBody },
     log: logList,
     logRegion,
     earlierLog,

@@ -172,6 +172,8 @@ export interface HistoryEntry {
   readonly failed: number;
   readonly rolledBack: number;
   readonly error?: string;
+  /** Azure no longer lists it (A5 keeps five within two months); this extension kept what it saw (issue 15). */
+  readonly kept?: boolean;
 }
 
 export interface ScaleSetHeader {
@@ -186,12 +188,45 @@ export interface ScaleSetHeader {
   readonly orchestrationMode?: 'Uniform' | 'Flexible';
 }
 
+/** What the dashboard's fix buttons can ask for (src/core/explain/catalogue.ts FixAction). */
+export const fixActions = ['cancelRollingUpgrade', 'startOsRollingUpgrade', 'checkReadiness', 'resumeRun'] as const;
+export type FixActionName = (typeof fixActions)[number];
+
+/** One cause of a failure, as "Why did this fail?" shows it (issue 15; built from core/explain). */
+export interface WhyCauseView {
+  readonly id: string;
+  readonly title: string;
+  readonly code?: string;
+  readonly rules: readonly string[];
+  readonly cause: string;
+  readonly detail?: string;
+  /** The first instances that failed, each with its evidence in words. */
+  readonly instances: readonly { readonly instanceId: string; readonly evidence: string }[];
+  readonly fixes: readonly { readonly label: string; readonly command?: string; readonly risk?: string; readonly action?: FixActionName }[];
+  readonly learn: readonly { readonly title: string; readonly url: string }[];
+  readonly unverified?: string;
+}
+
+export interface WhyView {
+  readonly source: 'run' | 'platform';
+  readonly status: string;
+  readonly summary: string;
+  readonly causes: readonly WhyCauseView[];
+}
+
+/** "Why did this fail?": our latest run's and Azure's latest upgrade's explanations, when they failed. */
+export interface WhyState {
+  readonly run?: WhyView;
+  readonly platform?: WhyView;
+}
+
 export interface DashboardState {
   readonly scaleSet: ScaleSetHeader;
   readonly run?: RunView;
   readonly platform?: PlatformUpgradeView;
   readonly log: readonly LogEntry[];
   readonly history: readonly HistoryEntry[];
+  readonly why?: WhyState;
   /** The injected clock's time when this was sent, and its speed, so timers tick in simulated time. */
   readonly clock: { readonly now: number; readonly timeScale: number };
 }
@@ -205,10 +240,11 @@ export type HostMessage =
   | { readonly type: 'log'; readonly entries: readonly LogEntry[] }
   | { readonly type: 'history'; readonly history: readonly HistoryEntry[] }
   | { readonly type: 'scaleSet'; readonly scaleSet: ScaleSetHeader }
+  | { readonly type: 'why'; readonly why: WhyState }
   /** Brings a section into view and moves keyboard focus to its heading. */
   | { readonly type: 'focus'; readonly section: DashboardSection };
 
-export const dashboardSections = ['run', 'batches', 'heat-map', 'platform', 'log', 'history'] as const;
+export const dashboardSections = ['run', 'batches', 'heat-map', 'platform', 'log', 'history', 'why'] as const;
 export type DashboardSection = (typeof dashboardSections)[number];
 
 // ---- webview → extension ----------------------------------------------------------------------
@@ -229,7 +265,9 @@ export type WebviewMessage =
   /** Approve waiting OS upgrades (deferral): the instances named, or every waiting one without ids. */
   | { readonly type: 'approveOsUpgrade'; readonly instanceIds?: readonly string[] }
   | { readonly type: 'exportHistory' }
-  | { readonly type: 'refresh' };
+  | { readonly type: 'refresh' }
+  /** A fix button of "Why did this fail?". */
+  | { readonly type: 'fix'; readonly action: FixActionName };
 
 /** What the client keeps with `setState` (and what the serializer gets back after a reload). */
 export interface PersistedClientState {
@@ -272,6 +310,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return Array.isArray(raw.instanceIds) && raw.instanceIds.length > 0 && raw.instanceIds.length <= 1000 && raw.instanceIds.every((id) => typeof id === 'string' && idPattern.test(id))
         ? { type: 'approveOsUpgrade', instanceIds: raw.instanceIds as string[] }
         : undefined;
+    case 'fix':
+      return hasOnlyKeys(raw, ['type', 'action']) && oneOf(fixActions, raw.action) ? { type: 'fix', action: raw.action } : undefined;
     default:
       return undefined;
   }
@@ -299,6 +339,8 @@ export function isHostMessage(raw: unknown): raw is HostMessage {
       return Array.isArray(raw.history);
     case 'scaleSet':
       return isRecord(raw.scaleSet);
+    case 'why':
+      return isRecord(raw.why);
     case 'focus':
       return oneOf(dashboardSections, raw.section);
     default:

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { dashboardViewType } from '../activation/contributionIds';
 import type { Clock } from '../shared/clock';
 import { scaleSetRefFromId } from '../azure/gateway';
-import { parsePersistedState, parseWebviewMessage, type DashboardSection, type HostMessage, type RunAction, type ScaleSetHeader, type WebviewMessage } from './contract';
+import { parsePersistedState, parseWebviewMessage, type DashboardSection, type HostMessage, type FixActionName, type RunAction, type ScaleSetHeader, type WebviewMessage } from './contract';
 import { dashboardHtml } from './dashboardHtml';
 import { DashboardSession } from './dashboardSession';
 import { errorSummary } from '../azure/azureError';
@@ -21,6 +21,8 @@ export interface DashboardActions {
   /** Deferral: approve the named waiting instances, or all of them without ids. */
   approveOsUpgrade(scaleSetId: string, instanceIds: readonly string[] | undefined): unknown;
   exportHistory(scaleSetId: string): unknown;
+  /** A fix button of "Why did this fail?" (issue 15). */
+  fix(scaleSetId: string, action: FixActionName): unknown;
   /** Loads the header, platform upgrade and history of a set (also after a reload). */
   refresh(scaleSetId: string): unknown;
 }
@@ -203,6 +205,9 @@ export class DashboardPanels implements vscode.Disposable {
         return;
       case 'refresh':
         guard(() => this.actions?.refresh(id));
+        return;
+      case 'fix':
+        guard(() => this.actions?.fix(id, message.action));
         return;
     }
   }

@@ -2,7 +2,7 @@
 // hidden, re-shown or reloaded panel is rebuilt from a snapshot; listeners get each change as a
 // contract message. Pure — no vscode.
 import type { Clock } from '../shared/clock';
-import type { DashboardState, HistoryEntry, HostMessage, LogEntry, LogLevel, PlatformUpgradeView, RunView, ScaleSetHeader } from './contract';
+import type { DashboardState, HistoryEntry, HostMessage, LogEntry, LogLevel, PlatformUpgradeView, RunView, ScaleSetHeader, WhyState } from './contract';
 
 export type MessageListener = (message: HostMessage) => void;
 
@@ -14,6 +14,7 @@ export class DashboardSession {
   private run: RunView | undefined;
   private platform: PlatformUpgradeView | undefined;
   private history: readonly HistoryEntry[] = [];
+  private why: WhyState = {};
   private readonly log: LogEntry[] = [];
   private nextSeq = 0;
   private readonly listeners = new Set<MessageListener>();
@@ -49,7 +50,7 @@ export class DashboardSession {
   }
 
   snapshot(): DashboardState {
-    return { scaleSet: this.scaleSet, run: this.run, platform: this.platform, log: [...this.log], history: this.history, clock: this.clockReading() };
+    return { scaleSet: this.scaleSet, run: this.run, platform: this.platform, log: [...this.log], history: this.history, why: this.why, clock: this.clockReading() };
   }
 
   subscribe(listener: MessageListener): () => void {
@@ -77,6 +78,16 @@ export class DashboardSession {
   setPlatform(platform: PlatformUpgradeView | undefined): void {
     this.platform = platform;
     this.emit({ type: 'platform', platform: platform ?? null });
+  }
+
+  get currentWhy(): WhyState {
+    return this.why;
+  }
+
+  /** "Why did this fail?" (issue 15): the explanations of the latest run and Azure's latest upgrade. */
+  setWhy(why: WhyState): void {
+    this.why = why;
+    this.emit({ type: 'why', why });
   }
 
   setHistory(history: readonly HistoryEntry[]): void {

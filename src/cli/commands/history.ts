@@ -3,6 +3,7 @@
 import type { CliCommand } from '../main';
 import { scaleSetId } from '../../azure/gateway';
 import { JournalStore } from '../../core/journal/journalStore';
+import { platformHistoryDir, PlatformHistoryStore, withKept } from '../../core/journal/platformHistoryStore';
 import { connectionOptions, connectionUsage, gatewayFrom, journalDirFrom, scaleSetRefFrom } from '../connect';
 import { runWithUsage } from './plan';
 
@@ -21,7 +22,11 @@ export const historyCommand: CliCommand = {
       const hasSet = ['subscription', 'resource-group', 'name'].some((k) => values[k] !== undefined);
       const ref = hasSet ? scaleSetRefFrom(values) : undefined;
       const runs = store.list().filter((r) => !ref || r.scaleSetId?.toLowerCase() === scaleSetId(ref).toLowerCase());
-      const azure = ref ? await (await gatewayFrom(values)).listOsUpgradeHistory(ref) : [];
+      const listed = ref ? await (await gatewayFrom(values)).listOsUpgradeHistory(ref) : [];
+      // Beyond A5's five attempts / two months: what this tool saw before (issue 15), Azure's entries first.
+      const kept = new PlatformHistoryStore(platformHistoryDir(store.dir));
+      if (ref) kept.record(scaleSetId(ref), listed);
+      const azure = ref ? withKept(listed, kept.kept(scaleSetId(ref))) : [];
       if (values.json === true) {
         io.stdout.write(`${JSON.stringify({ runs, azure }, null, 2)}\n`);
         return 0;
@@ -42,7 +47,7 @@ export const historyCommand: CliCommand = {
           const g = p?.progress;
           const image = p?.targetImageReference;
           io.stdout.write(
-            `  ${s?.startTime ? new Date(s.startTime).toISOString().slice(0, 19) : '?'}  ${s?.code ?? '?'}  by ${p?.startedBy ?? '?'}  → ${image?.id ?? `${image?.sku ?? ''} ${image?.version ?? ''}`}  ok ${g?.successfulInstanceCount ?? 0} failed ${g?.failedInstanceCount ?? 0} pending ${g?.pendingInstanceCount ?? 0}${p?.error?.message ? ` — ${p.error.message}` : ''}\n`,
+            `  ${s?.startTime ? new Date(s.startTime).toISOString().slice(0, 19) : '?'}${h.keptOnly ? ' (kept: Azure no longer lists it)' : ''}  ${s?.code ?? '?'}  by ${p?.startedBy ?? '?'}  → ${image?.id ?? `${image?.sku ?? ''} ${image?.version ?? ''}`}  ok ${g?.successfulInstanceCount ?? 0} failed ${g?.failedInstanceCount ?? 0} pending ${g?.pendingInstanceCount ?? 0}${p?.error?.message ? ` — ${p.error.message}` : ''}\n`,
           );
         }
       }

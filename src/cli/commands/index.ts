@@ -1,6 +1,7 @@
 // The registry of subcommands: one import and one entry per command file.
 import type { CliCommand } from '../main';
 import { fleetCommand } from './fleet';
+import { explainCommand } from './explain';
 import { historyCommand } from './history';
 import { lintCommand } from './lint';
 import { planCommand } from './plan';
@@ -18,6 +19,7 @@ export const commands: Record<string, CliCommand> = {
   lint: lintCommand,
   simulator: simulatorCommand,
   fleet: fleetCommand,
+  explain: explainCommand,
   snapshot: snapshotCommand,
   rehearse: rehearseCommand,
 };

@@ -1,6 +1,7 @@
 // Moves a batch to the target, idempotently: every attempt first looks at what Azure has (on target
 // already? an operation still running?) so that a retry after a dropped connection, or a resume after a
 // crash, never moves an instance twice and never skips one.
+import { describeAzureError } from '../../azure/azureError';
 import type { InstanceSnapshot } from '../../azure/gateway';
 import { isOnTarget } from '../target';
 import { isSettled } from './health';
@@ -57,6 +58,8 @@ export async function batchMoveUntil(ctx: RunContext, ids: readonly string[], ar
   const results = new Map<string, MoveResult>();
   const pending = new Set(ids);
   const failures = new Map<string, number>();
+  // The last failed operation's code and message, kept in the recorded error (explain classifies it).
+  let lastFailure = '';
   const attempts = move.operationAttempts ?? 1;
   let fleet = first;
   let transientFailures = 0;
@@ -69,8 +72,8 @@ export async function batchMoveUntil(ctx: RunContext, ids: readonly string[], ar
       const decision = decide(arrived, fleet.get(id), inFlight.has(id) || failed > 0);
       if (decision === 'done') results.set(id, { ok: true });
       else if (decision === 'gone') results.set(id, { ok: false, error: 'the instance no longer exists' });
-      else if (decision === 'failedBefore' && failed + 1 >= attempts) results.set(id, { ok: false, error: `${move.label} failed (provisioning failed)` });
-      else if (decision === 'move' && failed >= attempts) results.set(id, { ok: false, error: `${move.label} failed` });
+      else if (decision === 'failedBefore' && failed + 1 >= attempts) results.set(id, { ok: false, error: `${move.label} failed (provisioning failed)${lastFailure}` });
+      else if (decision === 'move' && failed >= attempts) results.set(id, { ok: false, error: `${move.label} failed${lastFailure}` });
       else if (decision === 'move' || decision === 'failedBefore') toMove.push(id);
       else if (ctx.clock.now() - started > ctx.moveTimeoutMs) results.set(id, { ok: false, error: 'the instance stayed in an updating state too long' });
     }
@@ -90,6 +93,8 @@ export async function batchMoveUntil(ctx: RunContext, ids: readonly string[], ar
           await ctx.clock.sleep(backoff(ctx, transientFailures), ctx.signal);
         } else {
           // The operation failed: some instances may have moved; the next read tells which.
+          const info = describeAzureError(err);
+          lastFailure = `: ${info.code ? `${info.code}: ` : ''}${info.message}`.slice(0, 400);
           for (const id of toMove) failures.set(id, (failures.get(id) ?? 0) + 1);
           if (!isTransient(err) && attempts > 1) await ctx.clock.sleep(backoff(ctx, failures.get(toMove[0]) ?? 1), ctx.signal);
         }

@@ -5,6 +5,7 @@
 // at the health poll, backing off while nothing changes (each read of a large set costs a page per 50
 // or so instances against Compute's read budgets), and once more at the deadline.
 import type { HealthState, InstanceSnapshot } from '../../azure/gateway';
+import { evidenceOf } from '../explain/evidence';
 import { isOnTarget } from '../target';
 import { isSettled } from './health';
 import { readInstances } from './readFleet';
@@ -38,6 +39,7 @@ export async function waitForHealth(ctx: RunContext, batch: number, ids: readonl
   const deadline = Math.max(movedAt + ctx.policy.healthTimeoutMs, started);
   const waiting = new Set(ids);
   const last = new Map<string, HealthState>();
+  const lastSeen = new Map<string, InstanceSnapshot>();
   let quietReads = 0;
   for (;;) {
     const fleet = await readInstances(ctx, [...waiting]);
@@ -45,6 +47,7 @@ export async function waitForHealth(ctx: RunContext, batch: number, ids: readonl
     for (const id of [...waiting]) {
       const snapshot = fleet.get(id);
       const health: HealthState = snapshot?.health ?? 'unknown';
+      if (snapshot) lastSeen.set(id, snapshot);
       if (last.get(id) !== health) {
         changed = true;
         last.set(id, health);
@@ -68,7 +71,8 @@ export async function waitForHealth(ctx: RunContext, batch: number, ids: readonl
   }
   for (const id of waiting) {
     const health = last.get(id) ?? 'unknown';
-    ctx.record({ type: 'healthVerdict', batch, instanceId: id, healthy: false, health });
+    const seen = lastSeen.get(id);
+    ctx.record({ type: 'healthVerdict', batch, instanceId: id, healthy: false, health, ...(seen ? { evidence: evidenceOf(seen) } : {}) });
     ctx.emit({ type: 'instance', instanceId: id, state: 'failed', batch, detail: `not healthy within ${Math.round(ctx.policy.healthTimeoutMs / 1000)} s (${health})` });
   }
   ctx.record({ type: 'waited', kind: 'health', ms: ctx.clock.now() - started });

@@ -3,6 +3,7 @@
 import type { ImageRef, ScaleSetRef } from '../../azure/gateway';
 import type { Lease } from '../lease/leaseTag';
 import type { GateReason, GateVerdict, HealthState, RolloutPlan, RunOutcome, UpgradePolicyState } from '../contract';
+import type { InstanceEvidence } from '../explain/evidence';
 
 export interface RunOptionsRecord {
   /** Poll interval and such do not matter for replay; what decides behaviour is in the plan. */
@@ -12,7 +13,7 @@ export interface RunOptionsRecord {
 export type JournalRecord =
   | { readonly type: 'runStarted'; readonly runId: string; readonly scaleSet: ScaleSetRef; readonly plan: RolloutPlan; readonly startedAt: number }
   /** O1 before the first batch; O6 before every later batch. */
-  | { readonly type: 'healthCheck'; readonly rule: 'O1' | 'O6'; readonly batch: number; readonly ok: boolean; readonly unhealthy: number; readonly total: number }
+  | { readonly type: 'healthCheck'; readonly rule: 'O1' | 'O6'; readonly batch: number; readonly ok: boolean; readonly unhealthy: number; readonly total: number; /** A failed check: the first unhealthy instances as read (explain). */ readonly evidence?: readonly InstanceEvidence[] }
   /** The set's upgrade policy held for the run (plan.policyHold), before any model change or move. */
   | { readonly type: 'policyHold'; readonly phase: 'intent' | 'done'; readonly policy: UpgradePolicyState }
   /** The policy put back as the run ends (the original, or Manual kept with `note` saying why), before runFinished. */
@@ -25,7 +26,7 @@ export type JournalRecord =
   /** `from`: what each instance ran before, so a rollback (and a resume) knows where to go back to. */
   | { readonly type: 'moveIntent'; readonly batch: number; readonly instances: readonly { readonly id: string; readonly from: ImageRef }[] }
   | { readonly type: 'moved'; readonly batch: number; readonly instanceId: string; readonly ok: boolean; readonly error?: string }
-  | { readonly type: 'healthVerdict'; readonly batch: number; readonly instanceId: string; readonly healthy: boolean; readonly health: HealthState }
+  | { readonly type: 'healthVerdict'; readonly batch: number; readonly instanceId: string; readonly healthy: boolean; readonly health: HealthState; /** An unhealthy verdict: the instance view last read (explain). */ readonly evidence?: InstanceEvidence }
   | { readonly type: 'rollbackIntent'; readonly batch: number; readonly instanceIds: readonly string[] }
   | { readonly type: 'rolledBack'; readonly batch: number; readonly instanceId: string; readonly ok: boolean; readonly error?: string }
   /**

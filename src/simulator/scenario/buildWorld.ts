@@ -35,7 +35,7 @@ export function timingOf(scenario: Scenario): Timing {
 
 export function behaviourOf(spec: BehaviourSpec | undefined, fallback: Behaviour): Behaviour {
   if (spec === undefined) return fallback;
-  if (spec === 'healthy' || spec === 'neverHealthy') return { kind: spec };
+  if (spec === 'healthy' || spec === 'neverHealthy' || spec === 'noProbeAnswer') return { kind: spec };
   if (spec.kind === 'flaky') return { kind: 'flaky', unhealthyRatio: spec.unhealthyRatio, periodSeconds: spec.periodSeconds ?? 30 };
   return spec as Behaviour;
 }

@@ -7,7 +7,8 @@ import type { HealthState, PowerState } from '../state/model';
 export type BehaviourSpec =
   | 'healthy'
   | 'neverHealthy'
-  | { kind: 'healthy' | 'neverHealthy' }
+  | 'noProbeAnswer'
+  | { kind: 'healthy' | 'neverHealthy' | 'noProbeAnswer' }
   | { kind: 'slow'; seconds: number }
   | { kind: 'flaky'; unhealthyRatio: number; periodSeconds?: number }
   | { kind: 'unhealthyOnVersion'; version: string };

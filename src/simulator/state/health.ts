@@ -28,6 +28,9 @@ function afterDiskReplacement(ctx: HealthContext, inst: Instance, since: number)
     }
     case 'unhealthyOnVersion':
       return inst.osImage.version === b.version ? 'unhealthy' : 'healthy';
+    case 'noProbeAnswer':
+      // The Application Health extension (rich health states) reports Unknown when its probe gets no answer.
+      return sameOsDisk(inst.osImage, { version: inst.originalVersion, id: inst.originalImageId }) ? 'healthy' : 'unknown';
   }
 }
 

@@ -17,7 +17,9 @@ export type Behaviour =
   | { readonly kind: 'slow'; readonly seconds: number }
   /** Unhealthy in a seeded share of `periodSeconds`-long slots. */
   | { readonly kind: 'flaky'; readonly unhealthyRatio: number; readonly periodSeconds: number }
-  | { readonly kind: 'unhealthyOnVersion'; readonly version: string };
+  | { readonly kind: 'unhealthyOnVersion'; readonly version: string }
+  /** The health probe gets no answer on any version other than the starting one: Unknown (H3, rich health states). */
+  | { readonly kind: 'noProbeAnswer' };
 
 export interface Tenant {
   readonly tenantId: string;

@@ -21,7 +21,7 @@ describe('DashboardModel (client): applies host messages', () => {
     const model = new DashboardModel();
     const change = model.apply({ type: 'snapshot', state: state([entry(0), entry(1)]) }, 0);
     assert.equal(change.logReplaced, true);
-    assert.deepEqual([...change.sections].sort(), ['header', 'history', 'log', 'platform', 'run']);
+    assert.deepEqual([...change.sections].sort(), ['header', 'history', 'log', 'platform', 'run', 'why']);
     assert.equal(model.log.length, 2);
   });
 

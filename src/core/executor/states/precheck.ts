@@ -1,7 +1,8 @@
 // Precheck state: refuse to start while a platform rolling upgrade runs (A6), or against O1. The same
 // whole-set health check serves O6 before every later batch (batchStart.ts).
 import type { InstanceSnapshot } from '../../../azure/gateway';
-import { countUnhealthy, withinUnhealthyLimit } from '../health';
+import { evidenceLimit, evidenceOf } from '../../explain/evidence';
+import { countUnhealthy, isInService, withinUnhealthyLimit } from '../health';
 import { readFleet } from '../readFleet';
 import type { RunContext } from '../runContext';
 import { withRetries } from '../transient';
@@ -43,7 +44,9 @@ export async function healthCheck(ctx: RunContext, rule: 'O1' | 'O6', batch: num
   }
   const count = countUnhealthy([...fleet.values()]);
   const ok = withinUnhealthyLimit(count, ctx.policy.maxUnhealthyInstancePercent);
-  ctx.record({ type: 'healthCheck', rule, batch, ok, unhealthy: count.unhealthy, total: count.total });
+  // A failed check names its first unhealthy instances with their instance views (explain).
+  const evidence = ok ? [] : [...fleet.values()].filter((s) => !isInService(s)).slice(0, evidenceLimit).map(evidenceOf);
+  ctx.record({ type: 'healthCheck', rule, batch, ok, unhealthy: count.unhealthy, total: count.total, ...(evidence.length > 0 ? { evidence } : {}) });
   ctx.emit({ type: 'check', rule, ok, unhealthy: count.unhealthy, total: count.total, limitPercent: ctx.policy.maxUnhealthyInstancePercent });
   return { ok, reason: checkReason(ctx, rule, batch, count.unhealthy, count.total), fleet };
 }
