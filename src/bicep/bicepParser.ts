@@ -51,8 +51,11 @@ export function syntaxErrors(root: SyntaxNode, limit = 20): BicepSyntaxError[] {
       return;
     }
     if (node.isError) {
-      const text = node.text.length > 30 ? `${node.text.slice(0, 29)}…` : node.text;
-      errors.push({ offset: node.startIndex, length: node.endIndex - node.startIndex, message: `unexpected '${text}'` });
+      const firstLine = node.text.split(/\r?\n/)[0];
+      const text = firstLine.length > 30 ? `${firstLine.slice(0, 29)}…` : firstLine;
+      const atEnd = node.endIndex >= root.endIndex - 1 && /\S/.test(node.text.slice(1));
+      const why = atEnd ? `the file ends inside '${text}' (an unclosed '{', '[' or '(')` : `unexpected '${text}'`;
+      errors.push({ offset: node.startIndex, length: node.endIndex - node.startIndex, message: why });
       return;
     }
     for (const child of node.children) if (child) visit(child);

@@ -17,8 +17,11 @@ function indentAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart(text, offset)))![0];
 }
 
+/** The file's indentation step: a tab, or the smallest run of leading spaces. */
 function unit(text: string): string {
-  return /\n(\t+)\S/.test(text) ? '\t' : (/\n( +)\S/.exec(text)?.[1].length ?? 2) >= 4 && !/\n  \S/.test(text) ? '    ' : '  ';
+  if (/\n\t+\S/.test(text)) return '\t';
+  const widths = [...text.matchAll(/\n( +)\S/g)].map((m) => m[1].length);
+  return ' '.repeat(widths.length > 0 ? Math.min(...widths) : 2);
 }
 
 export function bicepLiteral(value: BicepLiteral, indent: string, step: string, eol = '\n'): string {

@@ -2,6 +2,7 @@
 // templates for automatic OS image upgrades (spec R1–R16). Exit code 1 when an error is found.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isBicepPath } from '../../bicep/loadBicepLinting';
 import { lintTemplateDocument } from '../../lint/lintDocument';
 import type { LintFinding } from '../../lint/lintTemplate';
 import { toFileFinding, type FileFinding } from '../../lint/output/fileFinding';
@@ -9,6 +10,7 @@ import { sarifLog, type SarifInput } from '../../lint/output/sarif';
 import { formatText } from '../../lint/output/text';
 import type { SeveritySetting } from '../../readiness/ruleCatalog';
 import type { CliCommand } from '../main';
+import { lintBicepFile } from './lintBicepFile';
 
 const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];
@@ -32,10 +34,11 @@ function parseSeverities(text: string | undefined): Record<string, SeveritySetti
 export const lintCommand: CliCommand = {
   summary: 'Check ARM templates: are their scale sets ready for automatic OS image upgrades?',
   usage: [
-    'Usage: vmss-upgrades lint <template.json…> [--format text|json|sarif] [--image-table current|seed-2020] [--severity <rule>=<level>,…]',
+    'Usage: vmss-upgrades lint <template.json|main.bicep…> [--format text|json|sarif] [--image-table current|seed-2020] [--severity <rule>=<level>,…]',
     '',
     'Reports readiness rules R1–R16 (and the rolling-policy checks) for every scale set in the templates.',
     'A sibling <name>.parameters.json, when present, supplies parameter values.',
+    'Bicep files (.bicep) are linted too; a sibling <name>.bicepparam that says `using` the file supplies values.',
     'Exit code: 0 no errors, 1 at least one error finding, 2 usage or file errors.',
   ].join('\n'),
   options: {
@@ -73,6 +76,17 @@ export const lintCommand: CliCommand = {
       if (text === undefined) {
         io.stderr.write(`vmss-upgrades lint: cannot read ${file}\n`);
         failedToRead = true;
+        continue;
+      }
+      if (isBicepPath(file)) {
+        const bicep = await lintBicepFile(file, text, { severity, imageTable });
+        if ('error' in bicep) {
+          io.stderr.write(`vmss-upgrades lint: ${bicep.error}\n`);
+          failedToRead = true;
+          continue;
+        }
+        all.push(...bicep.findings.map((f) => toFileFinding(file, f)));
+        sarifInputs.push({ file, uri: path.isAbsolute(file) ? `file://${file}` : file.split(path.sep).join('/'), findings: bicep.findings });
         continue;
       }
       const result = lintTemplateDocument(text, file, readIfExists, { severity, imageTable });
