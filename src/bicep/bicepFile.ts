@@ -100,7 +100,8 @@ export class BicepFile implements BicepScope {
   private resourceReference(declaration: Declaration): Value {
     const typeText = literalString(firstNamed(declaration.node, 'string')) ?? '';
     const { type, apiVersion } = splitTypeReference(typeText);
-    const body = bodyOf(declaration.node);
+    const written = bodyOf(declaration.node);
+    const body = written?.type === 'if_statement' ? namedChildren(written).find((c) => c.type === 'object') : written;
     if (!body || body.type !== 'object') return new Unknown(`resource '${declaration.name}' is declared in a loop; each copy is known at deployment`);
     const name = this.evaluator.evaluate(propertyOf(body, 'name'));
     const reference = { name, type, apiVersion: apiVersion ?? null, properties: new Unknown(`the properties of resource '${declaration.name}' are read at deployment time`) };

@@ -190,6 +190,7 @@ export class BicepEvaluator {
       if (target && (target.text === 'az' || target.text === 'sys')) return applyFunction(name, values);
       return new Unknown(`${fn.text}() is only known at deployment time`);
     }
+    if (fn.text === 'range') return range(values);
     return applyFunction(fn.text, values);
   }
 
@@ -220,6 +221,18 @@ export class BicepEvaluator {
   }
 }
 
+/** Bicep's `range(start, count)` (not in the ARM function table the rest shares). */
+function range(args: Value[]): Value {
+  const unknown = args.find(isUnknown);
+  if (unknown) return new Unknown(unknown.reason);
+  const [start, count] = args;
+  if (args.length !== 2 || typeof start !== 'number' || typeof count !== 'number' || !Number.isInteger(start) || !Number.isInteger(count) || count < 0) {
+    throw new EvaluationError('range() takes two integers');
+  }
+  if (count > maxCopyCount) return new Unknown('range() has too many items to expand');
+  return Array.from({ length: count }, (_, i) => start + i);
+}
+
 export interface ForLoopParts {
   readonly iterable: SyntaxNode;
   readonly body: SyntaxNode;
@@ -233,7 +246,9 @@ export function forLoopParts(node: SyntaxNode): ForLoopParts {
   const initializer = node.childForFieldName('initializer');
   const parameters = children.find((c) => c.type === 'for_loop_parameters');
   const bodyField = node.childForFieldName('body') ?? children[children.length - 1];
-  const iterable = children.find((c) => c !== initializer && c !== parameters && c !== bodyField && c.startIndex !== bodyField.startIndex)!;
+  // tree-sitter hands out a new wrapper per access: compare nodes by position, not identity.
+  const taken = new Set([initializer?.startIndex, parameters?.startIndex, bodyField.startIndex]);
+  const iterable = children.find((c) => !taken.has(c.startIndex))!;
   let body = bodyField;
   let condition: SyntaxNode | undefined;
   if (bodyField.type === 'if_statement') {
