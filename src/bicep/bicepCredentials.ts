@@ -50,7 +50,8 @@ export function bicepCredentialUses(properties: SyntaxNode | undefined, file: Bi
   const uses: CredentialUse[] = [];
   if (!properties) return uses;
   const seen = new Set<string>();
-  const walkFrom = (node: SyntaxNode, inSettings: boolean): void => visit(node, { file, inSettings, origin: { description, range: bicepAnchorRange(node) }, seen, uses });
+  const walkFrom = (node: SyntaxNode, inSettings: boolean, key?: SyntaxNode): void =>
+    visit(node, { file, inSettings, origin: { description, range: bicepAnchorRange(node, key) }, seen, uses });
   if (properties.type !== 'object') {
     walkFrom(properties, false);
     return uses;
@@ -59,7 +60,7 @@ export function bicepCredentialUses(properties: SyntaxNode | undefined, file: Bi
   const protectedSettings = findProperty(properties, 'protectedSettings');
   const settingsValue = settings ? propertyValue(settings) : undefined;
   const protectedValue = protectedSettings ? propertyValue(protectedSettings) : undefined;
-  if (settingsValue) walkFrom(settingsValue, true);
-  if (protectedValue) walkFrom(protectedValue, false);
+  if (settingsValue) walkFrom(settingsValue, true, settings?.namedChildren[0] ?? undefined);
+  if (protectedValue) walkFrom(protectedValue, false, protectedSettings?.namedChildren[0] ?? undefined);
   return uses;
 }

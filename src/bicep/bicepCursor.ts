@@ -10,9 +10,9 @@ import type { Locals } from './evaluateBicep';
 import { findProperty, namedChildren, propertyKey, propertyValue } from './syntax';
 
 type CursorState =
-  | { readonly kind: 'node'; readonly node: SyntaxNode }
-  | { readonly kind: 'value'; readonly value: Value | undefined; readonly anchor: SyntaxNode }
-  | { readonly kind: 'absent'; readonly anchor: SyntaxNode };
+  | { readonly kind: 'node'; readonly node: SyntaxNode; readonly key?: SyntaxNode }
+  | { readonly kind: 'value'; readonly value: Value | undefined; readonly anchor: SyntaxNode; readonly key?: SyntaxNode }
+  | { readonly kind: 'absent'; readonly anchor: SyntaxNode; readonly key?: SyntaxNode };
 
 const maxDescriptionLength = 90;
 
@@ -27,11 +27,13 @@ function memberOf(value: Value | undefined, key: string | number): Value | undef
   return undefined;
 }
 
-/** A short range to point at: the property name for objects and arrays, the node itself for scalars. */
-export function bicepAnchorRange(node: SyntaxNode): SourceRange {
-  if ((node.type === 'object' || node.type === 'array' || node.type === 'for_statement') && node.parent?.type === 'object_property') {
-    const key = node.parent.namedChildren[0];
-    if (key) return { offset: key.startIndex, length: key.endIndex - key.startIndex };
+/**
+ * A short range to point at: the property name (`key`, when known) for objects and arrays, the node
+ * itself for scalars. (No `node.parent` here: tree-sitter finds a parent by walking down from the root.)
+ */
+export function bicepAnchorRange(node: SyntaxNode, key?: SyntaxNode): SourceRange {
+  if ((node.type === 'object' || node.type === 'array' || node.type === 'for_statement') && key) {
+    return { offset: key.startIndex, length: key.endIndex - key.startIndex };
   }
   if (node.type === 'object' || node.type === 'array') return { offset: node.startIndex, length: 1 };
   return { offset: node.startIndex, length: node.endIndex - node.startIndex };
@@ -46,13 +48,13 @@ export class BicepCursor {
   ) {}
 
   /** A cursor on a syntax node: objects and arrays are walked as written, other expressions are evaluated. */
-  static at(node: SyntaxNode, file: BicepFile, locals: Locals, description: string): BicepCursor {
-    if (node.type === 'object' || node.type === 'array') return new BicepCursor(file, locals, { kind: 'node', node }, description);
+  static at(node: SyntaxNode, file: BicepFile, locals: Locals, description: string, key?: SyntaxNode): BicepCursor {
+    if (node.type === 'object' || node.type === 'array') return new BicepCursor(file, locals, { kind: 'node', node, key }, description);
     const value = file.evaluator.evaluate(node, locals);
     const text = node.text.replace(/\s+/g, ' ');
     const literal = node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null';
     const shown = literal ? description : text.length > maxDescriptionLength ? `${text.slice(0, maxDescriptionLength - 1)}…` : text;
-    return new BicepCursor(file, locals, { kind: 'value', value, anchor: node }, shown);
+    return new BicepCursor(file, locals, { kind: 'value', value, anchor: node, key }, shown);
   }
 
   private child(suffix: string): string {
@@ -63,13 +65,13 @@ export class BicepCursor {
     const description = this.child(`.${key}`);
     const state = this.state;
     if (state.kind === 'absent') return new BicepCursor(this.file, this.locals, state, description);
-    if (state.kind === 'value') return new BicepCursor(this.file, this.locals, { kind: 'value', value: memberOf(state.value, key), anchor: state.anchor }, description);
+    if (state.kind === 'value') return new BicepCursor(this.file, this.locals, { kind: 'value', value: memberOf(state.value, key), anchor: state.anchor, key: state.key }, description);
     const node = state.node;
-    if (node.type !== 'object') return new BicepCursor(this.file, this.locals, { kind: 'absent', anchor: node }, description);
+    if (node.type !== 'object') return new BicepCursor(this.file, this.locals, { kind: 'absent', anchor: node, key: state.key }, description);
     const property = findProperty(node, key);
     const value = property ? propertyValue(property) : undefined;
-    if (!value || value.type === 'resource_declaration') return new BicepCursor(this.file, this.locals, { kind: 'absent', anchor: node }, description);
-    return BicepCursor.at(value, this.file, this.locals, description);
+    if (!value || value.type === 'resource_declaration') return new BicepCursor(this.file, this.locals, { kind: 'absent', anchor: node, key: state.key }, description);
+    return BicepCursor.at(value, this.file, this.locals, description, property!.namedChildren[0] ?? undefined);
   }
 
   path(dotted: string): BicepCursor {
@@ -87,7 +89,7 @@ export class BicepCursor {
     if (value === undefined || value === null) return [];
     if (isUnknown(value)) return value;
     if (!Array.isArray(value)) return [];
-    return value.map((item, i) => new BicepCursor(this.file, this.locals, { kind: 'value', value: item, anchor: state.anchor }, this.child(`[${i}]`)));
+    return value.map((item, i) => new BicepCursor(this.file, this.locals, { kind: 'value', value: item, anchor: state.anchor, key: state.key }, this.child(`[${i}]`)));
   }
 
   /** The written-out syntax node under the cursor (objects and arrays only). */
@@ -100,7 +102,7 @@ export class BicepCursor {
   }
 
   get origin(): Origin {
-    return { description: this.description, range: bicepAnchorRange(this.anchor) };
+    return { description: this.description, range: bicepAnchorRange(this.anchor, this.state.key) };
   }
 
   /** The property names written in an object node, with their key positions. */

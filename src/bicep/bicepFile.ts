@@ -6,11 +6,13 @@ import { Unknown, maxAlternatives, type Value } from '../readiness/value';
 import { applyFunction } from '../lint/expression/evaluator';
 import type { SyntaxNode } from './bicepParser';
 import { BicepEvaluator, type BicepScope } from './evaluateBicep';
-import { callArguments, decoratorName, decoratorsOf, firstNamed, literalString, namedChildren } from './syntax';
+import { callArguments, decoratorCalls, decoratorName, firstNamed, literalString, namedChildren } from './syntax';
 
 export interface Declaration {
   readonly name: string;
   readonly node: SyntaxNode;
+  /** `@secure()`, `@allowed([…])`, … written just before it. */
+  readonly decorators: readonly SyntaxNode[];
 }
 
 /** `'Microsoft.Compute/virtualMachineScaleSets@2024-07-01'` → type and apiVersion. */
@@ -37,10 +39,18 @@ export class BicepFile implements BicepScope {
     readonly path: string | undefined,
     private readonly supplied: ReadonlyMap<string, Value> = new Map(),
   ) {
+    // One pass over the statements (tree-sitter's sibling and parent lookups walk from the root).
+    let decorators: SyntaxNode | undefined;
     for (const statement of namedChildren(root)) {
+      if (statement.type === 'decorators') {
+        decorators = statement;
+        continue;
+      }
+      const declared = decoratorCalls(decorators);
+      decorators = undefined;
       const name = firstNamed(statement, 'identifier')?.text;
       if (!name) continue;
-      const declaration = { name, node: statement };
+      const declaration = { name, node: statement, decorators: declared };
       if (statement.type === 'parameter_declaration') this.parameters.set(name.toLowerCase(), declaration);
       else if (statement.type === 'variable_declaration') this.variables.set(name.toLowerCase(), declaration);
       else if (statement.type === 'resource_declaration') this.resources.set(name.toLowerCase(), declaration);
@@ -69,7 +79,7 @@ export class BicepFile implements BicepScope {
 
   isSecureParameter(name: string): boolean {
     const declaration = this.parameters.get(name.toLowerCase());
-    return !!declaration && decoratorsOf(declaration.node).some((d) => decoratorName(d) === 'secure');
+    return !!declaration && declaration.decorators.some((d) => decoratorName(d) === 'secure');
   }
 
   private resolve(kind: string, key: string): Value {
@@ -86,7 +96,7 @@ export class BicepFile implements BicepScope {
     const defaultValue = valueExpression(declaration.node);
     if (defaultValue) return this.evaluator.evaluate(defaultValue);
     const reason = `parameter '${declaration.name}' has no default value`;
-    const allowed = decoratorsOf(declaration.node).find((d) => decoratorName(d) === 'allowed');
+    const allowed = declaration.decorators.find((d) => decoratorName(d) === 'allowed');
     const list = allowed ? callArguments(allowed)[0] : undefined;
     if (list?.type === 'array') {
       const items = namedChildren(list);

@@ -3,7 +3,7 @@
 // returns findings with positions in the Bicep source and Bicep quick fixes. A finding from a
 // module's scale set points at the module declaration, and its message names the module.
 import path from 'node:path';
-import type { Parser } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import type { LintFinding, LintOptions, ScaleSetLint } from '../lint/lintTemplate';
 import { LineIndex } from '../lint/positions';
 import type { QuickFix } from '../lint/quickFixEdits';
@@ -33,10 +33,12 @@ export interface BicepLintOptions extends LintOptions {
   readonly readFile?: ModuleReader;
 }
 
-function parseWith(parser: Parser): (text: string) => SyntaxNode {
+/** A parse function that remembers its trees, so their wasm memory is freed once the lint is done. */
+function parseWith(parser: Parser, trees: Tree[]): (text: string) => SyntaxNode {
   return (text) => {
     const tree = parser.parse(text);
     if (!tree) throw new Error('tree-sitter returned no tree');
+    trees.push(tree);
     return tree.rootNode;
   };
 }
@@ -54,7 +56,15 @@ function siblingParameters(filePath: string | undefined, readFile: ModuleReader,
 }
 
 export function lintBicepWith(parser: Parser, text: string, options: BicepLintOptions = {}): BicepLintResult {
-  const parse = parseWith(parser);
+  const trees: Tree[] = [];
+  try {
+    return lintParsed(parseWith(parser, trees), text, options);
+  } finally {
+    for (const tree of trees) tree.delete();
+  }
+}
+
+function lintParsed(parse: (text: string) => SyntaxNode, text: string, options: BicepLintOptions): BicepLintResult {
   const root = parse(text);
   const lines = new LineIndex(text);
   const errors = syntaxErrors(root).map((e) => ({ ...e, ...lines.positionAt(e.offset) }));

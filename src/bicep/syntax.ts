@@ -71,11 +71,10 @@ export function findProperty(object: SyntaxNode, name: string): SyntaxNode | und
   return objectProperties(object).find((p) => propertyKey(p)?.name.toLowerCase() === lower);
 }
 
-/** The decorator calls (`@secure()`, `@allowed([...])`) written just before a declaration. */
-export function decoratorsOf(declaration: SyntaxNode): SyntaxNode[] {
-  const previous = declaration.previousNamedSibling;
-  if (!previous || previous.type !== 'decorators') return [];
-  return namedChildren(previous).flatMap((d) => namedChildren(d).filter((c) => c.type === 'call_expression'));
+/** The decorator calls (`@secure()`, `@allowed([...])`) of a `decorators` node. */
+export function decoratorCalls(decorators: SyntaxNode | undefined): SyntaxNode[] {
+  if (!decorators || decorators.type !== 'decorators') return [];
+  return namedChildren(decorators).flatMap((d) => namedChildren(d).filter((c) => c.type === 'call_expression'));
 }
 
 export function decoratorName(call: SyntaxNode): string {
