@@ -99,7 +99,7 @@ describe('Bicep lint: the readiness rules on Bicep (issue 14)', () => {
   });
 
   it('R3/R15: without a health signal; the fix adds the extension as Bicep that parses', async () => {
-    const text = ready().replace(/      extensionProfile: \{[\s\S]*?\n      \}\n/, '');
+    const text = ready().replace(/ {6}extensionProfile: \{[\s\S]*?\n {6}\}\n/, '');
     assert.ok(!text.includes('extensionProfile'));
     const result = await lintBicepText(text);
     const r3 = result.findings.find((f) => f.rule === 'R3')!;
@@ -114,7 +114,7 @@ describe('Bicep lint: the readiness rules on Bicep (issue 14)', () => {
   });
 
   it('R12: automatic OS upgrade off; the fix adds automaticOSUpgradePolicy in Bicep syntax', async () => {
-    const text = ready().replace(/      automaticOSUpgradePolicy: \{[\s\S]*?\n      \}\n/, '');
+    const text = ready().replace(/ {6}automaticOSUpgradePolicy: \{[\s\S]*?\n {6}\}\n/, '');
     const result = await lintBicepText(text);
     const r12 = result.findings.find((f) => f.rule === 'R12' && f.fixes.length > 0)!;
     const fixed = applyEdits(text, r12.fixes[0].edits);
@@ -153,7 +153,7 @@ describe('Bicep lint: the readiness rules on Bicep (issue 14)', () => {
   });
 
   it('a child extension resource with parent: counts as the health signal (R3)', async () => {
-    const noProfileExtension = ready().replace(/      extensionProfile: \{[\s\S]*?\n      \}\n/, '');
+    const noProfileExtension = ready().replace(/ {6}extensionProfile: \{[\s\S]*?\n {6}\}\n/, '');
     const withChild = `${noProfileExtension}
 resource health 'Microsoft.Compute/virtualMachineScaleSets/extensions@2024-07-01' = {
   parent: vmss
