@@ -107,3 +107,8 @@ console.log(`lint (parse + scopes + rules):  median ${lintMs.toFixed(1)} ms over
 console.log(`ratio lint / parse: ${(lintMs / parseMs).toFixed(2)}× (goal ≤ 2×)`);
 console.log(`hover summary, cached lint result: median ${median(cachedHover).toFixed(3)} ms, p99 ${percentile(cachedHover, 0.99).toFixed(3)} ms, max ${Math.max(...cachedHover).toFixed(3)} ms (200 hovers; goal ≤ 1 ms)`);
 console.log(`hover summary, cold (lint + hover): median ${median(coldHover).toFixed(1)} ms (5 runs)`);
+
+// Section 3 (issue 14): Bicep — a 1 MB-class Bicep file linted vs tree-sitter-bicep's parse alone
+// (bench/lintBicep.bench.ts, also runnable on its own).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+void (require('./lintBicep.bench') as { benchBicep: () => Promise<void> }).benchBicep();

@@ -24,6 +24,8 @@ const lazyModules = {
   'template-linting': 'src/activation/template-linting.ts',
   // The orchestrator's core (planner, executor): on the first plan or run.
   'run-core': 'src/webview/run-core.ts',
+  // Issue 14: the Bicep linter (web-tree-sitter + the grammar's wasm), on the first Bicep file.
+  'bicep-linting': 'src/bicep/bicep-linting.ts',
 };
 const lazyPattern = new RegExp(`^\\./(${Object.keys(lazyModules).join('|')})$`);
 const keepLazyRequires = {
@@ -58,6 +60,15 @@ const common = {
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
+// web-tree-sitter's ES module build finds its wasm through import.meta.url, which a CommonJS bundle
+// leaves empty; its CommonJS build (not in the package's "exports") uses __dirname instead.
+const webTreeSitterCommonJs = {
+  name: 'web-tree-sitter-cjs',
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: path.join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.cjs') }));
+  },
+};
+
 const nodeEntries = [
   { in: 'src/extension.ts', out: 'extension', external: ['vscode'], plugins: [keepLazyRequires, vscodeOnce] },
   { in: 'src/cli/main.ts', out: 'cli', external: [], plugins: [keepLazyRequires] },
@@ -74,7 +85,7 @@ const builds = nodeEntries
     entryPoints: [path.join(root, e.in)],
     outfile: path.join(root, 'dist', `${e.out}.js`),
     external: e.external,
-    plugins: e.plugins,
+    plugins: [...e.plugins, webTreeSitterCommonJs],
   }));
 
 // The webview client runs in the browser sandbox of a webview.
@@ -99,6 +110,12 @@ if (existsSync(fleetEntry)) {
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 // The webview loads codicons from dist/ (a local resource that ships in the .vsix, which holds no
 // node_modules): copy the font and its stylesheet next to the dashboard bundle.
+// The Bicep linter's wasm files (web-tree-sitter's runtime and tree-sitter-bicep's grammar) sit next
+// to dist/bicep-linting.js, which loads them from its own directory (src/bicep/bicepParser.ts).
+mkdirSync(path.join(root, 'dist'), { recursive: true });
+for (const wasm of ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-bicep/tree-sitter-bicep.wasm']) {
+  copyFileSync(path.join(root, 'node_modules', wasm), path.join(root, 'dist', path.basename(wasm)));
+}
 const codiconsOut = path.join(root, 'dist', 'webview', 'codicons');
 mkdirSync(codiconsOut, { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) {

@@ -7,6 +7,8 @@ const templateLanguages = new Set(['json', 'jsonc', 'arm-template']);
 const schemaName = /deploymentTemplate\.json/i;
 
 export function mightBeTemplate(document: { readonly languageId: string; getText(): string }): boolean {
+  // Issue 14: every Bicep file is linted (the Bicep linter's own bundle loads on the first one).
+  if (document.languageId === 'bicep') return true;
   if (!templateLanguages.has(document.languageId)) return false;
   return document.languageId === 'arm-template' || schemaName.test(document.getText());
 }

@@ -1,9 +1,10 @@
 // `vmss-upgrades lint <files…> [--format text|json|sarif]`: readiness of the scale sets in ARM
-// templates for automatic OS image upgrades (spec R1–R16). Exit code 1 when an error is found, 2
+// templates and Bicep files for automatic OS image upgrades (spec R1–R16). Exit code 1 when an error is found, 2
 // when a file could not be checked (unreadable, JSON syntax error, not a template): such a file
 // is reported in every format (text line, JSON `input` entry, SARIF notification), never skipped.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isBicepPath } from '../../bicep/loadBicepLinting';
 import { lintTemplateDocument } from '../../lint/lintDocument';
 import type { LintFinding } from '../../lint/lintTemplate';
 import { blocksLint, type InputProblem } from '../../lint/inputProblems';
@@ -14,6 +15,7 @@ import { formatText } from '../../lint/output/text';
 import type { SeveritySetting } from '../../readiness/ruleCatalog';
 import { realClock } from '../../shared/clock';
 import type { CliCommand } from '../main';
+import { lintBicepFile } from './lintBicepFile';
 
 const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];
@@ -32,9 +34,9 @@ function readInput(file: string): string | InputProblem {
   }
 }
 
-/** Files this build cannot read as templates at all (they are reported, not skipped). */
+/** Files the linter cannot read on their own (they are reported, not skipped). */
 function unsupportedLanguage(file: string): InputProblem | undefined {
-  if (/\.bicep(param)?$/i.test(file)) return { kind: 'unreadable', message: 'Bicep files are not supported by this build of the linter, so nothing in it was checked' };
+  if (/\.bicepparam$/i.test(file)) return { kind: 'unreadable', message: 'a .bicepparam file is read with the .bicep file it names in `using`: lint that file instead' };
   return undefined;
 }
 
@@ -55,10 +57,11 @@ function parseSeverities(text: string | undefined): Record<string, SeveritySetti
 export const lintCommand: CliCommand = {
   summary: 'Check ARM templates: are their scale sets ready for automatic OS image upgrades?',
   usage: [
-    'Usage: vmss-upgrades lint <template.json…> [--format text|json|sarif] [--image-table current|seed-2020] [--severity <rule>=<level>,…]',
+    'Usage: vmss-upgrades lint <template.json|main.bicep…> [--format text|json|sarif] [--image-table current|seed-2020] [--severity <rule>=<level>,…]',
     '',
     'Reports readiness rules R1–R16 (and the rolling-policy checks) for every scale set in the templates.',
     'A sibling <name>.parameters.json, when present, supplies parameter values.',
+    'Bicep files (.bicep) are linted too; a sibling <name>.bicepparam that says `using` the file supplies values.',
     'Exit code: 0 no errors, 1 at least one error finding, 2 usage or file errors.',
   ].join('\n'),
   options: {
@@ -95,6 +98,17 @@ export const lintCommand: CliCommand = {
       const text = unsupportedLanguage(file) ?? readInput(file);
       if (typeof text !== 'string') {
         problems.push({ file, problem: text });
+        continue;
+      }
+      if (isBicepPath(file)) {
+        // Issue 14: the same rules over the Bicep source; a syntax error is a problem with its position (exit 2).
+        const bicep = await lintBicepFile(file, text, { severity, imageTable, clock: io.clock ?? realClock });
+        if ('problem' in bicep) {
+          problems.push({ file, problem: bicep.problem });
+          continue;
+        }
+        all.push(...bicep.findings.map((f) => toFileFinding(file, f)));
+        sarifInputs.push({ file, uri: uriOf(file), findings: bicep.findings });
         continue;
       }
       const result = lintTemplateDocument(text, file, readIfExists, { severity, imageTable, clock: io.clock ?? realClock });

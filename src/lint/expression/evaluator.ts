@@ -34,7 +34,7 @@ export function accessMember(target: Value, key: Value): Value {
   return null;
 }
 
-function applyFunction(name: string, args: Value[]): Value {
+export function applyFunction(name: string, args: Value[]): Value {
   const fn = lookupFunction(name);
   if (fn.minArgs !== undefined && args.length < fn.minArgs) throw new EvaluationError(`${name}() needs at least ${fn.minArgs} argument(s)`);
   if (fn.maxArgs !== undefined && args.length > fn.maxArgs) throw new EvaluationError(`${name}() takes at most ${fn.maxArgs} argument(s)`);

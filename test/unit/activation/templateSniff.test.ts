@@ -38,4 +38,8 @@ describe('template sniff before loading the linter (issue 18)', () => {
     assert.ok(mightBeTemplate(doc('arm-template', '{"resources":[]}')));
     assert.equal(mightBeTemplate(doc('yaml', '$schema: deploymentTemplate.json')), false);
   });
+
+  it('says yes to any bicep document, so the linter (and the Bicep bundle) loads for it (issue 14)', () => {
+    assert.ok(mightBeTemplate(doc('bicep', "param a string = 'x'")));
+  });
 });

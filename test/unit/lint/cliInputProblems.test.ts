@@ -29,7 +29,9 @@ const file = (name: string, text: string) => {
 };
 const syntaxError = file('broken.json', `{\n  "$schema": "${schema}",\n  "resources": [ ,\n  ]\n}\n`);
 const notTemplate = file('settings.json', '{ "editor.tabSize": 2 }\n');
-const bicep = file('main.bicep', "param location string = 'westeurope'\n");
+// Bicep is linted since issue 14's Bicep path: a file the grammar rejects, or a .bicepparam on its own, is still reported.
+const bicep = file('main.bicep', "param location string = 'westeurope'\nvar zones = [1, 2\n");
+const bicepParams = file('main.bicepparam', "using 'main.bicep'\nparam location = 'westeurope'\n");
 const parameters = file('p.parameters.json', '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {} }');
 const clean = path.join(corpusDirectory, 'sfct-windows-mi-autoosupgrade.json');
 
@@ -47,7 +49,8 @@ describe('cli lint: unreadable input is reported, never a silent pass (issue 14 
   for (const [what, input] of [
     ['a JSON syntax error', syntaxError],
     ['a JSON file that is not a template', notTemplate],
-    ['a .bicep file this build cannot read', bicep],
+    ['a .bicep file with a syntax error', bicep],
+    ['a .bicepparam file given on its own', bicepParams],
     ['a missing file', path.join(dir, 'missing.json')],
   ] as const) {
     it(`exits 2 and lists ${what} in the JSON output`, async () => {
