@@ -1,9 +1,12 @@
 // A6: starts Azure's own rolling OS upgrade. First it checks whether anything newer exists (A7) —
 // Azure reports success even when nothing changes — and warns that a manually started upgrade has no
-// automatic rollback. Then it watches `rollingUpgrades/latest` in the dashboard until the upgrade ends.
+// automatic rollback. Then it watches `rollingUpgrades/latest` in the dashboard until the upgrade ends,
+// holding the set's lease meanwhile (issue 17: one driver per set, as the embedded run and the fleet do).
 import * as vscode from 'vscode';
 import { alertsFor } from '../azure/alerts/alertsFor';
 import type { AzureGateway } from '../azure/gateway';
+import { LeaseKeeper } from '../core/lease/leaseKeeper';
+import { defaultLeaseHolder, describeLease } from '../core/lease/leaseTag';
 import { followPlatformStart } from '../webview/platformStart';
 import { platformPollMs, watchPlatformUpgrade } from '../webview/platformWatch';
 import type { ExtensionCommand } from './extensionCommand';
@@ -52,12 +55,21 @@ export const startPlatformUpgradeCommand: ExtensionCommand = {
     if (note) session.append([{ level: 'warning', text: note }]);
     // Everything below belongs to this connection: a sign-out or another simulator stops it (platformStart.ts).
     const signal = services.connection.signal;
+    const clock = services.upgrades.clock;
+    const lease = new LeaseKeeper(gateway, ref, clock, { holder: defaultLeaseHolder(), runId: `platform-${clock.now().toString(36)}` });
+    const taken = await lease.take(signal);
+    if (!taken.ok) {
+      const why = taken.refusal.kind === 'held' ? vscode.l10n.t('its lease is held by {0}', describeLease(taken.refusal.by, clock.now())) : vscode.l10n.t('its lease cannot be written ({0})', taken.refusal.kind);
+      session.append([{ level: 'error', text: vscode.l10n.t('Azure’s rolling upgrade of {0} was not started: {1}.', ref.name, why) }]);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} was not started: {1}.', ref.name, why));
+      return;
+    }
     const started = gateway.startOsRollingUpgrade(ref, signal);
     services.tree.watch(ref, started);
     const alertGate = platformAlertGate(gateway);
     if (alertGate) session.append([{ level: 'info', text: vscode.l10n.t('Alert gate: an Azure Monitor alert on the {0} cancels this upgrade.', alertGate.gate.scope === 'resourceGroup' ? vscode.l10n.t('resource group') : vscode.l10n.t('scale set')) }]);
     const watched = watchPlatformUpgrade({ gateway, ref, session, clock: services.upgrades.clock, intervalMs: platformPollMs, note, starting: started, ...(alertGate ? { alertGate } : {}), signal });
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Azure rolling OS upgrade on {0}', ref.name) }, async () => {
+    const followAndReport = async () => {
       const outcome = await followPlatformStart(gateway, ref, started, signal);
       if (outcome.kind === 'cancelled') void vscode.window.showInformationMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} was cancelled.', ref.name));
       if (outcome.kind === 'failed') {
@@ -70,6 +82,13 @@ export const startPlatformUpgradeCommand: ExtensionCommand = {
         return;
       }
       await refreshDashboard(services, target.id);
+    };
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Azure rolling OS upgrade on {0}', ref.name) }, async () => {
+      try {
+        await followAndReport();
+      } finally {
+        await lease.release().catch(() => undefined);
+      }
     });
   },
 };

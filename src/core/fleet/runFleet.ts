@@ -360,7 +360,7 @@ export class FleetRunner {
         result =
           group.engine.kind === 'embedded'
             ? await driveEmbedded(this.deps, ref, set.id, group.engine, this.progress.plan.target, journaled?.runId, hooks)
-            : await drivePlatform(this.deps, ref, journaled !== undefined, hooks);
+            : await drivePlatform(this.deps, ref, journaled !== undefined, hooks, `${this.fleetId}-${ref.name}`.replace(/[^\w.-]/g, '-'));
       } catch (err) {
         result = { outcome: 'failed' as const, reason: (err as Error).message };
       }

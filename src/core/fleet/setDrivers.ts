@@ -2,10 +2,13 @@
 // through the same entry points as `vmss-upgrades run` / `resume` (src/core/rollout.ts: planFromAzure,
 // startRun, resumeRun), so everything a single run does before it moves a set (its journal, the lease
 // of issue 17) applies to every set of a fleet. The platform engine starts Azure's rolling upgrade (A6)
-// and watches it.
+// and watches it, holding the set's lease (a LeaseKeeper, as the embedded run does) from before the start
+// until the upgrade has ended, so no other run drives the set meanwhile.
 import type { AzureGateway, ScaleSetRef } from '../../azure/gateway';
 import type { Clock } from '../../shared/clock';
 import type { RolloutExecutor } from '../executor/executor';
+import { LeaseKeeper } from '../lease/leaseKeeper';
+import { defaultLeaseHolder, describeLease } from '../lease/leaseTag';
 import type { RetryPlan } from '../executor/transient';
 import type { JournalStore } from '../journal/journalStore';
 import { planFromAzure, resumeRun, startRun } from '../rollout';
@@ -21,6 +24,8 @@ export interface SetDriverDeps {
   readonly retry?: RetryPlan;
   /** How often Azure's rolling upgrade is read while it runs (simulated ms; default 30 s). */
   readonly platformPollMs?: number;
+  /** Who holds the leases of sets the platform engine drives (default: the pipeline or user@machine). */
+  readonly leaseHolder?: string;
 }
 
 export interface SetResult {
@@ -81,8 +86,27 @@ export async function driveEmbedded(deps: SetDriverDeps, ref: ScaleSetRef, setId
   return driveExecutor(executor, hooks);
 }
 
+/**
+ * Issue 17, one driver per set: Azure's rolling upgrade started by a fleet holds the set's lease too. Its
+ * driver id is the fleet's and the set's, so a resumed fleet re-takes its own lease.
+ */
+export async function drivePlatform(deps: SetDriverDeps, ref: ScaleSetRef, resumed: boolean, hooks: SetDriveHooks, driverId: string): Promise<SetResult> {
+  const keeper = new LeaseKeeper(deps.gateway, ref, deps.clock, { holder: deps.leaseHolder ?? defaultLeaseHolder(), runId: driverId, ...(deps.retry ? { retry: deps.retry } : {}) });
+  const taken = await keeper.take(hooks.signal);
+  if (!taken.ok) {
+    const why = taken.refusal.kind === 'held' ? `its lease is held by ${describeLease(taken.refusal.by, deps.clock.now())}` : taken.refusal.kind === 'tooManyTags' ? 'the lease tag would pass Azure\'s 50 tags per resource' : 'the set came back without an ETag, so its lease cannot be written safely';
+    return { outcome: 'failed', reason: `not started: ${why}` };
+  }
+  try {
+    const result = await drivePlatformUpgrade(deps, ref, resumed, hooks);
+    return keeper.lost && result.outcome === 'succeeded' ? { outcome: 'succeeded', reason: `the lease was lost while Azure upgraded the set: ${keeper.lost}` } : result;
+  } finally {
+    await keeper.release(hooks.signal).catch(() => undefined);
+  }
+}
+
 /** A6: Azure's rolling upgrade. A resumed fleet watches one already under way instead of starting another. */
-export async function drivePlatform(deps: SetDriverDeps, ref: ScaleSetRef, resumed: boolean, hooks: SetDriveHooks): Promise<SetResult> {
+async function drivePlatformUpgrade(deps: SetDriverDeps, ref: ScaleSetRef, resumed: boolean, hooks: SetDriveHooks): Promise<SetResult> {
   const { gateway, clock } = deps;
   const pollMs = deps.platformPollMs ?? 30_000;
   const report = (status: Awaited<ReturnType<AzureGateway['getLatestRollingUpgrade']>>) => {

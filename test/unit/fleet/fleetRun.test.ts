@@ -11,6 +11,7 @@ import { parseRolloutFile } from '../../../src/core/fleet/parseRolloutFile';
 import { planFleet } from '../../../src/core/fleet/planFleet';
 import { type FleetDeps, resumeFleet, startFleet } from '../../../src/core/fleet/runFleet';
 import { JournalStore } from '../../../src/core/journal/journalStore';
+import { formatLease, leaseTagName } from '../../../src/core/lease/leaseTag';
 import { planFromAzure, startRun } from '../../../src/core/rollout';
 import type { Scenario } from '../../../src/simulator/scenario/scenarioTypes';
 import { simulatedAzure, type SimulatedAzure } from '../core/support/simulatedAzure';
@@ -126,6 +127,29 @@ describe('fleet plan and run (simulator, real SDK)', function () {
     assert.deepEqual(versionsOf('roll-sc-1'), [newVersion, newVersion, newVersion]);
     assert.equal(az.sim.world.scaleSets.find((s) => s.name === 'roll-sc-1')!.upgradeRuns.length, 1, "one platform rolling upgrade");
     assert.equal(progress.at(-1), 3);
+  });
+
+  it("Azure's rolling upgrade started by a fleet holds the set's lease (issue 17): refused while another driver holds it, released when it ends", async () => {
+    const held = formatLease({ holder: 'bob@old-laptop', runId: 'run-of-bob', expiresAt: Date.parse('2099-01-01T00:00:00Z') });
+    await world(fleetWorld([
+      fleetSet('web-we-0', subA, 'westeurope', { tags: { ring: '0' } }),
+      fleetSet('roll-sc-1', subB, 'swedencentral', { tags: { ring: '1', [leaseTagName]: held }, upgradePolicy: { mode: 'Rolling', rollingUpgradePolicy: { maxBatchInstancePercent: 34 } } }),
+      fleetSet('roll-ne-1', subB, 'northeurope', { tags: { ring: '1' }, upgradePolicy: { mode: 'Rolling', rollingUpgradePolicy: { maxBatchInstancePercent: 34 } } }),
+    ]));
+    const text = JSON.stringify({ name: 'platform', target: { kind: 'latest' }, maxFailedSets: 1, stages: [{ name: 'canary', groups: [{ name: 'c', ...ring(0) }] }, { name: 'ring1', groups: [{ name: 'r1', ...ring(1), engine: { kind: 'platform' } }] }] });
+    const tagsDuring: (string | undefined)[] = [];
+    const runner = startFleet({ ...deps, platformPollMs: 20_000 }, await plan(text));
+    runner.subscribe(() => tagsDuring.push(az.sim.world.scaleSets.find((s) => s.name === 'roll-ne-1')!.tags[leaseTagName]));
+    const summary = await runner.run();
+    const setOf = (name: string) => az.sim.world.scaleSets.find((s) => s.name === name)!;
+    assert.equal(setOf('roll-sc-1').upgradeRuns.length, 0, 'no rolling upgrade on a set another driver holds');
+    assert.equal(setOf('roll-sc-1').tags[leaseTagName], held, "the other driver's lease is left as it was");
+    const refused = runner.view().stages[1].sets.find((x) => x.name === 'roll-sc-1')!;
+    assert.match(refused.detail ?? '', /not started: its lease is held by bob@old-laptop/);
+    assert.equal(setOf('roll-ne-1').upgradeRuns.length, 1);
+    assert.ok(tagsDuring.some((t) => t !== undefined && /^holder=/.test(t)), 'the lease was on the set while Azure upgraded it');
+    assert.equal(setOf('roll-ne-1').tags[leaseTagName], undefined, 'and released at the end');
+    assert.equal(summary.outcome, 'completedWithFailures', summary.reason);
   });
 
   it('a failed set stops the stage and the rollout when no failure is allowed', async () => {
