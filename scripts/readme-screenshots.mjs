@@ -20,6 +20,7 @@ export const readmeScreenshots = {
   'walk-9-history.png': 'history.png',
   'why-did-this-fail.png': 'why-did-this-fail.png',
   'rehearsal-dashboard.png': 'rehearsal-dashboard.png',
+  'bicep-diagnostic.png': 'bicep-diagnostic.png',
 };
 
 const missing = Object.keys(readmeScreenshots).filter((file) => !existsSync(path.join(from, file)));
