@@ -3,22 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main, type CliIO } from '../../../src/cli/main';
+import { main } from '../../../src/cli/main';
 import { startSimulator } from '../../../src/simulator/simulator-entry';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { fleetScenario, oldVersion, ref, type FleetInstance } from './support/fleetScenario';
-
-function capture(): CliIO & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => ((out += s), true) } as unknown as CliIO['stdout'],
-    stderr: { write: (s: string) => ((err += s), true) } as unknown as CliIO['stderr'],
-    env: { HOME: os.tmpdir() },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { captureCli as capture } from '../support/captureCli';
 
 describe('CLI --bake and --alert-gate (HTTPS simulator)', function () {
   this.timeout(120_000);

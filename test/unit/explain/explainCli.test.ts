@@ -4,23 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gatewayFrom } from '../../../src/cli/connect';
-import { main, type CliIO } from '../../../src/cli/main';
+import { main } from '../../../src/cli/main';
 import type { Explanation } from '../../../src/core/explain/explanation';
 import { startSimulator } from '../../../src/simulator/simulator-entry';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { failuresScenario, setRef } from './failureScenarios';
-
-function capture(): CliIO & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => ((out += s), true) } as unknown as CliIO['stdout'],
-    stderr: { write: (s: string) => ((err += s), true) } as unknown as CliIO['stderr'],
-    env: { HOME: os.tmpdir() },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { captureCli as capture } from '../support/captureCli';
 
 describe('CLI explain (HTTPS simulator, failures.json)', function () {
   this.timeout(120_000);

@@ -8,22 +8,11 @@ import * as path from 'node:path';
 import { ArmGateway } from '../../../src/azure/armGateway';
 import { createClientFactory } from '../../../src/azure/clientFactory';
 import type { InstanceSnapshot, ScaleSetRef } from '../../../src/azure/gateway';
-import { main, type CliIO } from '../../../src/cli/main';
+import { main } from '../../../src/cli/main';
 import type { RehearsalReport } from '../../../src/rehearsal/rehearsalReport';
 import { loadScenario, startSimulator, type Scenario } from '../../../src/simulator/simulator-entry';
 import type { Simulator } from '../../../src/simulator/simulator';
-
-function capture(): CliIO & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => ((out += s), true) } as unknown as CliIO['stdout'],
-    stderr: { write: (s: string) => ((err += s), true) } as unknown as CliIO['stderr'],
-    env: { HOME: os.tmpdir() },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { captureCli as capture } from '../support/captureCli';
 
 function gatewayOf(sim: Simulator): ArmGateway {
   const credential = { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) };
