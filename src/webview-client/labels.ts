@@ -30,6 +30,7 @@ export const runStatusLabels: Record<RunStatus, { readonly text: string; readonl
   planned: { text: 'Plan (dry run) — review, then start', icon: 'checklist' },
   running: { text: 'Running', icon: 'play-circle' },
   pausingBetweenBatches: { text: 'Running — pausing between batches (O8)', icon: 'watch' },
+  waitingForWindow: { text: 'Waiting for the maintenance window', icon: 'calendar' },
   paused: { text: 'Paused', icon: 'debug-pause' },
   waitingApproval: { text: 'Waiting for approval', icon: 'person' },
   interrupted: { text: 'Interrupted — resume to continue', icon: 'debug-disconnect' },
@@ -45,12 +46,12 @@ export const runStatusLabels: Record<RunStatus, { readonly text: string; readonl
 
 /** Which controls make sense in which state (the host checks again; this only keeps buttons honest). */
 export function allowedActions(status: RunStatus | undefined, rehearsal = false): Record<RunAction, boolean> {
-  const active = status === 'running' || status === 'pausingBetweenBatches' || status === 'paused' || status === 'waitingApproval';
+  const active = status === 'running' || status === 'pausingBetweenBatches' || status === 'waitingForWindow' || status === 'paused' || status === 'waitingApproval';
   const ended = status === 'completed' || status === 'completedWithFailures' || status === 'aborted' || status === 'refused' || status === 'rejected' || status === 'cancelled' || status === 'failed';
   return {
     runForReal: rehearsal && ended,
     start: status === 'planned',
-    pause: status === 'running' || status === 'pausingBetweenBatches' || status === 'waitingApproval',
+    pause: status === 'running' || status === 'pausingBetweenBatches' || status === 'waitingForWindow' || status === 'waitingApproval',
     resume: status === 'paused' || status === 'interrupted',
     cancel: active,
     cancelNow: active || status === 'cancelling',

@@ -27,7 +27,9 @@ export function renderTimers(dom: DashboardDom, run: RunView | undefined, simula
 export function renderRun(dom: DashboardDom, run: RunView | undefined, simulatedNow: number | undefined): void {
   dom.run.noRun.hidden = run !== undefined;
   const label = run ? runStatusLabels[run.status] : undefined;
-  replaceChildren(dom.run.status, label ? [icon(label.icon), ` ${label.text}`] : []);
+  // Issue 16: say until when the run waits for its maintenance window (simulated time, UTC).
+  const until = run?.status === 'waitingForWindow' && run.windowOpensAt !== undefined ? ` until ${new Date(run.windowOpensAt).toISOString().replace('T', ' ').slice(0, 16)} UTC` : '';
+  replaceChildren(dom.run.status, label ? [icon(label.icon), ` ${label.text}${until}`] : []);
   dom.run.status.dataset.status = run?.status ?? '';
   dom.run.target.textContent = run ? `Target: ${run.target} · Strategy: ${run.strategy}` : '';
   const c = run?.counts;

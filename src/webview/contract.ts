@@ -25,6 +25,8 @@ export const runStatuses = [
   'planned',
   'running',
   'pausingBetweenBatches',
+  /** Issue 16: the next batch waits for the run's maintenance window (RunView.windowOpensAt). */
+  'waitingForWindow',
   'paused',
   'waitingApproval',
   /** Found unfinished in the journal (the window closed or reloaded mid-run): it can be resumed. */
@@ -98,6 +100,8 @@ export interface RunView {
   readonly batches: readonly BatchRow[];
   readonly instances: readonly InstanceCell[];
   readonly gate?: GateView;
+  /** Issue 16: when the maintenance window the next batch waits for opens (simulated epoch ms). */
+  readonly windowOpensAt?: number;
   /** A rehearsal on a private simulator of the set (issue 15): nothing in Azure changes; what it assumed. */
   readonly rehearsal?: { readonly assumptions: readonly string[] };
   /** The last bake after a batch (issue 16): its countdown and each gate's evidence. */

@@ -5,7 +5,7 @@ import type { InstanceRunState, PlannedInstance, RolloutPlan, RunEvent, RunOutco
 import type { BakeView, BatchRow, BatchStatus, GateView, InstanceCell, InstanceState, LogLevel, RunCounts, RunStatus, RunView } from './contract';
 
 /** Where a run stands structurally: the executor's view(), or a journal replay of a run not running here. */
-export type RunStructure = Pick<CoreRunView, 'batches' | 'instances'>;
+export type RunStructure = Pick<CoreRunView, 'batches' | 'instances'> & Partial<Pick<CoreRunView, 'waitingForWindowUntil'>>;
 
 export interface ProjectedLine {
   readonly at: number;
@@ -34,8 +34,8 @@ const runStatusOf: Record<Exclude<RunState, 'finished'>, RunStatus> = {
   awaitingApproval: 'waitingApproval',
   paused: 'paused',
   pausingBetweenBatches: 'pausingBetweenBatches',
-  // Issue 16: shown as a wait between batches; the run event's message says until when.
-  waitingForWindow: 'pausingBetweenBatches',
+  // Issue 16: its own status; the executor's view says until when (RunView.windowOpensAt).
+  waitingForWindow: 'waitingForWindow',
 };
 
 const outcomeStatus: Record<RunOutcome, RunStatus> = {
@@ -118,6 +118,7 @@ function countsOf(cells: readonly InstanceCell[]): RunCounts {
 /** One run: the plan gives the batches and instances; events move them along. */
 export class RunProjection {
   private status: RunStatus = 'planned';
+  private windowOpensAt: number | undefined;
   private readonly cells = new Map<string, InstanceCell>();
   private batches: BatchRow[];
   private readonly lastHealth = new Map<string, string>();
@@ -154,6 +155,7 @@ export class RunProjection {
    * (O2) and renumber the ones after it, and a resumed run starts from its journal, not from events.
    */
   sync(structure: RunStructure): void {
+    this.windowOpensAt = structure.waitingForWindowUntil;
     this.batches = structure.batches.map((b) => {
       const old = this.batches[b.index];
       const status: BatchStatus = old?.status && old.status !== 'pending' ? old.status : b.state === 'finished' ? 'succeeded' : b.state === 'started' ? 'running' : 'pending';
@@ -190,6 +192,7 @@ export class RunProjection {
       batches: this.batches.map((b) => ({ ...b })),
       instances,
       gate: this.gate,
+      ...(this.status === 'waitingForWindow' && this.windowOpensAt !== undefined ? { windowOpensAt: this.windowOpensAt } : {}),
       ...(this.bake ? { bake: this.bake } : {}),
     };
   }

@@ -46,6 +46,20 @@ describe('RunProjection: executor events → dashboard run view', () => {
     assert.deepEqual(view.thresholds, { maxUnhealthyUpgradedPercent: 20, maxUnhealthyPercent: 20 });
   });
 
+  it('issue 16: a run waiting for its maintenance window says so, with when the window opens', () => {
+    const p = new RunProjection('r1', plan(10));
+    p.apply(ev({ type: 'run', state: 'running' }));
+    const opens = Date.parse('2026-12-05T22:00:00Z');
+    p.apply(ev({ type: 'run', state: 'waitingForWindow', message: 'Waiting for the maintenance window until 2026-12-05T22:00:00.000Z (batch 2).' }));
+    p.sync({ batches: [], instances: {}, waitingForWindowUntil: opens });
+    assert.equal(p.view().status, 'waitingForWindow');
+    assert.equal(p.view().windowOpensAt, opens);
+    p.apply(ev({ type: 'run', state: 'running' }));
+    p.sync({ batches: [], instances: {} });
+    assert.equal(p.view().status, 'running');
+    assert.equal(p.view().windowOpensAt, undefined, 'no window time once it runs again');
+  });
+
   it('moves instances and batches along and counts them', () => {
     const p = new RunProjection('r1', plan(10));
     p.apply(ev({ type: 'run', state: 'running' }));
