@@ -4,7 +4,8 @@
 // followed by the first violations in detail. Fails on any violation, and on zero exchanges (that
 // means recording broke, not that all is well).
 //   node out/test/contract/validateRecorded.js <record-dir> [summary.json]
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import type { RecordedExchange } from '../../src/simulator/http/exchangeRecorder';
 import { specSource } from './specSource';
@@ -21,10 +22,12 @@ export interface ContractSummary {
   readonly source: string;
 }
 
-function* recorded(dir: string): Generator<RecordedExchange> {
+/** Line by line: a whole run's recording can pass the largest string Node makes (seen: over 512 MB). */
+async function* recorded(dir: string): AsyncGenerator<RecordedExchange> {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
-    for (const line of readFileSync(path.join(dir, name), 'utf8').split('\n')) {
+    const lines = createInterface({ input: createReadStream(path.join(dir, name), 'utf8'), crlfDelay: Infinity });
+    for await (const line of lines) {
       if (line.trim() !== '') yield JSON.parse(line) as RecordedExchange;
     }
   }
@@ -37,7 +40,7 @@ export async function validateRecorded(dir: string, repoRoot: string): Promise<C
   const first: string[] = [];
   let exchanges = 0;
   let violations = 0;
-  for (const exchange of recorded(dir)) {
+  for await (const exchange of recorded(dir)) {
     exchanges++;
     const verdict = await validator.validate(exchange);
     const entry = (byOperation[verdict.operation] ??= { exchanges: 0, violations: 0 });
