@@ -103,8 +103,8 @@ async function openCannedDashboard(): Promise<void> {
   await waitFor(() => linesOf(telemetryCaptureFile).some((line) => line.includes('"name":"activation"')), 30_000, 'activation');
   await new Promise((resolve) => setTimeout(resolve, 4000)); // its setContext calls land
   await wb.runCommand(cannedScenarioCommand);
-  await wb.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await wb.page.keyboard.press('Enter');
+  // By name: the list has more than one canned run now (bake-alert-breach.json sorts first).
+  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'rolling-20-one-never-healthy.json' }).click();
   await wb.webviewFrame().locator('#run-status').waitFor({ timeout: 30_000 });
 }
 
