@@ -73,9 +73,18 @@ export class Workbench {
 
   /** Runs a command from the palette by its title as shown there (e.g. "Azure Scale Sets: Refresh"). */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
+    // F1 can land in a page that keeps it (seen after the walkthrough): Escape, then the other palette key.
+    for (let attempt = 0; ; attempt++) {
+      await this.page.keyboard.press(attempt === 0 ? 'F1' : 'Control+Shift+P');
+      try {
+        await input.waitFor({ timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt >= 2) throw err;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await input.fill(`>${title}`);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
     await input.press('Enter');
