@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ArmGateway } from '../azure/armGateway';
 import { createClientFactory } from '../azure/clientFactory';
+import { simulatorCredential } from '../connection/simulatorCredential';
 import type { AzureGateway, ScaleSetRef } from '../azure/gateway';
 import type { RolloutPlan, RunEvent, RunSummary } from '../core/contract';
 import type { RolloutExecutor } from '../core/executor/executor';
@@ -33,13 +34,9 @@ export interface RehearsalRequest extends Omit<PlanRequest, 'ref'> {
 
 const defaultTimeScale = 2000;
 
-function bearer() {
-  return { getToken: async () => ({ token: 'vmss-upgrades-rehearsal', expiresOnTimestamp: Date.now() + 3_600_000 }) };
-}
-
 function gatewayOf(sim: Simulator): AzureGateway {
   const url = new URL(sim.url);
-  return new ArmGateway(createClientFactory({ credential: bearer(), endpoint: sim.url, ...(sim.ca ? { ca: sim.ca } : {}), allowedHosts: [url.hostname] }, 5));
+  return new ArmGateway(createClientFactory({ credential: simulatorCredential, endpoint: sim.url, ...(sim.ca ? { ca: sim.ca } : {}), allowedHosts: [url.hostname] }, 5));
 }
 
 export function refOf(scenario: Scenario): ScaleSetRef {
