@@ -74,20 +74,23 @@ export class Workbench {
   /** Runs a command from the palette by its title as shown there (e.g. "Azure Scale Sets: Refresh"). */
   async runCommand(title: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
-    // F1 can land in a page that keeps it (seen after the walkthrough): Escape, then the other palette key.
+    // The palette can be opened and then closed again by a page that takes the focus back (seen after
+    // the walkthrough: F1 kept by the page, or the palette hidden before it could be typed in), so each
+    // attempt opens, types and picks; a failed attempt closes whatever is open and tries the other key.
     for (let attempt = 0; ; attempt++) {
-      await this.page.keyboard.press(attempt === 0 ? 'F1' : 'Control+Shift+P');
       try {
-        await input.waitFor({ timeout: 10_000 });
-        break;
+        await this.page.keyboard.press(attempt % 2 === 0 ? 'F1' : 'Control+Shift+P');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+        await input.press('Enter', { timeout: 5_000 });
+        return;
       } catch (err) {
-        if (attempt >= 2) throw err;
+        if (attempt >= 3) throw err;
         await this.page.keyboard.press('Escape');
+        await this.page.waitForTimeout(500);
       }
     }
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await input.press('Enter');
   }
 
   /** Where the keyboard focus is in the workbench (tag, classes, label), for failure messages. */
