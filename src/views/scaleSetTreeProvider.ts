@@ -12,6 +12,7 @@ import { ScaleSetTreeModel } from './treeModel';
 import type { ScaleSetNode, TreeNode } from './treeNodes';
 import { toTreeItem } from './treeItems';
 import { ScaleSetWatcher } from './scaleSetWatcher';
+import { TreeChangeScheduler } from './treeChangeScheduler';
 import { sharedAbortController } from './sharedAbortController';
 
 export { scaleSetsViewId };
@@ -33,14 +34,16 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly watcher: ScaleSetWatcher;
   private loads = sharedAbortController();
   private inFlight = 0;
+  /** Row updates found while loading wait until VS Code has the children (VS Code's refresh race). */
+  private readonly changes = new TreeChangeScheduler((nodes) => this.changed.fire(nodes));
 
   constructor(private readonly options: ScaleSetTreeOptions) {
     this.model = new ScaleSetTreeModel({
       access: options.access,
       selectedSubscriptions: options.selectedSubscriptions,
-      onNodesChanged: (nodes) => this.changed.fire([...nodes]),
+      onNodesChanged: (nodes) => this.changes.changed(nodes),
     });
-    this.watcher = new ScaleSetWatcher(this.model, (nodes) => this.changed.fire([...nodes]), options.clock ?? realClock, options.pollIntervalMs ?? 5000);
+    this.watcher = new ScaleSetWatcher(this.model, (nodes) => this.changes.changed(nodes), options.clock ?? realClock, options.pollIntervalMs ?? 5000);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -50,9 +53,9 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
     // Group rows and reloads after a change event are served from the cache: no progress bar.
     const cached = this.model.cachedChildren(node);
-    if (cached) return cached;
+    if (cached) return this.changes.track(node, cached);
     const signal = this.loads.signal;
-    return this.withLoading(() => this.model.getChildren(node, signal));
+    return this.changes.track(node, this.withLoading(() => this.model.getChildren(node, signal)));
   }
 
   /** Reloads a node's subtree (undefined: the whole tree). */
@@ -78,6 +81,7 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   dispose(): void {
     this.watcher.dispose();
+    this.changes.dispose();
     this.model.dispose();
     this.loads.abort();
     this.changed.dispose();
