@@ -121,6 +121,16 @@ export class TemplateCursor {
     return { description: this.description, range: anchorRange(this.anchor) };
   }
 
+  /** The property names written in an object node, with their key positions. */
+  keys(): { name: string; range: SourceRange }[] {
+    const node = this.node;
+    if (node?.type !== 'object') return [];
+    return (node.children ?? []).flatMap((property) => {
+      const key = property.children?.[0];
+      return key ? [{ name: String(key.value), range: { offset: key.offset, length: key.length } }] : [];
+    });
+  }
+
   /** Whether anything is there, without evaluating a written-out subtree. */
   presence(): 'present' | 'absent' | 'unknown' {
     const state = this.state;
