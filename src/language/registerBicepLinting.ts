@@ -4,8 +4,9 @@
 import * as vscode from 'vscode';
 import { readinessSummaryMarkdown } from '../lint/hover';
 import { BicepLintCache, bicepLanguage, bicepSelector } from './bicepLintCache';
-import { findingForDiagnostic, toDiagnostic } from './findingDiagnostics';
+import { toDiagnostic } from './findingDiagnostics';
 import { lintSection } from './lintSettings';
+import { quickFixActions, quickFixMetadata } from './quickFixActions';
 
 const debounceMs = 300;
 
@@ -82,26 +83,10 @@ export function registerBicepLinting(context: vscode.ExtensionContext): void {
       {
         async provideCodeActions(document, _range, actionContext) {
           const result = await cache.lint(document);
-          if (!result) return [];
-          const actions: vscode.CodeAction[] = [];
-          for (const diagnostic of actionContext.diagnostics) {
-            const finding = findingForDiagnostic(diagnostic, result.findings);
-            for (const fix of finding?.fixes ?? []) {
-              const action = new vscode.CodeAction(vscode.l10n.t('{0} ({1})', fix.title, finding!.rule), vscode.CodeActionKind.QuickFix);
-              const edit = new vscode.WorkspaceEdit();
-              for (const change of fix.edits) {
-                edit.replace(document.uri, new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)), change.newText);
-              }
-              action.edit = edit;
-              action.diagnostics = [diagnostic];
-              action.isPreferred = finding!.fixes.length === 1;
-              actions.push(action);
-            }
-          }
-          return actions;
+          return result ? quickFixActions(document, actionContext.diagnostics, result.findings) : [];
         },
       },
-      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+      quickFixMetadata,
     ),
   );
 }
