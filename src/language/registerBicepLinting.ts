@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { readinessSummaryMarkdown } from '../lint/hover';
 import { BicepLintCache, bicepLanguage, bicepSelector } from './bicepLintCache';
 import { toDiagnostic } from './findingDiagnostics';
+import { KeyedDebounce } from './keyedDebounce';
 import { lintSection } from './lintSettings';
 import { quickFixActions, quickFixMetadata } from './quickFixActions';
 
@@ -12,7 +13,7 @@ const debounceMs = 300;
 
 class BicepDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('vmss-upgrades-bicep');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly debounce = new KeyedDebounce(debounceMs);
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly cache: BicepLintCache) {
@@ -34,15 +35,7 @@ class BicepDiagnostics implements vscode.Disposable {
 
   private schedule(document: vscode.TextDocument): void {
     if (document.languageId !== bicepLanguage) return;
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.update(document);
-      }, debounceMs),
-    );
+    this.debounce.schedule(document.uri.toString(), () => void this.update(document));
   }
 
   async update(document: vscode.TextDocument): Promise<void> {
@@ -59,7 +52,7 @@ class BicepDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.debounce.dispose();
     this.collection.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
