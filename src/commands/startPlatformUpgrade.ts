@@ -74,6 +74,9 @@ export const startPlatformUpgradeCommand: ExtensionCommand = {
       if (outcome.kind === 'cancelled') void vscode.window.showInformationMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} was cancelled.', ref.name));
       if (outcome.kind === 'failed') {
         session.append([{ level: 'error', text: vscode.l10n.t('Azure’s rolling upgrade failed: {0}', outcome.message) }]);
+        // Refused at once (issue 15): why, and the first fix, from the failure catalogue.
+        const why = outcome.refusal?.failures[0];
+        if (why) session.append([{ level: 'info', text: `${vscode.l10n.t('Why: {0}', why.title)} — ${why.cause}${why.fixes[0] ? ` ${vscode.l10n.t('Fix: {0}', why.fixes[0].command ?? why.fixes[0].label)}` : ''}` }]);
         void vscode.window.showErrorMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} failed: {1}', ref.name, outcome.message));
       }
       await watched;

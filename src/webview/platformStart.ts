@@ -5,8 +5,15 @@
 // upgrade of web-frontend failed: connect ECONNREFUSED" (the README's tree picture, issue 15).
 import { describeAzureError } from '../azure/azureError';
 import type { AzureGateway, ScaleSetRef } from '../azure/gateway';
+import { explainRefusal } from '../core/explain/explainRefusal';
+import type { Explanation } from '../core/explain/explanation';
 
-export type PlatformStartOutcome = { readonly kind: 'completed' } | { readonly kind: 'cancelled' } | { readonly kind: 'stopped' } | { readonly kind: 'failed'; readonly message: string };
+export type PlatformStartOutcome =
+  | { readonly kind: 'completed' }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'stopped' }
+  /** `refusal`: Azure answered the start itself with an error (4xx), so no upgrade ran — why, and the fixes. */
+  | { readonly kind: 'failed'; readonly message: string; readonly refusal?: Explanation };
 
 export async function followPlatformStart(gateway: AzureGateway, ref: ScaleSetRef, started: Promise<void>, signal: AbortSignal): Promise<PlatformStartOutcome> {
   try {
@@ -18,6 +25,9 @@ export async function followPlatformStart(gateway: AzureGateway, ref: ScaleSetRe
     const latest = await gateway.getLatestRollingUpgrade(ref, signal).catch(() => undefined);
     if (signal.aborted) return { kind: 'stopped' };
     if (latest?.runningStatus?.code === 'Cancelled') return { kind: 'cancelled' };
-    return { kind: 'failed', message: describeAzureError(err).message };
+    const { message, statusCode } = describeAzureError(err);
+    // A failed long-running operation has no status of its own (azure-sdk.md); an ARM answer to the POST has.
+    const refused = statusCode !== undefined && statusCode >= 400 && statusCode < 500;
+    return { kind: 'failed', message, ...(refused ? { refusal: explainRefusal(ref, 'start the OS rolling upgrade', err) } : {}) };
   }
 }

@@ -23,7 +23,9 @@ export type FailureId =
   | 'rollbackFailed'
   | 'diskReplacementFailed'
   | 'gateRejected'
-  | 'cancelled';
+  | 'cancelled'
+  | 'imageNotLatest'
+  | 'instanceBusy';
 
 /** What the dashboard's fix buttons can run (the CLI prints the command instead). */
 export type FixAction = 'cancelRollingUpgrade' | 'startOsRollingUpgrade' | 'checkReadiness' | 'resumeRun';
@@ -284,12 +286,48 @@ export const catalogue: Readonly<Record<FailureId, CatalogueEntry>> = {
     learn: [learn.azRollingUpgrade],
     fixes: [readiness],
   },
+  imageNotLatest: {
+    id: 'imageNotLatest',
+    title: "The model's image is pinned to a version, not 'latest'",
+    codes: ['OperationNotAllowed', 'BadRequest'],
+    rules: ['A1', 'A4', 'A6'],
+    cause: "Azure's OS rolling upgrade and automatic OS upgrades move instances to the newest version of the model's image, so they need imageReference.version 'latest' (a platform image, or a gallery image definition without a version). With a pinned version Azure refuses to start the OS rolling upgrade, and refuses to turn automatic OS upgrades on.",
+    learn: [learn.automaticUpgrade, learn.azRollingUpgrade],
+    fixes: [
+      { label: "Set the model's image version to 'latest' (a model update: in Rolling or Automatic mode Azure then applies it itself)", command: (c) => `az vmss update ${set(c)} --set virtualMachineProfile.storageProfile.imageReference.version=latest`, risk: 'Instances follow every new image release from then on.' },
+      { label: 'Or move the set to a chosen version with our run (it changes the model and moves the instances batch by batch with health gates, O9)', command: (c) => `vmss-upgrades plan ${ours(c)}`, action: 'checkReadiness' },
+    ],
+    unverified: "Compute's messages are known from public reports (for the automatic OS upgrade PUT a 400 BadRequest); the status and code of the refused OS rolling upgrade are not documented (the simulator answers 409 OperationNotAllowed).",
+  },
+  instanceBusy: {
+    id: 'instanceBusy',
+    title: 'Another operation was still running on the instance',
+    codes: ['OperationNotAllowed'],
+    rules: ['O3', 'O9'],
+    cause: "Azure refused an operation on these instances (reimage, manual upgrade) because another operation on them had not finished yet: someone else's reimage, restart or upgrade, or Azure's own maintenance. Nothing was changed on them by the refused request.",
+    learn: [learn.rollingUpgrades],
+    fixes: [
+      inspectInstances,
+      { label: 'Resume the run once the other operation has finished (instances already on the target are not moved again)', command: (c) => `vmss-upgrades resume ${c.runId ?? '<run id>'}`, action: 'resumeRun' },
+    ],
+    unverified: "Compute answers OperationNotAllowed \"Operation '…' is not allowed on VM '…' since …\" for a VM in a conflicting state (seen in public reports); the exact wording for an operation already in progress is not documented.",
+  },
 };
 
 /** The entry an ARM error code names, if any (codes shared by several entries resolve by message). */
 export function entryForCode(code: string | undefined, message = ''): CatalogueEntry | undefined {
   if (!code) return undefined;
-  if (code === 'OperationNotAllowed') return /quota/i.test(message) ? catalogue.quotaExceeded : catalogue.operationNotAllowed;
-  if (code === 'BadRequest') return /health (?:probe|extension)/i.test(message) ? catalogue.healthSignalMissing : undefined;
+  if (code === 'OperationNotAllowed') {
+    // "…results in exceeding approved Total Regional Cores quota…"; a bare /quota/ would also match a set named "no-quota".
+    if (/exceed\w*[\w ]*quota/i.test(message)) return catalogue.quotaExceeded;
+    if (/version set to ['"]?latest/i.test(message)) return catalogue.imageNotLatest;
+    if (/another operation is in progress/i.test(message)) return catalogue.instanceBusy;
+    return catalogue.operationNotAllowed;
+  }
+  if (code === 'BadRequest') {
+    if (/health (?:probe|extension)/i.test(message)) return catalogue.healthSignalMissing;
+    if (/version set to ['"]?latest/i.test(message)) return catalogue.imageNotLatest;
+    return undefined;
+  }
   return Object.values(catalogue).find((e) => e.codes.includes(code));
 }

@@ -49,11 +49,17 @@ function operationOf(world: World, run: UpgradeRun): Operation | undefined {
   return run.operationId ? world.operations.get(run.operationId) : undefined;
 }
 
-function finish(world: World, run: UpgradeRun, code: 'Completed' | 'Faulted', error?: { code: string; message: string }): void {
+function finish(world: World, run: UpgradeRun, outcome: 'Completed' | 'Faulted', reported?: { code: string; message: string }): void {
+  const op = operationOf(world, run);
+  // A fault rule's failOperation on the request that started the run (e.g. osRollingUpgrade failing
+  // with InternalExecutionError) fails the rolling upgrade itself: rollingUpgrades/latest and the OS
+  // upgrade history report the error its operation reports (A8 codes the engine never decides on).
+  const injected = outcome === 'Completed' ? op?.failWith : undefined;
+  const code = injected ? 'Faulted' : outcome;
+  const error = injected ?? reported;
   run.code = code;
   run.endTime = world.now;
   if (error) run.error = error;
-  const op = operationOf(world, run);
   if (op) world.operations.finish(op, world.now, code === 'Completed' ? 'Succeeded' : 'Failed', error);
 }
 

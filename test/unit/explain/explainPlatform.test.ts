@@ -60,6 +60,24 @@ describe('explain --platform: Azure rolling upgrades of failures.json', function
       assert.equal(x.status, 'Cancelled');
       assert.equal(x.failures[0].id, 'cancelled');
     }));
+
+  for (const [name, code, id] of [
+    ['platform-internal-error', 'InternalExecutionError', 'internalError'],
+    ['platform-timeout', 'RollingUpgradeTimeoutError', 'upgradeTimeout'],
+  ] as const) {
+    it(`A8 ${code} (a failOperation fault on the start): the upgrade Faulted with it in latest and history, explained as ${id}, no instance blamed`, () =>
+      withFailures(async (az) => {
+        const x = await explainPlatformRun(az, name);
+        assert.equal(x.status, 'Faulted');
+        assert.equal(x.failures[0].id, id);
+        assert.equal(x.failures[0].code, code);
+        assert.ok(x.failures[0].unverified, 'Learn gives no cause');
+        assert.deepEqual(ids(x.failures[0]), [], 'every instance is healthy on the new image');
+        const [latest, history] = await Promise.all([az.gateway.getLatestRollingUpgrade(setRef(name)), az.gateway.listOsUpgradeHistory(setRef(name))]);
+        assert.equal(latest?.error?.code, code);
+        assert.equal(history[0]?.properties?.error?.code, code);
+      }));
+  }
 });
 
 const healthy = (id: string): InstanceSnapshot => ({ instanceId: id, name: `s_${id}`, powerState: 'running', provisioningState: 'Succeeded', image: { exactVersion: '2.0.0' }, health: 'healthy', healthSource: 'signal', extensionProblems: [] });

@@ -118,4 +118,15 @@ describe('explain RUN_ID: our runs from their journal (failures.json)', function
       assert.equal(quota.code, 'OperationNotAllowed');
       assert.match(quota.instances[0].error ?? '', /quota/i);
     }));
+
+  it("outside the maintenance window: the set's OS-image window closes for good after batch 1, the run stops before batch 2 (A4, issue 16)", () =>
+    withFailures(async (az, store) => {
+      const { explanation: x } = await explainOurRun(az, store, 'window-closes', {}, { kind: 'percentage' }, 'scaleSet');
+      assert.equal(x.status, 'aborted');
+      const window = x.failures[0];
+      assert.equal(window.id, 'outsideMaintenanceWindow');
+      assert.match(window.detail ?? '', /The maintenance window expired before batch 2 could start/);
+      assert.deepEqual(window.instances, [], 'no instance failed: the window did');
+      assert.ok(window.fixes.some((f) => f.action === 'resumeRun'));
+    }));
 });

@@ -11,7 +11,7 @@ import { explainRun } from '../../../src/core/explain/explainRun';
 import type { Explanation } from '../../../src/core/explain/explanation';
 import { JournalStore } from '../../../src/core/journal/journalStore';
 import type { PolicyOverrides } from '../../../src/core/policy';
-import { planFromAzure, startRun } from '../../../src/core/rollout';
+import { planFromAzure, startRun, type PlanRequest } from '../../../src/core/rollout';
 import type { Scenario } from '../../../src/simulator/simulator-entry';
 import { testRetry } from '../core/support/runCase';
 import { simulatedAzure, type SimulatedAzure } from '../core/support/simulatedAzure';
@@ -45,9 +45,9 @@ export async function withFailures<T>(work: (az: SimulatedAzure, store: JournalS
 }
 
 /** Our run on one set of the failures world, to its end; the explanation from its journal alone. */
-export async function explainOurRun(az: SimulatedAzure, store: JournalStore, name: string, policy: PolicyOverrides = {}, strategy: Strategy = { kind: 'percentage' }): Promise<{ explanation: Explanation; runId: string }> {
+export async function explainOurRun(az: SimulatedAzure, store: JournalStore, name: string, policy: PolicyOverrides = {}, strategy: Strategy = { kind: 'percentage' }, window?: PlanRequest['window']): Promise<{ explanation: Explanation; runId: string }> {
   const ref = setRef(name);
-  const planned = await planFromAzure(az.gateway, { ref, target: { kind: 'latest' }, strategy, policy: { healthPoll: 'PT30S', ...policy }, gates: {} }, az.clock, testRetry);
+  const planned = await planFromAzure(az.gateway, { ref, target: { kind: 'latest' }, strategy, policy: { healthPoll: 'PT30S', ...policy }, gates: {}, ...(window ? { window } : {}) }, az.clock, testRetry);
   if (!planned.ok) throw new Error(planned.errors.join('; '));
   const executor = startRun({ gateway: az.gateway, clock: az.clock, store, retry: testRetry }, ref, planned.plan);
   await executor.run();

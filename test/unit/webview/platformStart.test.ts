@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { loadScenario } from '../../../src/simulator/simulator-entry';
 import { followPlatformStart } from '../../../src/webview/platformStart';
 import { simulatedAzure } from '../core/support/simulatedAzure';
+import { failuresScenario, setRef } from '../explain/failureScenarios';
 
 const ref = { subscriptionId: '2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e', resourceGroup: 'rg-batch', name: 'batch-workers' };
 
@@ -52,6 +53,21 @@ describe('followPlatformStart: how the start of Azure’s rolling upgrade ended 
       while ((await az.gateway.getLatestRollingUpgrade(ref))?.runningStatus?.code !== 'RollingForward') await new Promise((r) => setTimeout(r, 5));
       await az.gateway.cancelRollingUpgrade(ref);
       assert.deepEqual(await outcome, { kind: 'cancelled' });
+    } finally {
+      await az.stop();
+    }
+  });
+
+  it('a start Azure refuses at once (409 on a pinned image, A6) fails with the explanation: why, and the fixes (issue 15)', async () => {
+    const az = await simulatedAzure(failuresScenario());
+    try {
+      const signal = new AbortController().signal;
+      const pinned = setRef('pinned-version');
+      const outcome = await followPlatformStart(az.gateway, pinned, az.gateway.startOsRollingUpgrade(pinned, signal), signal);
+      assert.equal(outcome.kind, 'failed');
+      const why = outcome.kind === 'failed' ? outcome.refusal?.failures[0] : undefined;
+      assert.equal(why?.id, 'imageNotLatest');
+      assert.ok(why?.fixes.some((f) => /imageReference\.version=latest/.test(f.command ?? '')));
     } finally {
       await az.stop();
     }

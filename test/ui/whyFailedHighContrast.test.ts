@@ -1,0 +1,82 @@
+// Issue 15: the dashboard's "Why did this fail?" audited with axe in the two high-contrast themes. In
+// this code-server host (an extension development host) neither `workbench.colorTheme` — at start or
+// changed live — nor emulated forced colors switches the theme (it ends on Light+), and the web
+// workbench has no "Toggle High Contrast Theme". What works is VS Code's light/dark toggle with the
+// preferred dark and light themes set to the high-contrast ones in the user settings the workbench starts
+// with; each theme is checked on the workbench (class hc-black / hc-light) before the audit.
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { auditAccessibility, describeViolations } from './accessibility';
+import { restartWorkbench, workbench, workbenchStartTimeoutMs } from './fixture';
+
+const page = (): Page => workbench().page;
+const dashboard = (): FrameLocator => workbench().webviewFrame();
+const quickInput = (): Locator => page().locator('.quick-input-widget');
+
+async function choose(text: string): Promise<void> {
+  const input = quickInput().locator('input.input');
+  await input.waitFor({ state: 'visible', timeout: 60_000 });
+  await input.fill(text);
+  await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 60_000 });
+  await input.press('Enter');
+}
+
+async function workbenchClass(): Promise<string> {
+  return (await page().locator('.monaco-workbench').getAttribute('class')) ?? '';
+}
+
+const toggle = 'Preferences: Toggle between Light/Dark Themes';
+
+/** Toggles with VS Code's command and waits until the workbench shows `wanted`. */
+async function toggleTo(wanted: RegExp): Promise<void> {
+  // Keyboard out of the webview first: a palette command run from a focused webview can lose the focus to it.
+  await workbench().openViewContainer('Azure Scale Sets');
+  await workbench().runCommand(toggle);
+  for (let i = 0; i < 100 && !wanted.test(await workbenchClass()); i++) await page().waitForTimeout(100);
+  assert.match(await workbenchClass(), wanted);
+  await page().waitForTimeout(500);
+}
+
+async function audit(theme: string, webviewTheme: RegExp, screenshot: string): Promise<void> {
+  // The webview gets the theme too: VS Code marks its body with the theme kind.
+  assert.match((await dashboard().locator('body').getAttribute('class')) ?? '', webviewTheme, `the dashboard is in ${theme}`);
+  const outcome = await auditAccessibility(dashboard());
+  assert.deepEqual(outcome.violations.map((v) => v.id), [], `axe in ${theme}:\n${describeViolations(outcome.violations)}`);
+  assert.ok(outcome.passes > 10, `axe ran its rules in ${theme}`);
+  await workbench().screenshot(screenshot);
+}
+
+describe('Why did this fail? in the high-contrast themes (axe)', function () {
+  this.timeout(workbenchStartTimeoutMs);
+
+  before(async function () {
+    this.timeout(workbenchStartTimeoutMs);
+    await restartWorkbench({ settings: { 'workbench.preferredDarkColorTheme': 'Default High Contrast', 'workbench.preferredLightColorTheme': 'Default High Contrast Light' } });
+    const sideBar = await workbench().openViewContainer('Azure Scale Sets');
+    await sideBar.getByRole('button', { name: 'Use the built-in simulator' }).click();
+    await sideBar.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+  });
+
+  after(async function () {
+    this.timeout(workbenchStartTimeoutMs);
+    await workbench().runCommand('Azure Scale Sets: Sign Out').catch(() => undefined);
+    await restartWorkbench();
+  });
+
+  it("high contrast dark and light: the explanation of cache-tier's faulted upgrade has no axe violations", async () => {
+    await workbench().runCommand('Azure Scale Sets: Start Azure Rolling OS Upgrade…');
+    await choose('cache-tier');
+    await page().locator('.monaco-dialog-box', { hasText: 'NO automatic rollback' }).waitFor({ timeout: 60_000 });
+    await page().locator('.monaco-dialog-box').getByRole('button', { name: 'Start Rolling Upgrade' }).click({ timeout: 60_000 });
+    const why = dashboard().locator('#why .why-view[data-source="platform"]');
+    await why.waitFor({ timeout: 90_000 });
+    assert.equal(await why.locator('.why-cause').first().getAttribute('data-cause'), 'unhealthyBeforeUpgrade');
+
+    await toggleTo(/\bhc-black\b/);
+    await dashboard().locator('#why-heading').scrollIntoViewIfNeeded();
+    await audit('high contrast dark', /\bvscode-high-contrast\b(?!-light)/, 'why-did-this-fail-high-contrast');
+    await toggleTo(/\bhc-light\b/);
+    await dashboard().locator('#why-heading').scrollIntoViewIfNeeded();
+    await audit('high contrast light', /\bvscode-high-contrast-light\b/, 'why-did-this-fail-high-contrast-light');
+  });
+});
