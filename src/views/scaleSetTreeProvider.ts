@@ -16,6 +16,7 @@ import { sharedAbortController } from './sharedAbortController';
 
 export { scaleSetsViewId };
 export const loadingContextKey = 'vmssUpgrades.loading';
+const defaultLevelBudgetMs = 250;
 
 export interface ScaleSetTreeOptions {
   access(): Promise<AzureAccess | undefined>;
@@ -23,6 +24,8 @@ export interface ScaleSetTreeOptions {
   selectedSubscriptions(): readonly string[];
   /** How often a watched scale set is read again (default 5 s). */
   pollIntervalMs?: number;
+  /** How long a level may hold back the level above before it shows "Loading…" (default 250 ms, levelBudget.ts). */
+  levelBudgetMs?: number;
   clock?: Clock;
 }
 
@@ -39,6 +42,7 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       access: options.access,
       selectedSubscriptions: options.selectedSubscriptions,
       onNodesChanged: (nodes) => this.changed.fire([...nodes]),
+      levelBudget: { ms: options.levelBudgetMs ?? defaultLevelBudgetMs, clock: options.clock ?? realClock },
     });
     this.watcher = new ScaleSetWatcher(this.model, (nodes) => this.changed.fire([...nodes]), options.clock ?? realClock, options.pollIntervalMs ?? 5000);
   }
@@ -50,9 +54,9 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
     // Group rows and reloads after a change event are served from the cache: no progress bar.
     const cached = this.model.cachedChildren(node);
-    if (cached) return cached;
+    if (cached) return this.model.withinLevelBudget(node, cached);
     const signal = this.loads.signal;
-    return this.withLoading(() => this.model.getChildren(node, signal));
+    return this.withLoading(() => this.model.viewChildren(node, signal));
   }
 
   /** Reloads a node's subtree (undefined: the whole tree). */
