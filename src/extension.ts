@@ -46,10 +46,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   let loaded: Features | undefined;
   const features = (): Features => (loaded ??= loadFeaturesModule().activateFeatures(context, { telemetry, activationMs }));
 
-  const treeProvider = new LazyTreeDataProvider<TreeNode>(() => features().tree);
+  const treeProvider = new LazyTreeDataProvider<TreeNode>(() => {
+    const tree = features().tree;
+    tree.setViewVisible(treeView.visible);
+    return tree;
+  });
+  const treeView = vscode.window.createTreeView(scaleSetsViewId, { treeDataProvider: treeProvider, showCollapseAll: true });
+  // What the view shows decides which sets the background watchers poll (issue 18); before the
+  // features load nothing polls.
   context.subscriptions.push(
     treeProvider,
-    vscode.window.createTreeView(scaleSetsViewId, { treeDataProvider: treeProvider, showCollapseAll: true }),
+    treeView,
+    treeView.onDidChangeVisibility((e) => loaded?.tree.setViewVisible(e.visible)),
+    treeView.onDidExpandElement((e) => loaded?.tree.setExpanded(e.element, true)),
+    treeView.onDidCollapseElement((e) => loaded?.tree.setExpanded(e.element, false)),
     ...contributedCommands(context).map((id) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => {
         const handler = features().commands.get(id);

@@ -12,6 +12,7 @@ import { ScaleSetTreeModel } from './treeModel';
 import type { ScaleSetNode, TreeNode } from './treeNodes';
 import { toTreeItem } from './treeItems';
 import { ScaleSetWatcher } from './scaleSetWatcher';
+import { LookedAt } from './lookedAt';
 import { sharedAbortController } from './sharedAbortController';
 
 export { scaleSetsViewId };
@@ -33,6 +34,8 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly model: ScaleSetTreeModel;
+  /** Which sets someone looks at: the watchers poll only those (issue 18). */
+  readonly lookedAt = new LookedAt();
   private readonly watcher: ScaleSetWatcher;
   private loads = sharedAbortController();
   private inFlight = 0;
@@ -44,7 +47,7 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       onNodesChanged: (nodes) => this.changed.fire([...nodes]),
       levelBudget: { ms: options.levelBudgetMs ?? defaultLevelBudgetMs, clock: options.clock ?? realClock },
     });
-    this.watcher = new ScaleSetWatcher(this.model, (nodes) => this.changed.fire([...nodes]), options.clock ?? realClock, options.pollIntervalMs ?? 5000);
+    this.watcher = new ScaleSetWatcher(this.model, (nodes) => this.changed.fire([...nodes]), options.clock ?? realClock, options.pollIntervalMs ?? 5000, this.lookedAt);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -52,11 +55,23 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    // VS Code asks for the children of expanded rows only.
+    if (node?.kind === 'subscription') this.lookedAt.setExpanded(node.key, true);
     // Group rows and reloads after a change event are served from the cache: no progress bar.
     const cached = this.model.cachedChildren(node);
     if (cached) return this.model.withinLevelBudget(node, cached);
     const signal = this.loads.signal;
     return this.withLoading(() => this.model.viewChildren(node, signal));
+  }
+
+  /** TreeView.onDidChangeVisibility. */
+  setViewVisible(visible: boolean): void {
+    this.lookedAt.setViewVisible(visible);
+  }
+
+  /** TreeView.onDidExpandElement / onDidCollapseElement. */
+  setExpanded(node: TreeNode, expanded: boolean): void {
+    this.lookedAt.setExpanded(node.key, expanded);
   }
 
   /** Reloads a node's subtree (undefined: the whole tree). */
