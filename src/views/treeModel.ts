@@ -224,8 +224,11 @@ export class ScaleSetTreeModel {
     const nodes: SubscriptionNode[] = shown.map((s) => ({ kind: 'subscription', key: subscriptionKey(s.info.subscriptionId), subscription: s.info, tokenTenant: s.tokenTenant }));
     this.keepPrefetchesOf(nodes);
     for (const n of nodes) this.subscriptionNodes.set(n.key, n);
-    if (nodes.length >= (this.options.resourceGraphThreshold ?? resourceGraphThreshold)) {
-      void this.addScaleSetCounts(access, shown, nodes, this.generation.signal);
+    // The overview counts the subscriptions whose lists are not already on their way (a refresh of
+    // expanded ones): when every one is, the query would answer nothing the view uses.
+    const uncounted = shown.filter((s) => !this.prefetched.has(`${subscriptionKey(s.info.subscriptionId)}|${s.tokenTenant ?? ''}`));
+    if (nodes.length >= (this.options.resourceGraphThreshold ?? resourceGraphThreshold) && uncounted.length > 0) {
+      void this.addScaleSetCounts(access, uncounted, nodes, this.generation.signal);
     }
     return [...nodes, ...problems];
   }

@@ -115,6 +115,22 @@ describe('the Scale Sets tree under load (issue 18)', function () {
     });
   });
 
+  it('a refresh with every subscription expanded sends no Resource Graph overview: each list is already on its way', async () => {
+    const traffic = trafficLog();
+    await withAzure({ policies: [traffic.policy] }, async (azure) => {
+      const { model } = modelOver(() => azure.access, { resourceGraphThreshold: 1 });
+      const root = await model.getChildren(undefined);
+      await Promise.all(root.map((n) => model.getChildren(n)));
+      assert.ok(traffic.events.includes('send /providers/Microsoft.ResourceGraph/resources'), 'control: the overview is used at this threshold');
+      traffic.events.length = 0;
+      model.invalidate();
+      await Promise.all((await model.getChildren(undefined)).map((n) => model.getChildren(n)));
+      await new Promise((r) => setImmediate(r));
+      assert.ok(!traffic.events.some((e) => e.includes('ResourceGraph')), traffic.events.join(', '));
+      model.dispose();
+    });
+  });
+
   it('after a connection change nothing is requested ahead: the old rows may not exist for the new account', async () => {
     const traffic = trafficLog();
     await withAzure({ policies: [traffic.policy] }, async (azure) => {
