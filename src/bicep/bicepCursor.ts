@@ -1,9 +1,11 @@
 // Walks a Bicep resource body the way the rules read it — `properties.upgradePolicy.mode` —
 // through written-out objects and computed values alike (the Bicep twin of
-// src/lint/templateCursor.ts): each Fact carries the path or expression it came from and its
-// position in the Bicep source.
+// src/lint/templateCursor.ts, sharing its handling of computed values in src/lint/cursorValues.ts):
+// each Fact carries the path or expression it came from and its position in the Bicep source.
 import type { Fact, Origin, SourceRange } from '../readiness/model';
-import { Unknown, fromAlternatives, getProperty, isUnknown, isValueObject, type Value } from '../readiness/value';
+import { isUnknown, type Unknown, type Value } from '../readiness/value';
+import { factOf, memberOf, presenceOf, shortDescription } from '../lint/cursorValues';
+import type { ModelCursor } from '../lint/scaleSetModelReaders';
 import type { SyntaxNode } from './bicepParser';
 import type { BicepFile } from './bicepFile';
 import type { Locals } from './evaluateBicep';
@@ -13,19 +15,6 @@ type CursorState =
   | { readonly kind: 'node'; readonly node: SyntaxNode; readonly key?: SyntaxNode }
   | { readonly kind: 'value'; readonly value: Value | undefined; readonly anchor: SyntaxNode; readonly key?: SyntaxNode }
   | { readonly kind: 'absent'; readonly anchor: SyntaxNode; readonly key?: SyntaxNode };
-
-const maxDescriptionLength = 90;
-
-function memberOf(value: Value | undefined, key: string | number): Value | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (isUnknown(value)) {
-    if (!value.alternatives) return value.member();
-    return fromAlternatives(value.reason, value.alternatives.map((alt) => memberOf(alt, key)));
-  }
-  if (Array.isArray(value)) return typeof key === 'number' ? value[key] : undefined;
-  if (isValueObject(value)) return typeof key === 'string' ? getProperty(value, key) : undefined;
-  return undefined;
-}
 
 /**
  * A short range to point at: the property name (`key`, when known) for objects and arrays, the node
@@ -39,7 +28,7 @@ export function bicepAnchorRange(node: SyntaxNode, key?: SyntaxNode): SourceRang
   return { offset: node.startIndex, length: node.endIndex - node.startIndex };
 }
 
-export class BicepCursor {
+export class BicepCursor implements ModelCursor<SyntaxNode> {
   private constructor(
     private readonly file: BicepFile,
     private readonly locals: Locals,
@@ -53,7 +42,7 @@ export class BicepCursor {
     const value = file.evaluator.evaluate(node, locals);
     const text = node.text.replace(/\s+/g, ' ');
     const literal = node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null';
-    const shown = literal ? description : text.length > maxDescriptionLength ? `${text.slice(0, maxDescriptionLength - 1)}…` : text;
+    const shown = literal ? description : shortDescription(text);
     return new BicepCursor(file, locals, { kind: 'value', value, anchor: node, key }, shown);
   }
 
@@ -119,17 +108,13 @@ export class BicepCursor {
     const state = this.state;
     if (state.kind === 'absent') return 'absent';
     if (state.kind === 'node') return 'present';
-    if (state.value === undefined || state.value === null) return 'absent';
-    return isUnknown(state.value) ? 'unknown' : 'present';
+    return presenceOf(state.value);
   }
 
   fact(): Fact {
     const origin = this.origin;
     const state = this.state;
     if (state.kind === 'absent') return { state: 'absent', origin };
-    const value = state.kind === 'node' ? this.file.evaluator.evaluate(state.node, this.locals) : state.value;
-    if (value === undefined || value === null) return { state: 'absent', origin };
-    if (isUnknown(value)) return { state: 'unknown', reason: value.reason, alternatives: value.alternatives, mayBeAbsent: value.mayBeAbsent, origin };
-    return { state: 'set', value, origin };
+    return factOf(state.kind === 'node' ? this.file.evaluator.evaluate(state.node, this.locals) : state.value, origin);
   }
 }

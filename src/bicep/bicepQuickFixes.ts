@@ -3,11 +3,10 @@
 // single-quoted strings, indented one step deeper than the enclosing object. Missing objects on
 // the way are created; nothing is edited through an expression (no fix is offered then).
 import type { FixIntent } from '../readiness/fixIntents';
+import { applicationHealthExtension, fixPaths, type FixLiteral } from '../lint/fixTargets';
 import type { QuickFix, TextEdit } from '../lint/quickFixEdits';
 import type { SyntaxNode } from './bicepParser';
 import { findProperty, propertyValue } from './syntax';
-
-type BicepLiteral = string | number | boolean | BicepLiteral[] | { [key: string]: BicepLiteral };
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
@@ -24,7 +23,7 @@ function unit(text: string): string {
   return ' '.repeat(widths.length > 0 ? Math.min(...widths) : 2);
 }
 
-export function bicepLiteral(value: BicepLiteral, indent: string, step: string, eol = '\n'): string {
+export function bicepLiteral(value: FixLiteral, indent: string, step: string, eol = '\n'): string {
   if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   if (typeof value !== 'object') return String(value);
   const inner = indent + step;
@@ -33,7 +32,7 @@ export function bicepLiteral(value: BicepLiteral, indent: string, step: string, 
 }
 
 /** Edit that sets `keys` (a path below `object`) to `value`; undefined when the path runs through an expression. */
-function setPath(text: string, object: SyntaxNode, keys: readonly string[], value: BicepLiteral, append = false): TextEdit | undefined {
+function setPath(text: string, object: SyntaxNode, keys: readonly string[], value: FixLiteral, append = false): TextEdit | undefined {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const step = unit(text);
   let node = object;
@@ -42,7 +41,7 @@ function setPath(text: string, object: SyntaxNode, keys: readonly string[], valu
     const child = property ? propertyValue(property) : undefined;
     if (!property || !child) {
       // Insert the rest of the path as a new property before the object's closing brace.
-      const rest = keys.slice(i + 1).reduceRight<BicepLiteral>((inner, key) => ({ [key]: inner }), append ? [value] : value);
+      const rest = keys.slice(i + 1).reduceRight<FixLiteral>((inner, key) => ({ [key]: inner }), append ? [value] : value);
       const objectIndent = indentAt(text, node.startIndex);
       const close = node.endIndex - 1;
       const propertyIndent = objectIndent + step;
@@ -69,29 +68,14 @@ function setPath(text: string, object: SyntaxNode, keys: readonly string[], valu
   return undefined;
 }
 
-function healthExtension(os: 'Windows' | 'Linux'): BicepLiteral {
-  return {
-    name: 'HealthExtension',
-    properties: {
-      publisher: 'Microsoft.ManagedServices',
-      type: `ApplicationHealth${os}`,
-      typeHandlerVersion: '2.0',
-      autoUpgradeMinorVersion: true,
-      settings: { protocol: 'http', port: 80, requestPath: '/' },
-    },
-  };
-}
-
-const profile = ['properties', 'virtualMachineProfile'];
-
 /** A Bicep quick fix for one finding, or undefined when the file cannot be edited safely there. */
 export function bicepQuickFix(text: string, declaration: SyntaxNode, body: SyntaxNode, intent: FixIntent, renameRange?: { offset: number; length: number }): QuickFix | undefined {
   const one = (edit: TextEdit | undefined): QuickFix | undefined => (edit ? { title: intent.title, edits: [edit] } : undefined);
   switch (intent.kind) {
     case 'set-image-version-latest':
-      return one(setPath(text, body, [...profile, 'storageProfile', 'imageReference', 'version'], 'latest'));
+      return one(setPath(text, body, fixPaths.imageVersion, 'latest'));
     case 'disable-windows-automatic-updates':
-      return one(setPath(text, body, [...profile, 'osProfile', 'windowsConfiguration', 'enableAutomaticUpdates'], false));
+      return one(setPath(text, body, fixPaths.windowsAutomaticUpdates, false));
     case 'enable-automatic-os-upgrade': {
       const policy = findProperty(body, 'properties');
       const upgrade = policy ? propertyValue(policy) : undefined;
@@ -100,17 +84,17 @@ export function bicepQuickFix(text: string, declaration: SyntaxNode, body: Synta
       const automatic = upgradeValue?.type === 'object' ? findProperty(upgradeValue, 'automaticOSUpgradePolicy') : undefined;
       if (automatic) {
         // Two properties inside one existing object: set both, as two non-overlapping edits.
-        const keys = ['properties', 'upgradePolicy', 'automaticOSUpgradePolicy'];
+        const keys = fixPaths.automaticOSUpgradePolicy;
         const a = setPath(text, body, [...keys, 'enableAutomaticOSUpgrade'], true);
         const b = setPath(text, body, [...keys, 'useRollingUpgradePolicy'], true);
         if (!a || !b) return undefined;
         if (a.offset === b.offset && a.length === 0 && b.length === 0) return { title: intent.title, edits: [{ offset: a.offset, length: 0, newText: a.newText + b.newText }] };
         return { title: intent.title, edits: [a, b] };
       }
-      return one(setPath(text, body, ['properties', 'upgradePolicy', 'automaticOSUpgradePolicy'], { enableAutomaticOSUpgrade: true, useRollingUpgradePolicy: true }));
+      return one(setPath(text, body, fixPaths.automaticOSUpgradePolicy, { enableAutomaticOSUpgrade: true, useRollingUpgradePolicy: true }));
     }
     case 'add-application-health-extension': {
-      const keys = [...profile, 'extensionProfile', 'extensions'];
+      const keys = fixPaths.extensions;
       let node: SyntaxNode | undefined = body;
       for (const key of keys) {
         const property: SyntaxNode | undefined = node?.type === 'object' ? findProperty(node, key) : undefined;
@@ -118,7 +102,7 @@ export function bicepQuickFix(text: string, declaration: SyntaxNode, body: Synta
         if (!node) break;
       }
       if (node && node.type !== 'array') return undefined;
-      return one(setPath(text, body, keys, healthExtension(intent.os), true));
+      return one(setPath(text, body, keys, applicationHealthExtension(intent.os), true));
     }
     case 'raise-api-version': {
       // The apiVersion is the `@…` of the resource type string.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Parser, Tree } from 'web-tree-sitter';
 import type { LintFinding, LintOptions, ScaleSetLint } from '../lint/lintTemplate';
 import { LineIndex } from '../lint/positions';
-import type { QuickFix } from '../lint/quickFixEdits';
+import { lintFinding, type QuickFixWriter } from '../lint/lintFinding';
 import { evaluateReadiness } from '../readiness/evaluateReadiness';
 import type { Value } from '../readiness/value';
 import { bicepParser, syntaxErrors, type BicepSyntaxError, type SyntaxNode } from './bicepParser';
@@ -88,26 +88,9 @@ function lintParsed(parse: (text: string) => SyntaxNode, text: string, options: 
     scaleSets.push({ resource: model.label, resourceRange, model, report });
     for (const finding of report.findings) {
       const range = via?.range ?? finding.origin.range ?? model.origin.range ?? resourceRange;
-      const fixes: QuickFix[] = [];
-      if (!via) {
-        for (const intent of finding.fixes ?? []) {
-          const fix = bicepQuickFix(text, resource.declaration, resource.body, intent, intent.kind === 'rename-rolling-policy-property' ? finding.origin.range : undefined);
-          if (fix) fixes.push(fix);
-        }
-      }
-      findings.push({
-        rule: finding.rule,
-        code: finding.code,
-        severity: finding.severity,
-        kind: finding.kind,
-        message: via ? `${via.label}: ${finding.message}` : finding.message,
-        resource: finding.resource,
-        docUrl: finding.docUrl,
-        range,
-        start: lines.positionAt(range.offset),
-        end: lines.positionAt(range.offset + range.length),
-        fixes,
-      });
+      const body = resource.body;
+      const quickFix: QuickFixWriter | undefined = via ? undefined : (intent, renameRange) => bicepQuickFix(text, resource.declaration, body, intent, renameRange);
+      findings.push(lintFinding(finding, { range, lines, quickFix, message: via ? `${via.label}: ${finding.message}` : undefined }));
     }
   }
   return { findings, scaleSets, syntaxErrors: [], parameterFile: parameters?.path };

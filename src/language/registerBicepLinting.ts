@@ -4,14 +4,16 @@
 import * as vscode from 'vscode';
 import { readinessSummaryMarkdown } from '../lint/hover';
 import { BicepLintCache, bicepLanguage, bicepSelector } from './bicepLintCache';
-import { findingForDiagnostic, toDiagnostic } from './findingDiagnostics';
+import { toDiagnostic } from './findingDiagnostics';
+import { KeyedDebounce } from './keyedDebounce';
 import { lintSection } from './lintSettings';
+import { quickFixActions, quickFixMetadata } from './quickFixActions';
 
 const debounceMs = 300;
 
 class BicepDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('vmss-upgrades-bicep');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly debounce = new KeyedDebounce(debounceMs);
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly cache: BicepLintCache) {
@@ -33,15 +35,7 @@ class BicepDiagnostics implements vscode.Disposable {
 
   private schedule(document: vscode.TextDocument): void {
     if (document.languageId !== bicepLanguage) return;
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.update(document);
-      }, debounceMs),
-    );
+    this.debounce.schedule(document.uri.toString(), () => void this.update(document));
   }
 
   async update(document: vscode.TextDocument): Promise<void> {
@@ -58,7 +52,7 @@ class BicepDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.debounce.dispose();
     this.collection.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
@@ -82,26 +76,10 @@ export function registerBicepLinting(context: vscode.ExtensionContext): void {
       {
         async provideCodeActions(document, _range, actionContext) {
           const result = await cache.lint(document);
-          if (!result) return [];
-          const actions: vscode.CodeAction[] = [];
-          for (const diagnostic of actionContext.diagnostics) {
-            const finding = findingForDiagnostic(diagnostic, result.findings);
-            for (const fix of finding?.fixes ?? []) {
-              const action = new vscode.CodeAction(vscode.l10n.t('{0} ({1})', fix.title, finding!.rule), vscode.CodeActionKind.QuickFix);
-              const edit = new vscode.WorkspaceEdit();
-              for (const change of fix.edits) {
-                edit.replace(document.uri, new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)), change.newText);
-              }
-              action.edit = edit;
-              action.diagnostics = [diagnostic];
-              action.isPreferred = finding!.fixes.length === 1;
-              actions.push(action);
-            }
-          }
-          return actions;
+          return result ? quickFixActions(document, actionContext.diagnostics, result.findings) : [];
         },
       },
-      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+      quickFixMetadata,
     ),
   );
 }

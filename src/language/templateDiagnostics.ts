@@ -2,6 +2,7 @@
 // settings changes; clear them when the document closes or stops being a template.
 import * as vscode from 'vscode';
 import { problemDiagnostic, toDiagnostic } from './findingDiagnostics';
+import { KeyedDebounce } from './keyedDebounce';
 import { lintSection } from './lintSettings';
 import type { TemplateLintCache } from './templateLintCache';
 
@@ -9,7 +10,7 @@ const debounceMs = 300;
 
 export class TemplateDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('vmss-upgrades');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly debounce = new KeyedDebounce(debounceMs);
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly cache: TemplateLintCache) {
@@ -20,7 +21,7 @@ export class TemplateDiagnostics implements vscode.Disposable {
         this.refreshTemplateOf(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        this.cancel(d);
+        this.debounce.cancel(d.uri.toString());
         this.cache.forget(d);
         this.collection.delete(d.uri);
       }),
@@ -45,22 +46,7 @@ export class TemplateDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
-    this.cancel(document);
-    const key = document.uri.toString();
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.update(document);
-      }, debounceMs),
-    );
-  }
-
-  private cancel(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    const timer = this.timers.get(key);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(key);
+    this.debounce.schedule(document.uri.toString(), () => this.update(document));
   }
 
   update(document: vscode.TextDocument): void {
@@ -75,8 +61,7 @@ export class TemplateDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.debounce.dispose();
     this.collection.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }

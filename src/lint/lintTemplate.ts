@@ -14,6 +14,7 @@ import { childValue, stringOf, type JsonNode } from './jsonNodes';
 import { isJudgedScaleSet, scaleSetModelFromTemplate } from './modelFromTemplate';
 import { maxNestingDepth, treeDeeperThan } from './nestingDepth';
 import { LineIndex, type Position } from './positions';
+import { lintFinding } from './lintFinding';
 import { quickFixFor, type QuickFix } from './quickFixEdits';
 import { isDeploymentTemplate } from './templateRecognition';
 import { templateResources } from './templateResources';
@@ -114,24 +115,7 @@ export function lintTemplateText(text: string, options: LintOptions = {}): LintR
     scaleSets.push({ resource: model.label, resourceRange: { offset: resource.node.offset, length: resource.node.length }, model, report });
     for (const finding of report.findings) {
       const range = finding.origin.range ?? model.origin.range ?? { offset: resource.node.offset, length: 1 };
-      const fixes: QuickFix[] = [];
-      for (const intent of finding.fixes ?? []) {
-        const fix = quickFixFor(text, resource.node, intent, intent.kind === 'rename-rolling-policy-property' ? finding.origin.range : undefined);
-        if (fix) fixes.push(fix);
-      }
-      findings.push({
-        rule: finding.rule,
-        code: finding.code,
-        severity: finding.severity,
-        kind: finding.kind,
-        message: finding.message,
-        resource: finding.resource,
-        docUrl: finding.docUrl,
-        range,
-        start: lines.positionAt(range.offset),
-        end: lines.positionAt(range.offset + range.length),
-        fixes,
-      });
+      findings.push(lintFinding(finding, { range, lines, quickFix: (intent, renameRange) => quickFixFor(text, resource.node, intent, renameRange) }));
     }
   }
   return { isTemplate: true, root, findings, scaleSets, parseErrors: errors, problems: syntaxProblems(text, errors, lines) };

@@ -1,25 +1,21 @@
 // Builds the readiness ScaleSetModel of one scale set resource in a template: every value read
 // through a TemplateCursor (so it carries its source and position), the apiVersion resolved
 // through the top-level apiProfile when the resource has none, child extension resources and
-// the Service Fabric cluster's node type looked up among the template's other resources.
+// the Service Fabric cluster's node type looked up among the template's other resources. The
+// properties every language reads alike are read in scaleSetModelReaders.ts.
 import { asString, judge, possibleValues } from '../readiness/facts';
-import type { ExtensionModel, Fact, ModelShape, OsImageMaintenanceWindow, RollingPolicyProperty, ScaleSetModel, ServiceFabricNodeType } from '../readiness/model';
-import { Unknown, fromAlternatives, isUnknown, isValueObject, type Value } from '../readiness/value';
+import type { ExtensionModel, Fact, OsImageMaintenanceWindow, ScaleSetModel, ServiceFabricNodeType } from '../readiness/model';
+import { Unknown, fromAlternatives, isUnknown } from '../readiness/value';
 import { computeApiVersionOfProfile } from './apiProfiles';
 import { credentialUses } from './credentialUses';
-import { childValue, stringOf } from './jsonNodes';
+import { childValue, stringOf, type JsonNode } from './jsonNodes';
 import { TemplateCursor, anchorRange } from './templateCursor';
 import { resourcesOfType } from './resourceIndex';
+import { extensionModel, loadBalancerSkuFact, sameName, scaleSetModel, scaleSetType, type CredentialReader } from './scaleSetModelReaders';
 import { isDeployed, type TemplateResource } from './templateResources';
-
-const scaleSetType = 'microsoft.compute/virtualmachinescalesets';
 
 export function isScaleSet(resource: TemplateResource): boolean {
   return resource.type.toLowerCase() === scaleSetType;
-}
-
-function sameName(a: Value, b: Value): boolean {
-  return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 }
 
 function resourceLabel(resource: TemplateResource): string {
@@ -40,73 +36,13 @@ function apiVersionFact(resource: TemplateResource, root: TemplateCursor): Fact 
   return { state: 'unknown', reason: `the Compute API version of apiProfile '${profile}' is not known to the linter`, origin };
 }
 
-function shapeOf(profile: TemplateCursor): ModelShape {
-  const presence = profile.presence();
-  if (presence === 'absent') return 'no-profile';
-  if (presence === 'unknown') return 'full';
-  return profile.get('storageProfile').presence() === 'absent' ? 'partial' : 'full';
+function templateCredentials(resource: TemplateResource): CredentialReader<JsonNode> {
+  return (properties, description) => credentialUses(properties, resource.declarations, description);
 }
 
-/** Windows or Linux from the OS disk, the OS configuration, or the image publisher. */
-function osTypeFact(profile: TemplateCursor, publisher: Fact, offer: Fact): Fact {
-  const osDiskType = profile.path('storageProfile.osDisk.osType').fact();
-  if (osDiskType.state === 'set' || (osDiskType.state === 'unknown' && !osDiskType.mayBeAbsent)) return osDiskType;
-  const windowsConfig = profile.path('osProfile.windowsConfiguration').fact();
-  const linuxConfig = profile.path('osProfile.linuxConfiguration').fact();
-  const isObject = (v: Value | undefined) => isValueObject(v);
-  const windows = judge(windowsConfig, isObject);
-  const linux = judge(linuxConfig, isObject);
-  if (windows === 'yes') return { state: 'set', value: 'Windows', origin: windowsConfig.origin };
-  if (linux === 'yes') return { state: 'set', value: 'Linux', origin: linuxConfig.origin };
-  if (windows === 'unknown' || linux === 'unknown') {
-    const basis = windows === 'unknown' ? windowsConfig : linuxConfig;
-    const reason = basis.state === 'unknown' ? basis.reason : 'the OS configuration depends on deployment';
-    return { state: 'unknown', reason, alternatives: ['Windows', 'Linux'], origin: basis.origin };
-  }
-  const imageOs = (p: Value | undefined, o: Value | undefined): string | undefined => {
-    const text = `${asString(p) ?? ''}/${asString(o) ?? ''}`.toLowerCase();
-    if (/windows/.test(text)) return 'Windows';
-    if (/canonical|openlogic|redhat|suse|debian|coreos|oracle|cblmariner|ubuntu|centos|rhel|linux/.test(text)) return 'Linux';
-    return undefined;
-  };
-  if (publisher.state === 'set' && !isUnknown(publisher.value)) {
-    const os = imageOs(publisher.value, offer.state === 'set' ? offer.value : undefined);
-    if (os) return { state: 'set', value: os, origin: { ...publisher.origin, description: `image ${publisher.origin.description}` } };
-  }
-  if (osDiskType.state === 'unknown') return osDiskType;
-  if (publisher.state === 'unknown') return { state: 'unknown', reason: publisher.reason, origin: publisher.origin };
-  return { state: 'absent', origin: windowsConfig.origin };
-}
-
-function rollingPolicyProperties(policy: TemplateCursor): RollingPolicyProperty[] {
-  const node = policy.node;
-  if (node?.type === 'object') {
-    return (node.children ?? []).flatMap((property) => {
-      const key = property.children?.[0];
-      if (!key) return [];
-      const name = String(key.value);
-      return [{ name, nameOrigin: { description: `${policy.description}.${name}`, range: { offset: key.offset, length: key.length } }, value: policy.get(name).fact() }];
-    });
-  }
-  const fact = policy.fact();
-  if (fact.state === 'set' && isValueObject(fact.value)) {
-    return Object.keys(fact.value).map((name) => ({ name, nameOrigin: fact.origin, value: policy.get(name).fact() }));
-  }
-  return [];
-}
-
-function extensionModel(item: TemplateCursor, resource: TemplateResource): ExtensionModel {
-  const properties = item.get('properties');
-  const propertiesNode = properties.node ?? (item.node ? undefined : item.anchor);
-  return {
-    origin: item.origin,
-    name: item.get('name').fact(),
-    publisher: properties.get('publisher').fact(),
-    type: properties.get('type').fact(),
-    typeHandlerVersion: properties.get('typeHandlerVersion').fact(),
-    durabilityLevel: properties.path('settings.durabilityLevel').fact(),
-    credentials: credentialUses(propertiesNode, resource.declarations, item.description),
-  };
+function loadBalancer(name: string, all: readonly TemplateResource[]): TemplateCursor | undefined {
+  const found = resourcesOfType(all, 'microsoft.network/loadbalancers').find((r) => sameName(r.name, name));
+  return found ? TemplateCursor.at(found.node, found.scope, `load balancer '${name}'`) : undefined;
 }
 
 /** Extension resources declared separately (type …/virtualMachineScaleSets/extensions) for this set. */
@@ -120,19 +56,7 @@ function childExtensions(scaleSet: TemplateResource, all: readonly TemplateResou
       // Names only known at deployment: attach when there is a single scale set to attach to.
       return scaleSets.length === 1;
     })
-    .map((r) => extensionModel(TemplateCursor.at(r.node, r.scope, `extension resource '${typeof r.name === 'string' ? r.name : 'extension'}'`), r));
-}
-
-function loadBalancerSkuFact(probeId: Fact, all: readonly TemplateResource[]): Fact {
-  const origin = probeId.origin;
-  if (probeId.state !== 'set' || typeof probeId.value !== 'string') {
-    return { state: 'unknown', reason: probeId.state === 'unknown' ? probeId.reason : 'the probe id is not a string', origin };
-  }
-  const match = /\/loadBalancers\/([^/]+)\/probes\//i.exec(probeId.value);
-  if (!match) return { state: 'unknown', reason: 'the probe id does not name a load balancer', origin };
-  const loadBalancer = resourcesOfType(all, 'microsoft.network/loadbalancers').find((r) => sameName(r.name, match[1]));
-  if (!loadBalancer) return { state: 'unknown', reason: `load balancer '${match[1]}' is not in this template`, origin };
-  return TemplateCursor.at(loadBalancer.node, loadBalancer.scope, `load balancer '${match[1]}'`).path('sku.name').fact();
+    .map((r) => extensionModel(TemplateCursor.at(r.node, r.scope, `extension resource '${typeof r.name === 'string' ? r.name : 'extension'}'`), templateCredentials(r)));
 }
 
 /** The node type of the Service Fabric cluster that this set's extension refers to (nodeTypeRef). */
@@ -201,66 +125,17 @@ function osImageMaintenanceWindows(all: readonly TemplateResource[]): OsImageMai
 
 export function scaleSetModelFromTemplate(resource: TemplateResource, all: readonly TemplateResource[]): ScaleSetModel {
   const root = TemplateCursor.at(resource.node, resource.scope, '');
-  const properties = root.get('properties');
-  const profile = properties.get('virtualMachineProfile');
-  const storage = profile.get('storageProfile');
-  const image = storage.get('imageReference');
-  const upgradePolicy = properties.get('upgradePolicy');
-  const automatic = upgradePolicy.get('automaticOSUpgradePolicy');
-  const rolling = upgradePolicy.get('rollingUpgradePolicy');
-  const windowsConfig = profile.path('osProfile.windowsConfiguration');
-  const linuxConfig = profile.path('osProfile.linuxConfiguration');
-  const healthProbeId = profile.path('networkProfile.healthProbe.id').fact();
-  const publisher = image.get('publisher').fact();
-  const offer = image.get('offer').fact();
-
-  const extensionItems = profile.path('extensionProfile.extensions').items();
-  const extensions: ExtensionModel[] = isUnknown(extensionItems) ? [] : extensionItems.map((item) => extensionModel(item, resource));
-  const extensionList = profile.path('extensionProfile.extensions');
-  if (!extensionList.node && extensions.length > 0) {
-    // The list is computed by an expression: read its credentials once, from that expression.
-    const listCredentials = credentialUses(extensionList.anchor, resource.declarations, extensionList.description);
-    extensions[0] = { ...extensions[0], credentials: [...extensions[0].credentials, ...listCredentials] };
-  }
-  extensions.push(...childExtensions(resource, all));
-
   const label = resourceLabel(resource);
   const nameNode = childValue(resource.node, 'name');
-  return {
+  const model = scaleSetModel(root, {
     label,
     origin: { description: `scale set '${label}'`, range: nameNode ? anchorRange(nameNode) : anchorRange(resource.node) },
-    shape: shapeOf(profile),
     apiVersion: apiVersionFact(resource, root),
-    orchestrationMode: properties.get('orchestrationMode').fact(),
-    osType: osTypeFact(profile, publisher, offer),
-    imageReference: image.fact(),
-    imagePublisher: publisher,
-    imageOffer: offer,
-    imageSku: image.get('sku').fact(),
-    imageVersion: image.get('version').fact(),
-    imageId: image.get('id').fact(),
-    sharedGalleryImageId: image.get('sharedGalleryImageId').fact(),
-    communityGalleryImageId: image.get('communityGalleryImageId').fact(),
-    plan: root.get('plan').fact(),
-    osDiskImageUri: storage.path('osDisk.image.uri').fact(),
-    upgradeMode: upgradePolicy.get('mode').fact(),
-    enableAutomaticOSUpgrade: automatic.get('enableAutomaticOSUpgrade').fact(),
-    useRollingUpgradePolicy: automatic.get('useRollingUpgradePolicy').fact(),
-    legacyAutomaticOSUpgrade: upgradePolicy.get('automaticOSUpgrade').fact(),
-    rollingUpgradePolicy: rolling.fact(),
-    rollingUpgradePolicyProperties: rollingPolicyProperties(rolling),
-    automaticRepairsEnabled: properties.path('automaticRepairsPolicy.enabled').fact(),
-    enableAutomaticUpdates: windowsConfig.get('enableAutomaticUpdates').fact(),
-    windowsPatchMode: windowsConfig.path('patchSettings.patchMode').fact(),
-    linuxPatchMode: linuxConfig.path('patchSettings.patchMode').fact(),
-    healthProbeId,
-    healthProbeLoadBalancerSku: loadBalancerSkuFact(healthProbeId, all),
-    singlePlacementGroup: properties.get('singlePlacementGroup').fact(),
-    extensions,
-    extensionsUnknown: isUnknown(extensionItems) ? { reason: extensionItems.reason, origin: extensionList.origin } : undefined,
-    serviceFabricNodeType: serviceFabricNodeType(extensions, resource, all),
-    osImageMaintenanceWindows: osImageMaintenanceWindows(all),
-  };
+    credentials: templateCredentials(resource),
+    childExtensions: childExtensions(resource, all),
+    healthProbeLoadBalancerSku: (probeId) => loadBalancerSkuFact(probeId, (name) => loadBalancer(name, all), 'template'),
+  });
+  return { ...model, serviceFabricNodeType: serviceFabricNodeType(model.extensions, resource, all), osImageMaintenanceWindows: osImageMaintenanceWindows(all) };
 }
 
 /** Whether a deployed resource of the template is a scale set the rules should judge. */

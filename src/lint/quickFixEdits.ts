@@ -3,6 +3,7 @@
 // are created when missing, and nothing is edited through an expression (no fix is offered then).
 import { applyEdits, getNodePath, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 import type { FixIntent } from '../readiness/fixIntents';
+import { applicationHealthExtension, fixPaths } from './fixTargets';
 import { childProperty, type JsonNode } from './jsonNodes';
 
 export interface TextEdit {
@@ -71,42 +72,27 @@ function combined(text: string, changes: readonly Change[], resource: JsonNode):
   return [{ offset: start, length: endOld - start, newText: current.slice(start, endNew) }];
 }
 
-function healthExtension(os: 'Windows' | 'Linux'): unknown {
-  return {
-    name: 'HealthExtension',
-    properties: {
-      publisher: 'Microsoft.ManagedServices',
-      type: `ApplicationHealth${os}`,
-      typeHandlerVersion: '2.0',
-      autoUpgradeMinorVersion: true,
-      settings: { protocol: 'http', port: 80, requestPath: '/' },
-    },
-  };
-}
-
-const profile = ['properties', 'virtualMachineProfile'];
-
 /** The JSON changes a fix makes, or undefined when the template cannot be edited safely there. */
 function changesFor(resource: JsonNode, intent: FixIntent): Change[] | undefined {
   switch (intent.kind) {
     case 'set-image-version-latest':
-      return [{ keys: [...profile, 'storageProfile', 'imageReference', 'version'], value: 'latest' }];
+      return [{ keys: fixPaths.imageVersion, value: 'latest' }];
     case 'enable-automatic-os-upgrade': {
-      const policy = ['properties', 'upgradePolicy', 'automaticOSUpgradePolicy'];
+      const policy = fixPaths.automaticOSUpgradePolicy;
       return [
         { keys: [...policy, 'enableAutomaticOSUpgrade'], value: true },
         { keys: [...policy, 'useRollingUpgradePolicy'], value: true },
       ];
     }
     case 'add-application-health-extension': {
-      const keys = [...profile, 'extensionProfile', 'extensions'];
+      const keys = fixPaths.extensions;
       let node: JsonNode | undefined = resource;
       for (const key of keys) node = node ? childProperty(node, key)?.children?.[1] : undefined;
       if (node && node.type !== 'array') return undefined;
-      return node ? [{ keys, value: healthExtension(intent.os), append: true }] : [{ keys, value: [healthExtension(intent.os)] }];
+      return node ? [{ keys, value: applicationHealthExtension(intent.os), append: true }] : [{ keys, value: [applicationHealthExtension(intent.os)] }];
     }
     case 'disable-windows-automatic-updates':
-      return [{ keys: [...profile, 'osProfile', 'windowsConfiguration', 'enableAutomaticUpdates'], value: false }];
+      return [{ keys: fixPaths.windowsAutomaticUpdates, value: false }];
     case 'raise-api-version':
       return [{ keys: ['apiVersion'], value: intent.apiVersion }];
     case 'rename-rolling-policy-property':

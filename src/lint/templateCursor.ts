@@ -3,34 +3,18 @@
 // JSON path for literals (`properties.storageProfile.imageReference.version`), the expression
 // for computed values (`variables('image').version`), and the position in the document.
 import type { Fact, Origin, SourceRange } from '../readiness/model';
-import { Unknown, fromAlternatives, getProperty, isUnknown, isValueObject, type Value } from '../readiness/value';
+import { isUnknown, type Unknown, type Value } from '../readiness/value';
+import { factOf, memberOf, presenceOf, shortDescription } from './cursorValues';
 import { classifyTemplateString } from './expression/parser';
 import type { ExpressionScope } from './expression/scope';
 import { evaluateJson, expandLoop, propertyLoops } from './evaluateJson';
 import { arrayItems, childProperty, type JsonNode } from './jsonNodes';
+import type { ModelCursor } from './scaleSetModelReaders';
 
 type CursorState =
   | { readonly kind: 'node'; readonly node: JsonNode }
   | { readonly kind: 'value'; readonly value: Value | undefined; readonly anchor: JsonNode }
   | { readonly kind: 'absent'; readonly anchor: JsonNode };
-
-const maxDescriptionLength = 90;
-
-function shorten(text: string): string {
-  return text.length > maxDescriptionLength ? `${text.slice(0, maxDescriptionLength - 1)}…` : text;
-}
-
-/** Member of a computed value; `undefined` means "not set". */
-function memberOf(value: Value | undefined, key: string | number): Value | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (isUnknown(value)) {
-    if (!value.alternatives) return value.member();
-    return fromAlternatives(value.reason, value.alternatives.map((alt) => memberOf(alt, key)));
-  }
-  if (Array.isArray(value)) return typeof key === 'number' ? value[key] : undefined;
-  if (isValueObject(value)) return typeof key === 'string' ? getProperty(value, key) : undefined;
-  return undefined;
-}
 
 /** A short range to point at: the property key for objects and arrays, the node itself for scalars. */
 export function anchorRange(node: JsonNode): SourceRange {
@@ -46,7 +30,7 @@ export function anchorRange(node: JsonNode): SourceRange {
   return { offset: node.offset, length: node.length };
 }
 
-export class TemplateCursor {
+export class TemplateCursor implements ModelCursor<JsonNode> {
   private constructor(
     private readonly scope: ExpressionScope,
     private readonly state: CursorState,
@@ -59,7 +43,7 @@ export class TemplateCursor {
     if (node.type === 'string') {
       const classified = classifyTemplateString(String(node.value));
       if (classified.kind === 'expression') {
-        return new TemplateCursor(scope, { kind: 'value', value: evaluateJson(node, scope), anchor: node }, shorten(classified.body.trim()));
+        return new TemplateCursor(scope, { kind: 'value', value: evaluateJson(node, scope), anchor: node }, shortDescription(classified.body.trim()));
       }
     }
     return new TemplateCursor(scope, { kind: 'node', node }, description);
@@ -121,13 +105,22 @@ export class TemplateCursor {
     return { description: this.description, range: anchorRange(this.anchor) };
   }
 
+  /** The property names written in an object node, with their key positions. */
+  keys(): { name: string; range: SourceRange }[] {
+    const node = this.node;
+    if (node?.type !== 'object') return [];
+    return (node.children ?? []).flatMap((property) => {
+      const key = property.children?.[0];
+      return key ? [{ name: String(key.value), range: { offset: key.offset, length: key.length } }] : [];
+    });
+  }
+
   /** Whether anything is there, without evaluating a written-out subtree. */
   presence(): 'present' | 'absent' | 'unknown' {
     const state = this.state;
     if (state.kind === 'absent') return 'absent';
     if (state.kind === 'node') return state.node.type === 'null' ? 'absent' : 'present';
-    if (state.value === undefined || state.value === null) return 'absent';
-    return isUnknown(state.value) ? 'unknown' : 'present';
+    return presenceOf(state.value);
   }
 
   /** The value under the cursor as a Fact (null counts as not set, as in ARM). */
@@ -135,9 +128,6 @@ export class TemplateCursor {
     const origin = this.origin;
     const state = this.state;
     if (state.kind === 'absent') return { state: 'absent', origin };
-    const value = state.kind === 'node' ? evaluateJson(state.node, this.scope) : state.value;
-    if (value === undefined || value === null) return { state: 'absent', origin };
-    if (isUnknown(value)) return { state: 'unknown', reason: value.reason, alternatives: value.alternatives, mayBeAbsent: value.mayBeAbsent, origin };
-    return { state: 'set', value, origin };
+    return factOf(state.kind === 'node' ? evaluateJson(state.node, this.scope) : state.value, origin);
   }
 }

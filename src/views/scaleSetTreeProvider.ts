@@ -13,6 +13,7 @@ import type { ScaleSetNode, TreeNode } from './treeNodes';
 import { toTreeItem } from './treeItems';
 import { ScaleSetWatcher } from './scaleSetWatcher';
 import { LookedAt } from './lookedAt';
+import { TreeChangeScheduler } from './treeChangeScheduler';
 import { sharedAbortController } from './sharedAbortController';
 
 export { scaleSetsViewId };
@@ -39,15 +40,17 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly watcher: ScaleSetWatcher;
   private loads = sharedAbortController();
   private inFlight = 0;
+  /** Row updates found while loading wait until VS Code has the children (VS Code's refresh race). */
+  private readonly changes = new TreeChangeScheduler((nodes) => this.changed.fire(nodes));
 
   constructor(private readonly options: ScaleSetTreeOptions) {
     this.model = new ScaleSetTreeModel({
       access: options.access,
       selectedSubscriptions: options.selectedSubscriptions,
-      onNodesChanged: (nodes) => this.changed.fire([...nodes]),
+      onNodesChanged: (nodes) => this.changes.changed(nodes),
       levelBudget: { ms: options.levelBudgetMs ?? defaultLevelBudgetMs, clock: options.clock ?? realClock },
     });
-    this.watcher = new ScaleSetWatcher(this.model, (nodes) => this.changed.fire([...nodes]), options.clock ?? realClock, options.pollIntervalMs ?? 5000, this.lookedAt);
+    this.watcher = new ScaleSetWatcher(this.model, (nodes) => this.changes.changed(nodes), options.clock ?? realClock, options.pollIntervalMs ?? 5000, this.lookedAt);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -59,9 +62,11 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (node?.kind === 'subscription') this.lookedAt.setExpanded(node.key, true);
     // Group rows and reloads after a change event are served from the cache: no progress bar.
     const cached = this.model.cachedChildren(node);
-    if (cached) return this.model.withinLevelBudget(node, cached);
+    // A level still loading after its budget is delivered as "Loading…" (levelBudget.ts); what VS Code
+    // fetches is that answer, so the change event when the list arrives is not held back.
+    if (cached) return this.changes.track(node, this.model.withinLevelBudget(node, cached));
     const signal = this.loads.signal;
-    return this.withLoading(() => this.model.viewChildren(node, signal));
+    return this.changes.track(node, this.withLoading(() => this.model.viewChildren(node, signal)));
   }
 
   /** TreeView.onDidChangeVisibility. */
@@ -97,6 +102,7 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   dispose(): void {
     this.watcher.dispose();
+    this.changes.dispose();
     this.model.dispose();
     this.loads.abort();
     this.changed.dispose();

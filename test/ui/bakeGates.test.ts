@@ -3,27 +3,15 @@
 // approval gate it opens, from a run recorded against the simulator (src/webview/scenarios/bake-alert-breach.json).
 import * as assert from 'node:assert/strict';
 import { auditAccessibility, describeViolations } from './accessibility';
+import { playCannedScenario } from './cannedScenario';
 import { workbench, workbenchStartTimeoutMs } from './fixture';
-
-const playScenario = 'Azure Scale Sets: Play a Canned Dashboard Scenario (Development)';
-
-async function showDevelopmentCommands(): Promise<void> {
-  await workbench().openViewContainer('Azure Scale Sets');
-  const deadline = Date.now() + 30_000;
-  while (!(await workbench().commandPaletteTitles('Azure Scale Sets:')).includes(playScenario)) {
-    if (Date.now() > deadline) throw new Error(`"${playScenario}" never appeared in the palette`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 describe('Dashboard: bake and gates (issue 16)', function () {
   this.timeout(workbenchStartTimeoutMs);
 
   it('shows the canary bake breached by an alert, its evidence, and the approval gate naming the alert', async () => {
     const wb = workbench();
-    await showDevelopmentCommands();
-    await wb.runCommand(playScenario);
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'bake-alert-breach.json' }).click();
+    await playCannedScenario('bake-alert-breach.json');
     const view = wb.webviewFrame();
     await view.locator('#bake[data-state="breached"]').waitFor({ timeout: 30_000 });
     assert.match(await view.locator('#bake-status').innerText(), /Gate breached after batch 1/);

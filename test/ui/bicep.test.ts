@@ -5,63 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readyBicepScaleSet } from '../unit/support/bicepScaleSet';
 import { workbench, workbenchStartTimeoutMs } from './fixture';
 
-const pinned = `param location string = resourceGroup().location
-
-resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {
-  name: 'web'
-  location: location
-  sku: {
-    name: 'Standard_D2s_v5'
-    capacity: 3
-  }
-  properties: {
-    orchestrationMode: 'Uniform'
-    upgradePolicy: {
-      mode: 'Rolling'
-      automaticOSUpgradePolicy: {
-        enableAutomaticOSUpgrade: true
-        useRollingUpgradePolicy: true
-      }
-    }
-    virtualMachineProfile: {
-      storageProfile: {
-        imageReference: {
-          publisher: 'Canonical'
-          offer: '0001-com-ubuntu-server-jammy'
-          sku: '22_04-lts-gen2'
-          version: '1.2.3'
-        }
-      }
-      osProfile: {
-        computerNamePrefix: 'web'
-        adminUsername: 'azureuser'
-        linuxConfiguration: {
-          disablePasswordAuthentication: true
-        }
-      }
-      extensionProfile: {
-        extensions: [
-          {
-            name: 'health'
-            properties: {
-              publisher: 'Microsoft.ManagedServices'
-              type: 'ApplicationHealthLinux'
-              typeHandlerVersion: '2.0'
-              settings: {
-                protocol: 'http'
-                port: 80
-                requestPath: '/health'
-              }
-            }
-          }
-        ]
-      }
-    }
-  }
-}
-`;
+const pinned = readyBicepScaleSet({ version: '1.2.3' });
 
 describe('Bicep in the editor (issue 14)', function () {
   this.timeout(workbenchStartTimeoutMs);

@@ -1,28 +1,15 @@
 // The upgrade dashboard in a real VS Code (code-server + Chromium): what a user sees and can do.
 import * as assert from 'node:assert/strict';
 import { auditAccessibility, describeViolations } from './accessibility';
+import { playCannedScenario } from './cannedScenario';
 import { workbench, workbenchStartTimeoutMs } from './fixture';
-
-const playScenario = 'Azure Scale Sets: Play a Canned Dashboard Scenario (Development)';
-
-/** Opening the view activates the extension, which then sets the development-only context key. */
-async function showDevelopmentCommands(): Promise<void> {
-  await workbench().openViewContainer('Azure Scale Sets');
-  const deadline = Date.now() + 30_000;
-  while (!(await workbench().commandPaletteTitles('Azure Scale Sets:')).includes(playScenario)) {
-    if (Date.now() > deadline) throw new Error(`"${playScenario}" never appeared in the palette`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 describe('Upgrade dashboard in the workbench', function () {
   this.timeout(workbenchStartTimeoutMs);
 
   it('plays a recorded run: batches, heat map, the rolled-back instance, counts and log', async () => {
     const wb = workbench();
-    await showDevelopmentCommands();
-    await wb.runCommand(playScenario);
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'rolling-20-one-never-healthy.json' }).click();
+    await playCannedScenario('rolling-20-one-never-healthy.json');
     const view = wb.webviewFrame();
     await view.getByRole('heading', { name: 'web-frontend' }).waitFor();
     // The run ends "completed with failures": one instance never became healthy and was rolled back (O4).

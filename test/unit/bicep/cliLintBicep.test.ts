@@ -4,18 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../../src/cli/main';
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { out: '', err: '' };
-  stdout.on('data', (d) => (chunks.out += String(d)));
-  stderr.on('data', (d) => (chunks.err += String(d)));
-  const code = await main(args, { stdout, stderr, env: {} });
-  return { code, stdout: chunks.out, stderr: chunks.err };
-}
+import { runCli } from '../support/runCli';
 
 const scaleSet = (version: string) => `resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {
   name: 'web'

@@ -5,20 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../../src/cli/main';
 import { lintTemplateText } from '../../../src/lint/lintTemplate';
 import { corpusDirectory } from './corpusFixtures';
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { out: '', err: '' };
-  stdout.on('data', (d) => (chunks.out += String(d)));
-  stderr.on('data', (d) => (chunks.err += String(d)));
-  const code = await main(args, { stdout, stderr, env: {} });
-  return { code, stdout: chunks.out, stderr: chunks.err };
-}
+import { runCli } from '../support/runCli';
 
 const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 const dir = mkdtempSync(path.join(tmpdir(), 'lint-input-'));

@@ -3,19 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../../src/cli/main';
 import { corpusDirectory } from './corpusFixtures';
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { out: '', err: '' };
-  stdout.on('data', (d) => (chunks.out += String(d)));
-  stderr.on('data', (d) => (chunks.err += String(d)));
-  const code = await main(args, { stdout, stderr, env: {} });
-  return { code, stdout: chunks.out, stderr: chunks.err };
-}
+import { runCli } from '../support/runCli';
 
 const corpus = (name: string) => path.join(corpusDirectory, name);
 

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { hoverAt } from '../../../src/lint/hover';
 import { lintTemplateText } from '../../../src/lint/lintTemplate';
+import { seededRandom } from '../../../src/simulator/prng';
 import { corpusFiles, readCorpusFile } from './corpusFixtures';
 
 const seed = 20260519;
@@ -147,18 +148,6 @@ const generatedTemplate = fc
     return JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', languageVersion, apiProfile, parameters, variables, resources: asObject }, null, 1);
   });
 
-/** mulberry32: a small seeded PRNG for the text mutator. */
-function random(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const snippets = ['"[', ']"', "'", '{', '}', '[', ']', ',', '"[concat(parameters(\'x\'), \'\'\'\')]"', '"[[x]"', '"[variables(\'loop\')]"', '// c\n', '/* */', '"copy": [{"name":"x","count":3,"input":"[copyIndex(\'x\')]"}],', 'null', '"[if(', '"\\u0000"'];
 
 function mutate(text: string, next: () => number): string {
@@ -192,7 +181,7 @@ describe('lint: fuzzing (10,000 generated and mutated templates)', function () {
   it('never throws and never takes 100 ms on one template', () => {
     const generated = fc.sample(generatedTemplate, { seed, numRuns: generatedCount });
     const small = corpusFiles().map(readCorpusFile).filter((text) => text.length < 30_000);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const mutated = Array.from({ length: mutatedCount }, (_, i) => mutate(small[i % small.length], next));
     const inputs = [...generated, ...mutated];
     assert.equal(inputs.length, 10_000);

@@ -14,22 +14,10 @@ import { loadScenario } from '../../../src/simulator/simulator-entry';
 import { DashboardSession } from '../../../src/webview/dashboardSession';
 import { RunRegistry } from '../../../src/webview/runRegistry';
 import { simulatedAzure, type SimulatedAzure } from '../core/support/simulatedAzure';
+import { waitFor } from '../support/waitFor';
 
 const ref = { subscriptionId: '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', resourceGroup: 'rg-web', name: 'web-frontend' };
 const id = scaleSetId(ref);
-
-function waitFor<T>(what: string, find: () => T | undefined, timeoutMs = 60_000): Promise<T> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      const found = find();
-      if (found !== undefined) return resolve(found);
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 5);
-    };
-    tick();
-  });
-}
 
 describe('a rehearsal in the dashboard, then the real run (issue 15)', function () {
   this.timeout(120_000);

@@ -12,23 +12,11 @@ import type { HostMessage } from '../../../src/webview/contract';
 import { DashboardSession } from '../../../src/webview/dashboardSession';
 import { RunRegistry } from '../../../src/webview/runRegistry';
 import { simulatedAzure, type SimulatedAzure } from '../core/support/simulatedAzure';
+import { waitFor } from '../support/waitFor';
 
 const ref = { subscriptionId: '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', resourceGroup: 'rg-web', name: 'web-frontend' };
 const id = scaleSetId(ref);
 const retry = { attempts: 3, firstDelayMs: 1, maxDelayMs: 2 };
-
-function waitFor<T>(what: string, find: () => T | undefined, timeoutMs = 60_000): Promise<T> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      const found = find();
-      if (found !== undefined) return resolve(found);
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 5);
-    };
-    tick();
-  });
-}
 
 describe('RunRegistry: embedded runs feeding the dashboard (simulator, real SDK)', function () {
   this.timeout(120_000);

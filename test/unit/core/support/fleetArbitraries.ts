@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import type { Strategy, StrategyKind, UpgradeTarget } from '../../../../src/core/contract';
 import type { PolicyOverrides } from '../../../../src/core/policy';
+import { seededRandom } from '../../../../src/simulator/prng';
 import { type AfterUpgrade, type FaultSpec, type FleetInstance, type FleetSpec, galleryDefinition, galleryTarget, otherSku, type SetImageKind, type UpgradeMode } from './fleetScenario';
 import type { CaseConfig } from './runCase';
 
@@ -38,19 +39,8 @@ export interface FleetShape {
   readonly orchestration: 'Uniform' | 'Flexible';
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function fleetInstances(shape: FleetShape): FleetInstance[] {
-  const random = mulberry32(shape.seed);
+  const random = seededRandom(shape.seed);
   return Array.from({ length: shape.size }, () => {
     const r = random() * 1000;
     let after: AfterUpgrade = 'healthy';

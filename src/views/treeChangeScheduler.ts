@@ -1,0 +1,70 @@
+// Holds back a change event for a node while VS Code is still fetching that node's children. VS Code's
+// extension host clears a node's registered children when the node is refreshed; a refresh that lands
+// while the same node's children are being fetched (or rendered and expanded a level further) can leave
+// it expanded and empty ("Element with id … is already registered", microsoft/vscode#71698 — seen in
+// deferral.test.ts: a set's first instance list found waiting instances and refreshed the set's row at
+// once). So a change for a node with a load in flight fires after that load has settled, plus a short
+// settling time; several changes for one node meanwhile fire once. Plain Node: no vscode import.
+import type { TreeNode } from './treeNodes';
+
+const rootKey = '';
+
+export class TreeChangeScheduler {
+  private readonly loading = new Map<string, Promise<unknown>>();
+  private readonly held = new Map<string, TreeNode>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private disposed = false;
+
+  constructor(
+    private readonly fire: (nodes: TreeNode[]) => void,
+    private readonly settleMs = 150,
+  ) {}
+
+  /** Records a children load of `node` (undefined: the root) until it settles; returns it unchanged. */
+  track<T>(node: TreeNode | undefined, load: Promise<T>): Promise<T> {
+    const key = node?.key ?? rootKey;
+    this.loading.set(key, load);
+    const settled = () => {
+      if (this.loading.get(key) === load) this.loading.delete(key);
+      this.releaseLater(key);
+    };
+    load.then(settled, settled);
+    return load;
+  }
+
+  /** Fires the change now for nodes with no load in flight; holds the others until theirs settles. */
+  changed(nodes: readonly TreeNode[]): void {
+    if (this.disposed) return;
+    const now: TreeNode[] = [];
+    for (const node of nodes) {
+      if (this.loading.has(node.key)) this.held.set(node.key, node);
+      else now.push(node);
+    }
+    if (now.length) this.fire(now);
+  }
+
+  /** Whether a change for this node is waiting for its load. */
+  isHeld(node: TreeNode): boolean {
+    return this.held.has(node.key);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.held.clear();
+  }
+
+  private releaseLater(key: string): void {
+    if (!this.held.has(key) || this.disposed) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      // Another load of the same node began meanwhile: its own settling releases the change.
+      if (this.loading.has(key) || this.disposed) return;
+      const node = this.held.get(key);
+      this.held.delete(key);
+      if (node) this.fire([node]);
+    }, this.settleMs);
+    this.timers.add(timer);
+  }
+}
