@@ -61,12 +61,12 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     // VS Code asks for the children of expanded rows only.
     if (node?.kind === 'subscription') this.lookedAt.setExpanded(node.key, true);
     // Group rows and reloads after a change event are served from the cache: no progress bar.
-    const cached = this.model.cachedChildren(node);
-    // A level still loading after its budget is delivered as "Loading…" (levelBudget.ts); what VS Code
-    // fetches is that answer, so the change event when the list arrives is not held back.
-    if (cached) return this.changes.track(node, this.model.withinLevelBudget(node, cached));
     const signal = this.loads.signal;
-    return this.changes.track(node, this.withLoading(() => this.model.viewChildren(node, signal)));
+    const load = this.model.cachedChildren(node) ?? this.withLoading(() => this.model.getChildren(node, signal));
+    // Changes to the node wait for its real children (VS Code's refresh race, treeChangeScheduler.ts),
+    // also when the level is first shown as "Loading…" because it took longer than its budget
+    // (levelBudget.ts): the row is then redrawn once, after the list is in.
+    return this.model.withinLevelBudget(node, this.changes.track(node, load));
   }
 
   /** TreeView.onDidChangeVisibility. */
