@@ -39,7 +39,7 @@ const vscode = new Proxy(Object.assign(Object.fromEntries(apiNames.map((n) => [n
   version: '1.100.0',
   window: new Proxy({
     registerTreeDataProvider: () => disposable,
-    createTreeView: () => ({ ...disposable, onDidChangeVisibility: () => disposable }),
+    createTreeView: () => ({ ...disposable, visible: false, onDidChangeVisibility: () => disposable, onDidExpandElement: () => disposable, onDidCollapseElement: () => disposable }),
     registerWebviewPanelSerializer: () => disposable,
     createOutputChannel: () => new Proxy({ name: 'log', logLevel: 3, onDidChangeLogLevel: () => disposable }, { get: (t, k) => (k in t ? t[k] : () => undefined) }),
     withProgress: (_o, task) => task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => disposable }),

@@ -1,6 +1,9 @@
-// Benchmarks of issue 4, run with `npx tsx bench/tree.bench.ts` after `node scripts/build.mjs --production`:
+// Benchmarks of issues 4 and 18, run with `npx tsx bench/tree.bench.ts` after `node scripts/build.mjs --production`
+// (BENCH_SKIP_ACTIVATION=1: the tree only):
 //  (a) loading the Scale Sets tree (root + every subscription expanded) for 50 subscriptions × 20 scale
-//      sets on the simulator with 50 ms injected latency, against the critical-path bound;
+//      sets on the simulator with 50 ms injected latency, against the critical-path bound: a refresh, a
+//      new model's load and the first load, side by side;
+//  (c) the same estate with one subscription's list 2 s late: when the first level is delivered;
 //  (b) activation of dist/extension.js against an empty extension, each in a fresh Node process with
 //      a minimal `vscode` stub, alternating, many iterations.
 import { spawn } from 'node:child_process';
@@ -12,6 +15,8 @@ import { createAzureAccess } from '../src/connection/createAzureAccess';
 import { simulatorCredential } from '../src/connection/simulatorCredential';
 import { loadScenario, type Scenario } from '../src/simulator/simulator-entry';
 import { ScaleSetTreeModel } from '../src/views/treeModel';
+import { preloadSdk } from '../src/azure/loadSdk';
+import { realClock } from '../src/shared/clock';
 import { type ActivationTime, median, percentile, timeActivation } from './activationProbe';
 import type { TreeNode } from '../src/views/treeNodes';
 
@@ -50,6 +55,12 @@ async function loadWholeTree(model: ScaleSetTreeModel): Promise<{ subscriptions:
   return { subscriptions: root.length, scaleSets: children.flat().filter((n) => n.kind === 'scaleSet').length };
 }
 
+/** What VS Code waits for before it renders the first level: the root and every expanded subscription, as the view asks for them. */
+async function firstLevelAsViewed(model: ScaleSetTreeModel): Promise<TreeNode[][]> {
+  const root = await model.viewChildren(undefined);
+  return Promise.all(root.map((node) => model.viewChildren(node)));
+}
+
 /** The simulator in its own process (`vmss-upgrades simulator`), as Azure is: its CPU is not ours. */
 async function startSimulatorProcess(scenario: Scenario, scratch: string): Promise<{ url: string; ca: string; stop(): void }> {
   const file = path.join(scratch, 'estate.json');
@@ -68,47 +79,97 @@ async function startSimulatorProcess(scenario: Scenario, scratch: string): Promi
   return { url, ca, stop: () => child.kill('SIGTERM') };
 }
 
+function accessTo(simulator: { url: string; ca: string }) {
+  return createAzureAccess({ cloud: 'Simulator', credentialFor: () => simulatorCredential, clientOptions: { endpoint: simulator.url, ca: simulator.ca, allowedHosts: ['127.0.0.1'] } });
+}
+
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 async function benchTreeLoad(runs: number): Promise<void> {
   const subscriptions = 50;
   const setsPerSubscription = 20;
   const latencyMs = 50;
   const scratch = mkdtempSync(path.join(tmpdir(), 'vmss-bench-tree-'));
+  // The extension loads the SDK while the simulator's process starts (or VS Code signs in): so here.
+  const sdkStarted = performance.now();
+  const sdkLoaded = preloadSdk().then(() => performance.now() - sdkStarted);
   const simulator = await startSimulatorProcess(largeEstate(subscriptions, setsPerSubscription, latencyMs), scratch);
+  const sdkMs = await sdkLoaded;
   try {
-    const access = createAzureAccess({ cloud: 'Simulator', credentialFor: () => simulatorCredential, clientOptions: { endpoint: simulator.url, ca: simulator.ca, allowedHosts: ['127.0.0.1'] } });
+    const access = accessTo(simulator);
     // Dependent round trips the data needs: the subscription list (tenants in parallel), then every
     // subscription's scale-set list in parallel — each as many pages as the simulator's page size makes.
     const pageSize = 50; // the simulator's default (src/simulator/state/timing.ts)
     const roundTrips = Math.ceil(subscriptions / pageSize) + Math.ceil(setsPerSubscription / pageSize);
     const bound = roundTrips * latencyMs;
-    const times: number[] = [];
-    let shape = { subscriptions: 0, scaleSets: 0 };
-    let calls = 0;
-    let background = 0;
-    let throttled = 0;
-    for (let run = 0; run <= runs; run++) {
-      const model = new ScaleSetTreeModel({ access: async () => access, selectedSubscriptions: () => [], onNodesChanged: () => undefined });
-      const callsBefore = access.stats().calls;
-      const started = performance.now();
-      shape = await loadWholeTree(model);
-      const elapsed = performance.now() - started;
-      calls = access.stats().calls - callsBefore;
-      const callsAtLoad = access.stats().calls;
-      if (run === 0) {
-        console.log(`(a) tree load, ${shape.subscriptions} subscriptions × ${shape.scaleSets / shape.subscriptions} scale sets, ${latencyMs} ms latency per request, simulator in its own process over HTTPS:`);
-        console.log(`    first load (SDK require, TLS handshakes): ${elapsed.toFixed(0)} ms`);
-      } else times.push(elapsed);
-      await new Promise((r) => setTimeout(r, 3000)); // background look-ups of this run finish
-      background = access.stats().calls - callsAtLoad;
-      throttled = access.stats().throttled;
-      model.dispose();
+    const model = new ScaleSetTreeModel({ access: async () => access, selectedSubscriptions: () => [], onNodesChanged: () => undefined });
+    let started = performance.now();
+    const shape = await loadWholeTree(model);
+    const first = performance.now() - started;
+    const calls = access.stats().calls;
+    await settle(3000); // the background look-ups of this load finish
+    const background = access.stats().calls - calls;
+    const refreshes: number[] = [];
+    const fresh: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      // A refresh as the view does it: everything invalidated, the expanded subscriptions asked again.
+      model.invalidate();
+      started = performance.now();
+      await loadWholeTree(model);
+      refreshes.push(performance.now() - started);
+      await settle(3000);
+      // The same data read by a new model (nothing known before): two dependent round trips.
+      const other = new ScaleSetTreeModel({ access: async () => access, selectedSubscriptions: () => [], onNodesChanged: () => undefined });
+      started = performance.now();
+      await loadWholeTree(other);
+      fresh.push(performance.now() - started);
+      await settle(3000);
+      other.dispose();
     }
-    console.log(`    warm loads (a refresh): median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, p90 ${percentile(times, 90).toFixed(0)} ms over ${times.length} runs`);
-    console.log(`    critical-path bound: ${roundTrips} dependent round trips × ${latencyMs} ms = ${bound} ms → ratio ${(median(times) / bound).toFixed(2)} (median), ${(Math.min(...times) / bound).toFixed(2)} (best)`);
-    console.log(`    calls until loaded: ${calls} (tenants + subscriptions, ${subscriptions} listAll, 1 Resource Graph overview)`);
-    console.log(`    background calls after loading: ${background} rolling-upgrade look-ups (sets with Rolling mode or automatic OS upgrade), 8 at a time; 429s in the whole run: ${throttled}`);
+    model.dispose();
+    const refresh = median(refreshes);
+    console.log(`(a) tree load, ${shape.subscriptions} subscriptions × ${shape.scaleSets / shape.subscriptions} scale sets, ${latencyMs} ms latency per request, simulator in its own process over HTTPS:`);
+    console.log(`    critical-path bound: ${roundTrips} dependent round trips × ${latencyMs} ms = ${bound} ms`);
+    console.log(`    warm refresh (expanded subscriptions listed with the subscription list): median ${refresh.toFixed(0)} ms, p90 ${percentile(refreshes, 90).toFixed(0)} ms over ${runs} → ${(refresh / bound).toFixed(2)}× the bound (goal ≤ 1.3×)`);
+    console.log(`    warm load by a new model (nothing expanded before): median ${median(fresh).toFixed(0)} ms, p90 ${percentile(fresh, 90).toFixed(0)} ms → ${(median(fresh) / bound).toFixed(2)}× the bound`);
+    console.log(`    first load (SDK preloaded during the simulator's start: ${sdkMs.toFixed(0)} ms; TLS handshakes): ${first.toFixed(0)} ms → ${(first / refresh).toFixed(2)}× the warm refresh (goal ≤ 2×), ${(first / median(fresh)).toFixed(2)}× the new-model load`);
+    console.log(`    calls until loaded: ${calls} (tenants + subscriptions, ${subscriptions} listAll, 1 Resource Graph overview); background calls after loading: ${background} rolling-upgrade look-ups, 8 at a time; 429s in the whole run: ${access.stats().throttled}`);
   } finally {
     simulator.stop();
+  }
+  // (c) one slow subscription among 50 × 20 sets: what VS Code waits for before it renders the first level.
+  const slowMs = 2000;
+  const slowEstate = largeEstate(subscriptions, setsPerSubscription, latencyMs);
+  const slowId = slowEstate.subscriptions.at(-1)!.subscriptionId;
+  const slow = await startSimulatorProcess({ ...slowEstate, faults: [{ path: `^/subscriptions/${slowId}/providers/Microsoft\\.Compute/virtualMachineScaleSets$`, delayMs: slowMs }] }, scratch);
+  try {
+    const access = accessTo(slow);
+    const times: { level: number; slowIn: number }[] = [];
+    for (let run = 0; run <= Math.min(runs, 3); run++) {
+      let slowIn = 0;
+      const levelStarted = performance.now();
+      const model = new ScaleSetTreeModel({
+        access: async () => access,
+        selectedSubscriptions: () => [],
+        onNodesChanged: (nodes) => {
+          if (nodes.some((n) => n.kind === 'subscription' && n.subscription.subscriptionId === slowId)) slowIn = performance.now() - levelStarted;
+        },
+        levelBudget: { ms: 250, clock: realClock },
+      });
+      const level = await firstLevelAsViewed(model);
+      const shown = performance.now() - levelStarted;
+      if (!level.some((children) => children.some((n) => n.kind === 'message' && n.reason === 'loading'))) throw new Error('the slow subscription was not shown as loading');
+      while (!slowIn) await settle(20);
+      if (run > 0) times.push({ level: shown, slowIn }); // the first run warms the SDK and the connections
+      await settle(3000);
+      model.dispose();
+    }
+    const level = median(times.map((t) => t.level));
+    const slowIn = median(times.map((t) => t.slowIn));
+    console.log(`(c) one of the 50 subscriptions answers its scale-set list ${slowMs} ms late; what VS Code waits for before it renders the first level (root + every expanded subscription, level budget 250 ms):`);
+    console.log(`    first level delivered: median ${level.toFixed(0)} ms (the slow subscription as "Loading…"); its sets: median ${slowIn.toFixed(0)} ms → the first level waits ${(level / slowIn).toFixed(2)}× of the slowest list (before: 1.00×, it waited for it)`);
+  } finally {
+    slow.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
@@ -155,7 +216,7 @@ async function main(): Promise<void> {
   console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
   // Activation first: it snapshots dist/extension.js before anything else can rebuild it.
-  benchActivation(iterations);
+  if (process.env.BENCH_SKIP_ACTIVATION !== '1') benchActivation(iterations);
   await benchTreeLoad(Number(process.env.BENCH_TREE_RUNS ?? 10));
 }
 

@@ -44,12 +44,27 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const { telemetry, capture } = setupTelemetry(context);
   let activationMs = 0;
   let loaded: Features | undefined;
-  const features = (): Features => (loaded ??= loadFeaturesModule().activateFeatures(context, { telemetry, activationMs }));
+  // Declared before the features: they may load while createTreeView is still registering the view.
+  const view: { current?: vscode.TreeView<TreeNode> } = {};
+  const features = (): Features => {
+    if (!loaded) {
+      loaded = loadFeaturesModule().activateFeatures(context, { telemetry, activationMs });
+      // The watchers poll only what is seen (issue 18): tell the tree whether the view is shown.
+      loaded.tree.setViewVisible(view.current?.visible ?? true);
+    }
+    return loaded;
+  };
 
   const treeProvider = new LazyTreeDataProvider<TreeNode>(() => features().tree);
+  const treeView = (view.current = vscode.window.createTreeView(scaleSetsViewId, { treeDataProvider: treeProvider, showCollapseAll: true }));
+  // What the view shows decides which sets the background watchers poll (issue 18); before the
+  // features load nothing polls.
   context.subscriptions.push(
     treeProvider,
-    vscode.window.createTreeView(scaleSetsViewId, { treeDataProvider: treeProvider, showCollapseAll: true }),
+    treeView,
+    treeView.onDidChangeVisibility((e) => loaded?.tree.setViewVisible(e.visible)),
+    treeView.onDidExpandElement((e) => loaded?.tree.setExpanded(e.element, true)),
+    treeView.onDidCollapseElement((e) => loaded?.tree.setExpanded(e.element, false)),
     ...contributedCommands(context).map((id) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => {
         const handler = features().commands.get(id);

@@ -18,6 +18,7 @@ import { dashboardActions } from '../commands/dashboardActions';
 import { gatewayForRef } from '../commands/scaleSetTarget';
 import { offerUnfinishedRuns } from '../commands/offerUnfinishedRuns';
 import { realClock } from '../shared/clock';
+import { scaleSetRefFromId } from '../azure/gateway';
 
 export interface Features {
   readonly tree: ScaleSetTreeProvider;
@@ -52,6 +53,7 @@ export function activateFeatures(context: vscode.ExtensionContext, options: Feat
   });
   const services = { context, connection, tree, upgrades };
   upgrades.dashboards.setActions(dashboardActions(services));
+  upgrades.dashboards.setVisibilityListener((id, visible) => tree.lookedAt.setDashboardVisible(scaleSetRefFromId(id), visible));
   context.subscriptions.push(
     log,
     upgrades,

@@ -3,9 +3,32 @@
 export type AzureSdk = typeof import('./azure-sdk');
 
 let sdk: AzureSdk | undefined;
+let preloading: Promise<void> | undefined;
 
 export function loadSdk(): AzureSdk {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   sdk ??= require('./azure-sdk') as AzureSdk;
   return sdk;
+}
+
+export function isSdkLoaded(): boolean {
+  return sdk !== undefined;
+}
+
+/**
+ * Loads the SDK on the next turn of the event loop, while the caller waits for something else (a
+ * sign-in, the simulator's start): the first tree load then does not pay for it (issue 18). Loading is
+ * synchronous, so it is deferred rather than done inside the caller's turn.
+ */
+export function preloadSdk(): Promise<void> {
+  preloading ??= new Promise((resolve) =>
+    setImmediate(() => {
+      try {
+        loadSdk();
+      } finally {
+        resolve();
+      }
+    }),
+  );
+  return preloading;
 }

@@ -16,6 +16,7 @@ import { cloudSetting, configuredCloud, configuredTenant, setCloud, tenantSettin
 import { simulatorCredential } from './simulatorCredential';
 import type { SimulatorEndpoint, SimulatorStarter } from './simulatorEndpoint';
 import type { Clock } from '../shared/clock';
+import { preloadSdk } from '../azure/loadSdk';
 
 export type ConnectionMode = 'signedOut' | 'azure' | 'simulator';
 
@@ -118,6 +119,8 @@ export class ConnectionManager implements vscode.Disposable {
     const provider = authProviderFor(cloud)!;
     const scopes = sessionScopes([managementScope(clouds[cloud].resourceManager)], tenantId);
     // createIfNone shows VS Code's own account picker / consent; it rejects when the user cancels.
+    // Meanwhile the SDK loads, so the tree's first call after signing in does not wait for it (issue 18).
+    void preloadSdk();
     await vscode.authentication.getSession(provider, scopes, { createIfNone: true });
     await this.state.update(signedOutStateKey, false);
     await this.reevaluate();
@@ -173,6 +176,8 @@ export class ConnectionManager implements vscode.Disposable {
     } else if (this.state.get<boolean>(signedOutStateKey, false)) {
       mode = 'signedOut';
     } else {
+      // The tree's first call needs the SDK: it loads while VS Code looks up the session (issue 18).
+      void preloadSdk();
       account = await this.silentAccount(cloud, tenant);
       mode = account ? 'azure' : 'signedOut';
     }
@@ -228,6 +233,8 @@ export class ConnectionManager implements vscode.Disposable {
   private async createAccess(): Promise<AzureAccess | undefined> {
     const policies = this.deps.policies ?? [];
     if (this.currentMode === 'simulator') {
+      // The SDK loads while the simulator's process starts, not after (issue 18).
+      void preloadSdk();
       this.simulator ??= this.deps.startSimulator().catch((err: unknown) => {
         this.simulator = undefined;
         throw err;

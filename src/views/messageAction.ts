@@ -17,6 +17,7 @@ export function messageAction(node: MessageNode, cloud: CloudName | undefined): 
   switch (node.reason) {
     case 'noScaleSets':
     case 'noInstances':
+    case 'loading':
       return undefined;
     case 'noSubscriptions':
       return cloud === 'Simulator' ? retry : { kind: 'selectTenant', command: 'vmssUpgrades.selectTenant' };

@@ -12,11 +12,13 @@ import { ScaleSetTreeModel } from './treeModel';
 import type { ScaleSetNode, TreeNode } from './treeNodes';
 import { toTreeItem } from './treeItems';
 import { ScaleSetWatcher } from './scaleSetWatcher';
+import { LookedAt } from './lookedAt';
 import { TreeChangeScheduler } from './treeChangeScheduler';
 import { sharedAbortController } from './sharedAbortController';
 
 export { scaleSetsViewId };
 export const loadingContextKey = 'vmssUpgrades.loading';
+const defaultLevelBudgetMs = 250;
 
 export interface ScaleSetTreeOptions {
   access(): Promise<AzureAccess | undefined>;
@@ -24,6 +26,8 @@ export interface ScaleSetTreeOptions {
   selectedSubscriptions(): readonly string[];
   /** How often a watched scale set is read again (default 5 s). */
   pollIntervalMs?: number;
+  /** How long a level may hold back the level above before it shows "Loading…" (default 250 ms, levelBudget.ts). */
+  levelBudgetMs?: number;
   clock?: Clock;
 }
 
@@ -31,6 +35,8 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly model: ScaleSetTreeModel;
+  /** Which sets someone looks at: the watchers poll only those (issue 18). */
+  readonly lookedAt = new LookedAt();
   private readonly watcher: ScaleSetWatcher;
   private loads = sharedAbortController();
   private inFlight = 0;
@@ -42,8 +48,9 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       access: options.access,
       selectedSubscriptions: options.selectedSubscriptions,
       onNodesChanged: (nodes) => this.changes.changed(nodes),
+      levelBudget: { ms: options.levelBudgetMs ?? defaultLevelBudgetMs, clock: options.clock ?? realClock },
     });
-    this.watcher = new ScaleSetWatcher(this.model, (nodes) => this.changes.changed(nodes), options.clock ?? realClock, options.pollIntervalMs ?? 5000);
+    this.watcher = new ScaleSetWatcher(this.model, (nodes) => this.changes.changed(nodes), options.clock ?? realClock, options.pollIntervalMs ?? 5000, this.lookedAt);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -51,11 +58,25 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    // VS Code asks for the children of expanded rows only.
+    if (node?.kind === 'subscription') this.lookedAt.setExpanded(node.key, true);
     // Group rows and reloads after a change event are served from the cache: no progress bar.
-    const cached = this.model.cachedChildren(node);
-    if (cached) return this.changes.track(node, cached);
     const signal = this.loads.signal;
-    return this.changes.track(node, this.withLoading(() => this.model.getChildren(node, signal)));
+    const load = this.model.cachedChildren(node) ?? this.withLoading(() => this.model.getChildren(node, signal));
+    // Changes to the node wait for its real children (VS Code's refresh race, treeChangeScheduler.ts),
+    // also when the level is first shown as "Loading…" because it took longer than its budget
+    // (levelBudget.ts): the row is then redrawn once, after the list is in.
+    return this.model.withinLevelBudget(node, this.changes.track(node, load));
+  }
+
+  /** TreeView.onDidChangeVisibility. */
+  setViewVisible(visible: boolean): void {
+    this.lookedAt.setViewVisible(visible);
+  }
+
+  /** TreeView.onDidExpandElement / onDidCollapseElement. */
+  setExpanded(node: TreeNode, expanded: boolean): void {
+    this.lookedAt.setExpanded(node.key, expanded);
   }
 
   /** Reloads a node's subtree (undefined: the whole tree). */

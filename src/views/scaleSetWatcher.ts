@@ -1,9 +1,12 @@
 // Polls a scale set only while an operation on it is in flight (issue 4, item 3): the orchestrator and
 // the commands call watch(ref, untilPromise); when the promise settles, polling stops after one last
 // read. Several watches of the same set share one poll loop. Time comes from the injected clock.
+// A set nobody looks at (its subscription collapsed, the view hidden, no dashboard showing it) is not
+// polled: its loop waits without a timer until someone does, then reads at once (issue 18, lookedAt.ts).
 import type { ScaleSetRef } from '../azure/gateway';
 import type { Clock } from '../shared/clock';
 import type { ScaleSetTreeModel } from './treeModel';
+import type { LookedAt } from './lookedAt';
 import type { TreeNode } from './treeNodes';
 import { scaleSetKey } from './treeNodes';
 
@@ -24,6 +27,8 @@ export class ScaleSetWatcher implements Disposable {
     private readonly notify: (nodes: readonly TreeNode[]) => void,
     private readonly clock: Clock,
     private readonly intervalMs: number,
+    /** Undefined: every watched set counts as looked at. */
+    private readonly lookedAt?: LookedAt,
   ) {}
 
   /** Polls `ref` until `until` settles (or the returned handle is disposed). */
@@ -76,6 +81,7 @@ export class ScaleSetWatcher implements Disposable {
     while (!signal.aborted) {
       try {
         await this.clock.sleep(this.intervalMs, signal);
+        if (this.lookedAt && !this.lookedAt.isLookedAt(ref)) await this.lookedAt.whenLookedAt(ref, signal);
       } catch {
         return;
       }

@@ -148,6 +148,8 @@ function messageText(node: MessageNode, cloud: CloudName | undefined): string {
       return failureText(node, cloud);
     case 'cancelled':
       return vscode.l10n.t('Loading cancelled');
+    case 'loading':
+      return vscode.l10n.t('Loading…');
     case 'noSubscriptions':
       return vscode.l10n.t('No subscriptions found for this account');
     case 'noSelectedSubscriptions':
@@ -180,7 +182,7 @@ function messageItem(node: MessageNode, cloud: CloudName | undefined): vscode.Tr
   const item = new vscode.TreeItem(messageText(node, cloud), None);
   const action = messageAction(node, cloud);
   const severity = node.reason === 'loadFailed' || node.reason === 'tenantUnavailable' ? 'error' : node.reason === 'cancelled' ? 'warning' : 'info';
-  item.iconPath = icon(severity, severity === 'error' ? 'errorForeground' : severity === 'warning' ? 'list.warningForeground' : undefined);
+  item.iconPath = node.reason === 'loading' ? icon('loading~spin') : icon(severity, severity === 'error' ? 'errorForeground' : severity === 'warning' ? 'list.warningForeground' : undefined);
   if (action) {
     const title = actionTitle(action);
     item.description = title;

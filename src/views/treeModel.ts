@@ -4,13 +4,15 @@
 // Every failure becomes a message node under the level that failed, so the rest of the tree keeps
 // working (issue 4, item 5).
 import { describeAzureError } from '../azure/azureError';
-import type { AzureGateway, InstanceSnapshot, RollingUpgradeStatusInfo, ScaleSetRef } from '../azure/gateway';
+import type { AzureGateway, InstanceSnapshot, RollingUpgradeStatusInfo, ScaleSetRef, VirtualMachineScaleSet } from '../azure/gateway';
 import { scaleSetRefFromId } from '../azure/gateway';
 import type { AzureAccess } from '../connection/azureAccess';
 import { listSubscriptions } from '../connection/subscriptionInventory';
 import { countScaleSets, resourceGraphThreshold } from '../connection/scaleSetOverview';
 import { groupInstances, isGroupList } from './instanceGroups';
 import { BackgroundQueue } from './backgroundQueue';
+import { withinBudget } from './levelBudget';
+import type { Clock } from '../shared/clock';
 import { mayRunPlatformUpgrade } from './scaleSetFacts';
 import { sharedAbortController } from './sharedAbortController';
 import {
@@ -39,6 +41,11 @@ export interface TreeModelOptions {
   resourceGraphThreshold?: number;
   /** Background rolling-upgrade look-ups in flight at once, across the tree (default 8). */
   statusConcurrency?: number;
+  /**
+   * How long the view waits for a subscription's or scale set's children before it shows a "Loading…"
+   * row instead, so that the level above is not held back (levelBudget.ts); undefined: no limit.
+   */
+  levelBudget?: { readonly ms: number; readonly clock: Clock };
 }
 
 /** Records which instances wait for approval (osRollingUpgradeDeferral); true when that changed. */
@@ -58,6 +65,13 @@ export class ScaleSetTreeModel {
   private readonly scaleSets = new Map<string, ScaleSetNode>();
   private readonly instances = new Map<string, InstanceSnapshot[]>();
   private readonly watched = new Set<string>();
+  /** Subscription rows by key, from the latest subscription list. */
+  private readonly subscriptionNodes = new Map<string, SubscriptionNode>();
+  /** Subscriptions whose scale sets were shown before a refresh, and the connection they were read on. */
+  private expandedBeforeRefresh: { access: AzureAccess; subscriptions: SubscriptionNode[] } | undefined;
+  private lastAccess: AzureAccess | undefined;
+  /** Scale-set lists requested while the subscription list was in flight, by subscription key. */
+  private readonly prefetched = new Map<string, Promise<VirtualMachineScaleSet[]>>();
   /** Aborts background work and in-flight loads of everything that was invalidated. */
   private generation = sharedAbortController();
   private readonly background: BackgroundQueue;
@@ -81,6 +95,21 @@ export class ScaleSetTreeModel {
     return load;
   }
 
+  /**
+   * What the view shows: getChildren, except that a subscription or scale set still loading after
+   * the level budget shows a "Loading…" row, and onNodesChanged([node]) asks for it again once loaded.
+   */
+  viewChildren(node: TreeNode | undefined, signal?: AbortSignal): Promise<TreeNode[]> {
+    return this.withinLevelBudget(node, this.getChildren(node, signal));
+  }
+
+  /** `load` (a node's children), bounded by the level budget for subscriptions and scale sets. */
+  withinLevelBudget(node: TreeNode | undefined, load: Promise<TreeNode[]>): Promise<TreeNode[]> {
+    const budget = this.options.levelBudget;
+    if (!budget || !node || (node.kind !== 'subscription' && node.kind !== 'scaleSet')) return load;
+    return withinBudget(load, budget.ms, budget.clock, () => [this.message(node, 'loading')], () => this.options.onNodesChanged([node]));
+  }
+
   /** The children already loaded (or loading) for a node, without starting a load. */
   cachedChildren(node: TreeNode | undefined): Promise<TreeNode[]> | undefined {
     return this.cache.get(node?.key ?? rootKey);
@@ -89,6 +118,12 @@ export class ScaleSetTreeModel {
   /** Forgets a node's subtree (undefined: everything) so the next getChildren loads it again. */
   invalidate(node?: TreeNode): void {
     if (!node) {
+      // Subscriptions shown expanded are asked for again right after the subscription list: their
+      // lists are requested with it, in parallel, instead of one round trip later (issue 18).
+      const expanded = [...this.subscriptionNodes.values()].filter((s) => this.cache.has(s.key));
+      this.expandedBeforeRefresh = this.lastAccess && expanded.length ? { access: this.lastAccess, subscriptions: expanded } : undefined;
+      this.subscriptionNodes.clear();
+      this.prefetched.clear();
       this.background.clear();
       this.generation.abort();
       this.generation = sharedAbortController();
@@ -178,6 +213,8 @@ export class ScaleSetTreeModel {
   private async loadSubscriptions(signal: AbortSignal): Promise<TreeNode[]> {
     const access = await this.options.access();
     if (!access) return [];
+    this.lastAccess = access;
+    this.prefetchExpanded(access, signal);
     const listing = await listSubscriptions(access, signal);
     const problems = listing.tenantProblems.map((p) => this.message(undefined, 'tenantUnavailable', { tenant: p.tenant, error: describeAzureError(p.error) }));
     if (listing.subscriptions.length === 0) return [this.message(undefined, 'noSubscriptions'), ...problems];
@@ -185,10 +222,35 @@ export class ScaleSetTreeModel {
     const shown = selected.size ? listing.subscriptions.filter((s) => selected.has(s.info.subscriptionId.toLowerCase())) : listing.subscriptions;
     if (shown.length === 0) return [this.message(undefined, 'noSelectedSubscriptions'), ...problems];
     const nodes: SubscriptionNode[] = shown.map((s) => ({ kind: 'subscription', key: subscriptionKey(s.info.subscriptionId), subscription: s.info, tokenTenant: s.tokenTenant }));
-    if (nodes.length >= (this.options.resourceGraphThreshold ?? resourceGraphThreshold)) {
-      void this.addScaleSetCounts(access, shown, nodes, this.generation.signal);
+    this.keepPrefetchesOf(nodes);
+    for (const n of nodes) this.subscriptionNodes.set(n.key, n);
+    // The overview counts the subscriptions whose lists are not already on their way (a refresh of
+    // expanded ones): when every one is, the query would answer nothing the view uses.
+    const uncounted = shown.filter((s) => !this.prefetched.has(`${subscriptionKey(s.info.subscriptionId)}|${s.tokenTenant ?? ''}`));
+    if (nodes.length >= (this.options.resourceGraphThreshold ?? resourceGraphThreshold) && uncounted.length > 0) {
+      void this.addScaleSetCounts(access, uncounted, nodes, this.generation.signal);
     }
     return [...nodes, ...problems];
+  }
+
+  /** Starts the scale-set lists of the subscriptions that were expanded before a refresh on this connection. */
+  private prefetchExpanded(access: AzureAccess, signal: AbortSignal): void {
+    const before = this.expandedBeforeRefresh;
+    this.expandedBeforeRefresh = undefined;
+    if (!before || before.access !== access) return;
+    const selected = new Set(this.options.selectedSubscriptions().map((s) => s.toLowerCase()));
+    for (const sub of before.subscriptions) {
+      if (selected.size && !selected.has(sub.subscription.subscriptionId.toLowerCase())) continue;
+      const list = access.gateway(sub.tokenTenant).listScaleSets(sub.subscription.subscriptionId, signal);
+      list.catch(() => undefined); // handled by whoever takes it; dropped ones must not be unhandled
+      this.prefetched.set(`${sub.key}|${sub.tokenTenant ?? ''}`, list);
+    }
+  }
+
+  /** Drops prefetched lists of subscriptions no longer listed (or now listed through another tenant). */
+  private keepPrefetchesOf(nodes: readonly SubscriptionNode[]): void {
+    const listed = new Set(nodes.map((n) => `${n.key}|${n.tokenTenant ?? ''}`));
+    for (const key of [...this.prefetched.keys()]) if (!listed.has(key)) this.prefetched.delete(key);
   }
 
   /** Background: one Resource Graph query gives every subscription's count; rows update when it lands. */
@@ -209,7 +271,10 @@ export class ScaleSetTreeModel {
     if (node.scaleSetCount === 0) return [this.message(node, 'noScaleSets')];
     const gateway = await this.gatewayFor(node);
     if (!gateway) return [];
-    const sets = await gateway.listScaleSets(node.subscription.subscriptionId, signal);
+    const prefetchKey = `${node.key}|${node.tokenTenant ?? ''}`;
+    const prefetched = this.prefetched.get(prefetchKey);
+    this.prefetched.delete(prefetchKey);
+    const sets = await (prefetched ?? gateway.listScaleSets(node.subscription.subscriptionId, signal));
     const nodes = sets
       .filter((s) => s.id)
       .map((scaleSet): ScaleSetNode => {

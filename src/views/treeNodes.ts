@@ -51,6 +51,8 @@ export interface InstanceNode {
 /** Why a message row is shown; treeItems.ts words it and offers an action. */
 export type MessageReason =
   | 'loadFailed'
+  /** Still loading after its level budget: the level above is shown without waiting (levelBudget.ts). */
+  | 'loading'
   | 'cancelled'
   | 'noSubscriptions'
   | 'noSelectedSubscriptions'

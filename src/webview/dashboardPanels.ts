@@ -47,6 +47,7 @@ export class DashboardPanels implements vscode.Disposable {
   private readonly traffic = new vscode.EventEmitter<DashboardTraffic>();
   private readonly disposables: vscode.Disposable[] = [this.traffic];
   private actions: DashboardActions | undefined;
+  private visibilityListener: ((scaleSetId: string, visible: boolean) => void) | undefined;
   readonly onDidExchangeMessage = this.traffic.event;
 
   constructor(
@@ -72,6 +73,11 @@ export class DashboardPanels implements vscode.Disposable {
 
   setActions(actions: DashboardActions): void {
     this.actions = actions;
+  }
+
+  /** Told when a set's dashboard is shown, hidden or closed (the tree's watchers poll what is seen, issue 18). */
+  setVisibilityListener(listener: (scaleSetId: string, visible: boolean) => void): void {
+    this.visibilityListener = listener;
   }
 
   /** The state of a set's dashboard, created on first use (whether or not a panel is open). */
@@ -163,7 +169,11 @@ export class DashboardPanels implements vscode.Disposable {
       this.traffic.fire({ scaleSetId: session.scaleSetId, direction: 'fromWebview', message });
       this.handle(session, message, post);
     });
+    this.visibilityListener?.(session.scaleSetId, panel.visible);
+    const viewState = panel.onDidChangeViewState((e) => this.visibilityListener?.(session.scaleSetId, e.webviewPanel.visible));
     panel.onDidDispose(() => {
+      this.visibilityListener?.(session.scaleSetId, false);
+      viewState.dispose();
       unsubscribe();
       received.dispose();
       if (this.panels.get(key) === panel) this.panels.delete(key);
