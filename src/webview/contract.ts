@@ -119,11 +119,13 @@ export interface BakeView {
 }
 
 export interface BakeGateView {
-  readonly gate: 'health' | 'alerts';
+  readonly gate: 'health' | 'alerts' | 'metric';
   readonly ok: boolean;
   readonly detail: string;
   /** alerts: each fired alert, for the evidence list. */
   readonly alerts?: readonly { readonly name: string; readonly severity: string; readonly startDateTime: string; readonly target: string }[];
+  /** metric: the condition, how many intervals had data, the worst value and the intervals past the threshold. */
+  readonly metric?: { readonly text: string; readonly points: number; readonly worst?: { readonly timeStamp: string; readonly value: number }; readonly breaches: readonly { readonly timeStamp: string; readonly value: number }[] };
 }
 
 /** A6: Azure's own rolling upgrade, as `rollingUpgrades/latest` reports it. */
