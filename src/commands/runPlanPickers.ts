@@ -2,7 +2,8 @@
 // "Run OS Upgrade with the Embedded Orchestrator…" and "Rehearse This Upgrade…", so a rehearsal is asked
 // exactly what the real run would be.
 import * as vscode from 'vscode';
-import type { Gates, Strategy, UpgradeTarget } from '../core/contract';
+import type { BakeGates, Gates, MetricGate, Strategy, UpgradeTarget } from '../core/contract';
+import { parseMetricGate } from '../core/metricGateText';
 import type { PolicyOverrides } from '../core/policy';
 import { back, inputStep } from './multiStepInput';
 import { pickUpgradeTarget } from './pickUpgradeTarget';
@@ -46,20 +47,41 @@ async function pickStrategy(title: string, flexible: boolean): Promise<Strategy 
 /** Issue 16: the bake offered in the gates pick (10 minutes after every batch; a breach rolls the batch back). */
 const offeredBake = { bake: 'PT10M', bakeMs: 600_000, onBreach: 'rollback' } as const;
 
+/** Issue 16: the metric threshold, typed in the gate's text form and checked as it is typed. */
+async function askMetricGate(title: string): Promise<MetricGate | undefined> {
+  const text = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('Metric threshold that fails the bake: <metric> <op> <threshold> [avg|min|max|total|count] [interval], e.g. Percentage CPU>90 avg PT5M'),
+    value: 'Percentage CPU>90 avg PT5M',
+    ignoreFocusOut: true,
+    validateInput: (v) => {
+      const parsed = parseMetricGate(v);
+      return parsed.ok ? undefined : parsed.error;
+    },
+  });
+  if (text === undefined) return undefined;
+  const parsed = parseMetricGate(text);
+  return parsed.ok ? parsed.gate : undefined;
+}
+
 async function pickGates(title: string, canary: boolean): Promise<Partial<Gates> | undefined> {
-  type GateChoice = 'afterCanary' | 'afterEachZone' | 'afterEachBatch' | 'bake' | 'bakeAlerts';
+  type GateChoice = 'afterCanary' | 'afterEachZone' | 'afterEachBatch' | 'bake' | 'bakeAlerts' | 'bakeMetric';
   const items: Choice<GateChoice>[] = [
     ...(canary ? [{ label: vscode.l10n.t('After the canary'), value: 'afterCanary' as const, picked: true }] : []),
     { label: vscode.l10n.t('After each zone'), value: 'afterEachZone' },
     { label: vscode.l10n.t('After each batch'), value: 'afterEachBatch' },
     { label: vscode.l10n.t('Bake 10 minutes after each batch: health must hold'), value: 'bake' },
     { label: vscode.l10n.t('Bake 10 minutes after each batch: health must hold and no Azure Monitor alert may fire on the scale set'), value: 'bakeAlerts' },
+    { label: vscode.l10n.t('Bake 10 minutes after each batch: health must hold and a metric must stay within a threshold…'), description: vscode.l10n.t('Azure Monitor metric, e.g. Percentage CPU'), value: 'bakeMetric' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: vscode.l10n.t('Where should the run wait for your approval? (none: it runs through)'), ignoreFocusOut: true });
   if (!picked) return undefined;
   const values = new Set(picked.map((p) => p.value));
   const approvals = Object.fromEntries(['afterCanary', 'afterEachZone', 'afterEachBatch'].filter((k) => values.has(k as GateChoice)).map((k) => [k, true]));
-  const bake = values.has('bakeAlerts') ? { ...offeredBake, alerts: { scope: 'scaleSet' as const } } : values.has('bake') ? offeredBake : undefined;
+  const metric = values.has('bakeMetric') ? await askMetricGate(title) : undefined;
+  if (values.has('bakeMetric') && !metric) return undefined;
+  const baking = values.has('bake') || values.has('bakeAlerts') || values.has('bakeMetric');
+  const bake: BakeGates | undefined = baking ? { ...offeredBake, ...(values.has('bakeAlerts') ? { alerts: { scope: 'scaleSet' as const } } : {}), ...(metric ? { metrics: [metric] } : {}) } : undefined;
   return { ...approvals, ...(bake ? { bake } : {}) };
 }
 
