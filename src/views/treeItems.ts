@@ -6,6 +6,7 @@ import type { CloudName } from '../azure/clouds';
 import { instanceAppearance, instanceContextValue, instanceImageVersion } from './instanceAppearance';
 import { type MessageAction, messageAction } from './messageAction';
 import { scaleSetContextValue, scaleSetFacts } from './scaleSetFacts';
+import { summarizeWindow } from '../shared/maintenance/windowSummary';
 import type { InstanceGroupNode, InstanceNode, MessageNode, ScaleSetNode, SubscriptionNode, TreeNode } from './treeNodes';
 
 const { Collapsed, None } = vscode.TreeItemCollapsibleState;
@@ -31,6 +32,8 @@ function scaleSetItem(node: ScaleSetNode): vscode.TreeItem {
   const facts = scaleSetFacts(node);
   const item = new vscode.TreeItem(node.ref.name, Collapsed);
   const progress = facts.rollingProgress;
+  // Issue 16: the OS-image maintenance window (schedule, time zone, next window), once looked up.
+  const window = node.maintenance ? summarizeWindow(node.maintenance.window, Date.now()) : undefined;
   item.description = [
     ...(facts.awaitingApproval > 0 ? [vscode.l10n.t('{0} waiting for approval', facts.awaitingApproval)] : []),
     ...(facts.rollingUpgrade
@@ -44,6 +47,7 @@ function scaleSetItem(node: ScaleSetNode): vscode.TreeItem {
     vscode.l10n.t('{0} upgrade mode', facts.upgradeMode),
     facts.autoOsUpgrade ? vscode.l10n.t('auto OS upgrade on') : vscode.l10n.t('auto OS upgrade off'),
     facts.deferral ? vscode.l10n.t('upgrades need approval') : undefined,
+    window ? vscode.l10n.t('window {0} ({1}), {2}', window.schedule, window.timeZone, window.when) : undefined,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -57,6 +61,15 @@ function scaleSetItem(node: ScaleSetNode): vscode.TreeItem {
     [vscode.l10n.t('Automatic OS upgrade'), facts.autoOsUpgrade ? vscode.l10n.t('on') : vscode.l10n.t('off')],
     [vscode.l10n.t('Upgrade deferral (approval needed)'), facts.deferral ? vscode.l10n.t('on') : vscode.l10n.t('off')],
     ...(facts.awaitingApproval > 0 ? [[vscode.l10n.t('Waiting for approval'), String(facts.awaitingApproval)] as [string, string]] : []),
+    ...(window && node.maintenance
+      ? ([
+          [vscode.l10n.t('Maintenance window (OS image)'), `${window.schedule} · ${node.maintenance.name}`],
+          [vscode.l10n.t('Window time zone'), window.timeZone],
+          [window.open ? vscode.l10n.t('Window open') : vscode.l10n.t('Next window'), window.when],
+        ] as [string, string][])
+      : node.maintenance === null
+        ? ([[vscode.l10n.t('Maintenance window (OS image)'), vscode.l10n.t('none assigned')]] as [string, string][])
+        : []),
     [vscode.l10n.t('Location'), node.scaleSet.location ?? '—'],
     [vscode.l10n.t('Provisioning'), node.scaleSet.provisioningState ?? '—'],
   ];
