@@ -192,6 +192,8 @@ export interface ScaleSetHeader {
   readonly automaticOsUpgrade?: boolean;
   /** Flexible sets' instances are standalone VMs with fault domains and no update domains. */
   readonly orchestrationMode?: 'Uniform' | 'Flexible';
+  /** Issue 16: the set's OS-image maintenance window (Microsoft.Maintenance), as read when the header was loaded. */
+  readonly maintenanceWindow?: { readonly name: string; readonly schedule: string; readonly timeZone: string; readonly open: boolean; readonly when: string };
 }
 
 /** What the dashboard's fix buttons can ask for (src/core/explain/catalogue.ts FixAction). */
