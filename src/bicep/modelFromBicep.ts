@@ -149,6 +149,7 @@ export function scaleSetModelFromBicep(resource: BicepResource, all: readonly Bi
     upgradeMode: upgradePolicy.get('mode').fact(),
     enableAutomaticOSUpgrade: automatic.get('enableAutomaticOSUpgrade').fact(),
     useRollingUpgradePolicy: automatic.get('useRollingUpgradePolicy').fact(),
+    osRollingUpgradeDeferral: automatic.get('osRollingUpgradeDeferral').fact(),
     legacyAutomaticOSUpgrade: upgradePolicy.get('automaticOSUpgrade').fact(),
     rollingUpgradePolicy: rolling.fact(),
     rollingUpgradePolicyProperties: rollingPolicyProperties(rolling),

@@ -246,6 +246,7 @@ export function scaleSetModelFromTemplate(resource: TemplateResource, all: reado
     upgradeMode: upgradePolicy.get('mode').fact(),
     enableAutomaticOSUpgrade: automatic.get('enableAutomaticOSUpgrade').fact(),
     useRollingUpgradePolicy: automatic.get('useRollingUpgradePolicy').fact(),
+    osRollingUpgradeDeferral: automatic.get('osRollingUpgradeDeferral').fact(),
     legacyAutomaticOSUpgrade: upgradePolicy.get('automaticOSUpgrade').fact(),
     rollingUpgradePolicy: rolling.fact(),
     rollingUpgradePolicyProperties: rollingPolicyProperties(rolling),
