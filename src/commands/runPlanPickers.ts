@@ -64,8 +64,8 @@ async function askMetricGate(title: string): Promise<MetricGate | undefined> {
   return parsed.ok ? parsed.gate : undefined;
 }
 
-async function pickGates(title: string, canary: boolean): Promise<Partial<Gates> | undefined> {
-  type GateChoice = 'afterCanary' | 'afterEachZone' | 'afterEachBatch' | 'bake' | 'bakeAlerts' | 'bakeMetric';
+async function pickGates(title: string, canary: boolean): Promise<{ gates: Partial<Gates>; window?: 'scaleSet' } | undefined> {
+  type GateChoice = 'afterCanary' | 'afterEachZone' | 'afterEachBatch' | 'bake' | 'bakeAlerts' | 'bakeMetric' | 'window';
   const items: Choice<GateChoice>[] = [
     ...(canary ? [{ label: vscode.l10n.t('After the canary'), value: 'afterCanary' as const, picked: true }] : []),
     { label: vscode.l10n.t('After each zone'), value: 'afterEachZone' },
@@ -73,6 +73,7 @@ async function pickGates(title: string, canary: boolean): Promise<Partial<Gates>
     { label: vscode.l10n.t('Bake 10 minutes after each batch: health must hold'), value: 'bake' },
     { label: vscode.l10n.t('Bake 10 minutes after each batch: health must hold and no Azure Monitor alert may fire on the scale set'), value: 'bakeAlerts' },
     { label: vscode.l10n.t('Bake 10 minutes after each batch: health must hold and a metric must stay within a threshold…'), description: vscode.l10n.t('Azure Monitor metric, e.g. Percentage CPU'), value: 'bakeMetric' },
+    { label: vscode.l10n.t("Start batches only inside the scale set's maintenance window"), description: vscode.l10n.t('its OS-image maintenance configuration'), value: 'window' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: vscode.l10n.t('Where should the run wait for your approval? (none: it runs through)'), ignoreFocusOut: true });
   if (!picked) return undefined;
@@ -82,7 +83,7 @@ async function pickGates(title: string, canary: boolean): Promise<Partial<Gates>
   if (values.has('bakeMetric') && !metric) return undefined;
   const baking = values.has('bake') || values.has('bakeAlerts') || values.has('bakeMetric');
   const bake: BakeGates | undefined = baking ? { ...offeredBake, ...(values.has('bakeAlerts') ? { alerts: { scope: 'scaleSet' as const } } : {}), ...(metric ? { metrics: [metric] } : {}) } : undefined;
-  return { ...approvals, ...(bake ? { bake } : {}) };
+  return { gates: { ...approvals, ...(bake ? { bake } : {}) }, ...(values.has('window') ? { window: 'scaleSet' as const } : {}) };
 }
 
 async function pickPolicy(title: string): Promise<PolicyOverrides | undefined> {
@@ -129,6 +130,8 @@ export interface RunPlanOptions {
   readonly strategy: Strategy;
   readonly gates: Partial<Gates>;
   readonly policy: PolicyOverrides;
+  /** Issue 16: batches start only inside the set's own OS-image maintenance window. */
+  readonly window?: 'scaleSet';
 }
 
 /** Asks target, strategy, gates and policy in turn; undefined when the user backs out. */
@@ -138,9 +141,9 @@ export async function pickRunPlanOptions(target: ScaleSetTarget, title: string):
   if (!upgradeTarget) return undefined;
   const strategy = await pickStrategy(title, (await set).orchestrationMode === 'Flexible');
   if (!strategy) return undefined;
-  const gates = await pickGates(title, (strategy.canary ?? 0) > 0);
-  if (!gates) return undefined;
+  const picked = await pickGates(title, (strategy.canary ?? 0) > 0);
+  if (!picked) return undefined;
   const policy = await pickPolicy(title);
   if (!policy) return undefined;
-  return { target: upgradeTarget, strategy, gates, policy };
+  return { target: upgradeTarget, strategy, gates: picked.gates, policy, ...(picked.window ? { window: picked.window } : {}) };
 }
