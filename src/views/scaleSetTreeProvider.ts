@@ -24,6 +24,8 @@ export interface ScaleSetTreeOptions {
   /** How often a watched scale set is read again (default 5 s). */
   pollIntervalMs?: number;
   clock?: Clock;
+  /** The connection's time (simulated on the simulator), for the rows' maintenance windows; default: real time. */
+  now?(): number;
 }
 
 export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -44,7 +46,7 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return toTreeItem(node, this.options.cloud());
+    return toTreeItem(node, this.options.cloud(), this.options.now?.() ?? Date.now());
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {

@@ -28,12 +28,12 @@ function subscriptionItem(node: SubscriptionNode): vscode.TreeItem {
   return item;
 }
 
-function scaleSetItem(node: ScaleSetNode): vscode.TreeItem {
+function scaleSetItem(node: ScaleSetNode, now: number): vscode.TreeItem {
   const facts = scaleSetFacts(node);
   const item = new vscode.TreeItem(node.ref.name, Collapsed);
   const progress = facts.rollingProgress;
   // Issue 16: the OS-image maintenance window (schedule, time zone, next window), once looked up.
-  const window = node.maintenance ? summarizeWindow(node.maintenance.window, Date.now()) : undefined;
+  const window = node.maintenance ? summarizeWindow(node.maintenance.window, now) : undefined;
   item.description = [
     ...(facts.awaitingApproval > 0 ? [vscode.l10n.t('{0} waiting for approval', facts.awaitingApproval)] : []),
     ...(facts.rollingUpgrade
@@ -204,13 +204,14 @@ function messageItem(node: MessageNode, cloud: CloudName | undefined): vscode.Tr
   return item;
 }
 
-export function toTreeItem(node: TreeNode, cloud: CloudName | undefined): vscode.TreeItem {
+/** `now`: the connection's time (the simulator's simulated clock), for the maintenance window's next opening. */
+export function toTreeItem(node: TreeNode, cloud: CloudName | undefined, now = Date.now()): vscode.TreeItem {
   const item = (() => {
     switch (node.kind) {
       case 'subscription':
         return subscriptionItem(node);
       case 'scaleSet':
-        return scaleSetItem(node);
+        return scaleSetItem(node, now);
       case 'instanceGroup':
         return groupItem(node);
       case 'instance':
