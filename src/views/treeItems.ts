@@ -41,13 +41,14 @@ function scaleSetItem(node: ScaleSetNode, now: number): vscode.TreeItem {
       : facts.busy
         ? [vscode.l10n.t('operation in progress')]
         : []),
+    // Issue 16: the window early in the row, where a narrow view still shows it.
+    window ? vscode.l10n.t('window {0} ({1}), {2}', window.schedule, window.timeZone, window.when) : undefined,
     facts.orchestrationMode,
     facts.capacity === undefined ? undefined : vscode.l10n.t('{0} instances', facts.capacity),
     facts.image,
     vscode.l10n.t('{0} upgrade mode', facts.upgradeMode),
     facts.autoOsUpgrade ? vscode.l10n.t('auto OS upgrade on') : vscode.l10n.t('auto OS upgrade off'),
     facts.deferral ? vscode.l10n.t('upgrades need approval') : undefined,
-    window ? vscode.l10n.t('window {0} ({1}), {2}', window.schedule, window.timeZone, window.when) : undefined,
   ]
     .filter(Boolean)
     .join(' · ');

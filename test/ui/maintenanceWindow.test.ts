@@ -83,7 +83,10 @@ describe('maintenance windows in the workbench (issue 16)', function () {
     await page().mouse.down();
     await page().mouse.move(box.x + box.width + 760, box.y + box.height / 2, { steps: 10 });
     await page().mouse.up();
-    await web.hover();
+    // The row's tooltip lists the window too (configuration, schedule, time zone, next window).
+    await web.locator('.label-name').hover();
+    await page().locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Maintenance window (OS image)' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await page().locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Maintenance window (OS image)' }).first().innerText(), /Day 22:00 for 05:00 · web-frontend-osimage[\s\S]*Window time zone\s*UTC[\s\S]*Next window\s*next 2026-11-02 22:00 UTC/);
     const shot = await workbench().screenshot('maintenance-window-tree');
     assert.ok(statSync(shot).size > 20_000, `${shot} looks empty`);
   });
