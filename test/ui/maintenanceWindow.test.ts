@@ -4,7 +4,10 @@
 // sees it on the set's row in the tree (schedule, time zone, next window), plans an embedded run that starts
 // batches only inside that window, starts it, and the dashboard shows the run waiting for the window to open,
 // with the window in its header.
-// Screenshots: maintenance-window-tree, maintenance-window-dashboard (.test-artifacts/screenshots/).
+// Then the metric gate: web-frontend's CPU is 97 throughout, so a run whose bake watches Percentage CPU>90
+// breaches at its first bake, rolls the batch back and stops, and the bake card shows the metric's evidence.
+// Screenshots: maintenance-window-tree, maintenance-window-dashboard, dashboard-bake-metric-breach
+// (.test-artifacts/screenshots/).
 import * as assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -119,5 +122,29 @@ describe('maintenance windows in the workbench (issue 16)', function () {
     // Leave nothing unfinished for the next test file: cancel the waiting run.
     await dashboard().getByRole('button', { name: 'Cancel after this batch' }).click();
     await dashboard().locator('#run-status[data-status="cancelled"]').waitFor({ timeout: 90_000 });
+  });
+
+  it("a run whose bake watches a metric: CPU past the threshold breaches the first bake, the batch goes back, the bake card shows the metric's evidence", async () => {
+    await workbench().runCommand('Azure Scale Sets: Run OS Upgrade with the Embedded Orchestrator…');
+    await choose('web-frontend');
+    await choose('Newest version of the current image');
+    await choose('Percentage batches');
+    await choose('No canary');
+    await quickInput().locator('input.input').fill('metric must stay');
+    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: 'a metric must stay within a threshold' }).first().click();
+    await quickInput().locator('input.input').press('Enter');
+    await type(/Metric threshold that fails the bake/, 'Percentage CPU>90 max PT1M');
+    await choose("Use the scale set's rolling upgrade policy");
+
+    await dashboard().locator('#run-status[data-status="planned"]').waitFor({ timeout: 60_000 });
+    await dashboard().getByRole('button', { name: 'Start run' }).click();
+    await dashboard().locator('#run-status[data-status="aborted"]').waitFor({ timeout: 180_000 });
+    await dashboard().locator('#bake[data-state="breached"]').waitFor({ timeout: 30_000 });
+    const metric = dashboard().locator('.bake-gate[data-gate="metric"]');
+    assert.match(await metric.innerText(), /Metric within threshold: Percentage CPU>90 max PT1M: \d+ interval\(s\) crossed the threshold, first 97 at 2026-11-02T/);
+    assert.match(await dashboard().locator('.metric-evidence').first().innerText(), /^Percentage CPU>90 max PT1M · \d+ interval\(s\) with data · worst 97 at 2026-11-02T/);
+    assert.match(await dashboard().locator('#run-outcome').innerText(), /A gate failed during the bake after batch 1 — metric: Percentage CPU>90 max PT1M: .*The batch was rolled back/);
+    const shot = await workbench().screenshot('dashboard-bake-metric-breach');
+    assert.ok(statSync(shot).size > 20_000, `${shot} looks empty`);
   });
 });
