@@ -144,6 +144,8 @@ describe('maintenance windows in the workbench (issue 16)', function () {
     assert.match(await metric.innerText(), /Metric within threshold: Percentage CPU>90 max PT1M: \d+ interval\(s\) crossed the threshold, first 97 at 2026-11-02T/);
     assert.match(await dashboard().locator('.metric-evidence').first().innerText(), /^Percentage CPU>90 max PT1M · \d+ interval\(s\) with data · worst 97 at 2026-11-02T/);
     assert.match(await dashboard().locator('#run-outcome').innerText(), /A gate failed during the bake after batch 1 — metric: Percentage CPU>90 max PT1M: .*The batch was rolled back/);
+    await workbench().runCommand('Notifications: Clear All Notifications').catch(() => undefined);
+    await dashboard().locator('.metric-list').scrollIntoViewIfNeeded();
     const shot = await workbench().screenshot('dashboard-bake-metric-breach');
     assert.ok(statSync(shot).size > 20_000, `${shot} looks empty`);
   });
