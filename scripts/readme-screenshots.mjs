@@ -21,6 +21,7 @@ export const readmeScreenshots = {
   'why-did-this-fail.png': 'why-did-this-fail.png',
   'rehearsal-dashboard.png': 'rehearsal-dashboard.png',
   'bicep-diagnostic.png': 'bicep-diagnostic.png',
+  'maintenance-window-tree.png': 'maintenance-window-tree.png',
 };
 
 const missing = Object.keys(readmeScreenshots).filter((file) => !existsSync(path.join(from, file)));

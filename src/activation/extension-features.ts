@@ -45,6 +45,7 @@ export function activateFeatures(context: vscode.ExtensionContext, options: Feat
     access: () => connection.access(),
     cloud: () => (connection.mode === 'signedOut' ? undefined : connection.cloud),
     selectedSubscriptions,
+    now: () => (connection.clock ?? realClock).now(),
   });
   const upgrades = createUpgradeServices(context, log, {
     gatewayFor: async (ref) => (await gatewayForRef({ connection, tree }, ref)) ?? Promise.reject(new Error(vscode.l10n.t('Sign in to Azure or use the simulator first.'))),

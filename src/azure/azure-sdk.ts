@@ -8,3 +8,4 @@ export { RestError, isRestError } from '@azure/core-rest-pipeline';
 export { ArmServiceClient } from './maintenance/armServiceClient';
 export { ServiceClient } from '@azure/core-client';
 export { createPipelineRequest } from '@azure/core-rest-pipeline';
+export { MetricsClient } from '@azure/monitor-query-metrics';

@@ -7,8 +7,10 @@ import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { ServiceClient } from '@azure/core-client';
+import type { MetricsClient } from '@azure/monitor-query-metrics';
 import { loadSdk } from './loadSdk';
 import { managementScope } from './clouds';
+import { metricsEndpoint } from './metrics/metricsEndpoint';
 import { currentSignal } from './requestScope';
 import { type CallStats, emptyStats } from './callStats';
 import { type PollPacing, type PollSleep, RetryAfterLog, retryAfterPolicy } from './lroPolling';
@@ -51,6 +53,8 @@ export interface ClientFactory {
   arm(): ServiceClient;
   /** A plain ARM client for REST APIs without an SDK package here (alerts, azure/alerts/alertsClient.ts). */
   alertsManagement(): ServiceClient;
+  /** Azure Monitor metrics (metrics:getBatch) at a region's data-plane endpoint (the simulator: itself). */
+  metrics(region: string): MetricsClient;
 }
 
 export const defaultRetry: RetrySettings = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000 };
@@ -135,6 +139,7 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
   let graphClient: ResourceGraphClient | undefined;
   let armClient: ServiceClient | undefined;
   let alertsClient: ServiceClient | undefined;
+  const metricsClients = new Map<string, MetricsClient>();
   return {
     endpoint,
     stats,
@@ -163,6 +168,16 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
     alertsManagement() {
       alertsClient ??= new (loadSdk().ServiceClient)({ ...common, baseUri: endpoint, credential: options.credential, credentialScopes: scopes });
       return alertsClient;
+    },
+    metrics(region) {
+      const url = metricsEndpoint(endpoint, region);
+      let client = metricsClients.get(url);
+      if (!client) {
+        // The SDK's own default audience is the public cloud's management endpoint; ours follows the cloud.
+        client = new (loadSdk().MetricsClient)(url, options.credential, { ...common, endpoint: url, credentials: { scopes } });
+        metricsClients.set(url, client);
+      }
+      return client;
     },
   };
 }

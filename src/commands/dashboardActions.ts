@@ -21,12 +21,15 @@ export async function refreshDashboard(services: CommandServices, scaleSetId: st
   const session = dashboards.session(scaleSetId);
   const target = await resolveScaleSet(services, scaleSetId, vscode.l10n.t('Dashboard'));
   if (!target) return;
-  const [set, rolling, history] = await Promise.allSettled([
+  const [set, rolling, history, maintenance] = await Promise.allSettled([
     target.gateway.getScaleSet(target.ref),
     target.gateway.getLatestRollingUpgrade(target.ref),
     target.gateway.listOsUpgradeHistory(target.ref),
+    // Issue 16: the header shows the set's OS-image maintenance window (none when it cannot be read).
+    target.gateway.osImageMaintenance?.(target.ref) ?? Promise.resolve(undefined),
   ]);
-  if (set.status === 'fulfilled') session.setScaleSet(scaleSetHeader(target.id, set.value));
+  const window = maintenance.status === 'fulfilled' ? maintenance.value : undefined;
+  if (set.status === 'fulfilled') session.setScaleSet(scaleSetHeader(target.id, set.value, window, services.upgrades.clock.now()));
   // Deferral (A1): the instances waiting for approval ride along with Azure's rolling upgrade.
   const deferral = set.status === 'fulfilled' && deferralEnabled(set.value);
   const instances = deferral ? await target.gateway.listInstances(target.ref).catch(() => undefined) : undefined;

@@ -2,7 +2,8 @@
 // "Run OS Upgrade with the Embedded Orchestrator…" and "Rehearse This Upgrade…", so a rehearsal is asked
 // exactly what the real run would be.
 import * as vscode from 'vscode';
-import type { Gates, Strategy, UpgradeTarget } from '../core/contract';
+import type { BakeGates, Gates, MetricGate, Strategy, UpgradeTarget } from '../core/contract';
+import { parseMetricGate } from '../core/metricGateText';
 import type { PolicyOverrides } from '../core/policy';
 import { back, inputStep } from './multiStepInput';
 import { pickUpgradeTarget } from './pickUpgradeTarget';
@@ -46,21 +47,43 @@ async function pickStrategy(title: string, flexible: boolean): Promise<Strategy 
 /** Issue 16: the bake offered in the gates pick (10 minutes after every batch; a breach rolls the batch back). */
 const offeredBake = { bake: 'PT10M', bakeMs: 600_000, onBreach: 'rollback' } as const;
 
-async function pickGates(title: string, canary: boolean): Promise<Partial<Gates> | undefined> {
-  type GateChoice = 'afterCanary' | 'afterEachZone' | 'afterEachBatch' | 'bake' | 'bakeAlerts';
+/** Issue 16: the metric threshold, typed in the gate's text form and checked as it is typed. */
+async function askMetricGate(title: string): Promise<MetricGate | undefined> {
+  const text = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('Metric threshold that fails the bake: <metric> <op> <threshold> [avg|min|max|total|count] [interval], e.g. Percentage CPU>90 avg PT5M'),
+    value: 'Percentage CPU>90 avg PT5M',
+    ignoreFocusOut: true,
+    validateInput: (v) => {
+      const parsed = parseMetricGate(v);
+      return parsed.ok ? undefined : parsed.error;
+    },
+  });
+  if (text === undefined) return undefined;
+  const parsed = parseMetricGate(text);
+  return parsed.ok ? parsed.gate : undefined;
+}
+
+async function pickGates(title: string, canary: boolean): Promise<{ gates: Partial<Gates>; window?: 'scaleSet' } | undefined> {
+  type GateChoice = 'afterCanary' | 'afterEachZone' | 'afterEachBatch' | 'bake' | 'bakeAlerts' | 'bakeMetric' | 'window';
   const items: Choice<GateChoice>[] = [
     ...(canary ? [{ label: vscode.l10n.t('After the canary'), value: 'afterCanary' as const, picked: true }] : []),
     { label: vscode.l10n.t('After each zone'), value: 'afterEachZone' },
     { label: vscode.l10n.t('After each batch'), value: 'afterEachBatch' },
     { label: vscode.l10n.t('Bake 10 minutes after each batch: health must hold'), value: 'bake' },
     { label: vscode.l10n.t('Bake 10 minutes after each batch: health must hold and no Azure Monitor alert may fire on the scale set'), value: 'bakeAlerts' },
+    { label: vscode.l10n.t('Bake 10 minutes after each batch: health must hold and a metric must stay within a threshold…'), description: vscode.l10n.t('Azure Monitor metric, e.g. Percentage CPU'), value: 'bakeMetric' },
+    { label: vscode.l10n.t("Start batches only inside the scale set's maintenance window"), description: vscode.l10n.t('its OS-image maintenance configuration'), value: 'window' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: vscode.l10n.t('Where should the run wait for your approval? (none: it runs through)'), ignoreFocusOut: true });
   if (!picked) return undefined;
   const values = new Set(picked.map((p) => p.value));
   const approvals = Object.fromEntries(['afterCanary', 'afterEachZone', 'afterEachBatch'].filter((k) => values.has(k as GateChoice)).map((k) => [k, true]));
-  const bake = values.has('bakeAlerts') ? { ...offeredBake, alerts: { scope: 'scaleSet' as const } } : values.has('bake') ? offeredBake : undefined;
-  return { ...approvals, ...(bake ? { bake } : {}) };
+  const metric = values.has('bakeMetric') ? await askMetricGate(title) : undefined;
+  if (values.has('bakeMetric') && !metric) return undefined;
+  const baking = values.has('bake') || values.has('bakeAlerts') || values.has('bakeMetric');
+  const bake: BakeGates | undefined = baking ? { ...offeredBake, ...(values.has('bakeAlerts') ? { alerts: { scope: 'scaleSet' as const } } : {}), ...(metric ? { metrics: [metric] } : {}) } : undefined;
+  return { gates: { ...approvals, ...(bake ? { bake } : {}) }, ...(values.has('window') ? { window: 'scaleSet' as const } : {}) };
 }
 
 async function pickPolicy(title: string): Promise<PolicyOverrides | undefined> {
@@ -107,6 +130,8 @@ export interface RunPlanOptions {
   readonly strategy: Strategy;
   readonly gates: Partial<Gates>;
   readonly policy: PolicyOverrides;
+  /** Issue 16: batches start only inside the set's own OS-image maintenance window. */
+  readonly window?: 'scaleSet';
 }
 
 /** Asks target, strategy, gates and policy in turn; undefined when the user backs out. */
@@ -116,9 +141,9 @@ export async function pickRunPlanOptions(target: ScaleSetTarget, title: string):
   if (!upgradeTarget) return undefined;
   const strategy = await pickStrategy(title, (await set).orchestrationMode === 'Flexible');
   if (!strategy) return undefined;
-  const gates = await pickGates(title, (strategy.canary ?? 0) > 0);
-  if (!gates) return undefined;
+  const picked = await pickGates(title, (strategy.canary ?? 0) > 0);
+  if (!picked) return undefined;
   const policy = await pickPolicy(title);
   if (!policy) return undefined;
-  return { target: upgradeTarget, strategy, gates, policy };
+  return { target: upgradeTarget, strategy, gates: picked.gates, policy, ...(picked.window ? { window: picked.window } : {}) };
 }

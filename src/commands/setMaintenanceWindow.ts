@@ -68,6 +68,9 @@ export const setMaintenanceWindowCommand: ExtensionCommand = {
     const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Setting the maintenance window of {0}…', target.ref.name) }, () =>
       gateway.setOsImageMaintenance!(target.ref, set.location, window),
     );
+    // The row shows the new window at once (the tree reads windows in the background only on load).
+    const row = services.tree.scaleSetNode(target.ref);
+    if (row) row.maintenance = written;
     await afterScaleSetChange(services, target, vscode.l10n.t('Maintenance window set ({0}): {1}', written.name, describe(written.window)));
     void vscode.window.showInformationMessage(vscode.l10n.t('Automatic OS image upgrades of {0} now run only in its maintenance window: {1}', target.ref.name, describe(written.window)));
   },

@@ -13,12 +13,24 @@ import type { ExtensionCommand } from './extensionCommand';
 import { findNewerImage } from './newerImage';
 import { refreshDashboard } from './dashboardActions';
 import { resolveScaleSet } from './scaleSetTarget';
+import type { MetricGate } from '../core/contract';
+import { describeMetricGate, parseMetricGate } from '../core/metricGateText';
+import { metricsFor } from '../azure/metrics/metricsFor';
+import type { MetricsReader } from '../azure/metrics/metricTypes';
 
 /** Issue 16: `vmssUpgrades.platformUpgrade.alertGate` — off, or the alert gate's scope. */
 function platformAlertGate(gateway: AzureGateway) {
   const scope = vscode.workspace.getConfiguration().get<string>('vmssUpgrades.platformUpgrade.alertGate', 'off');
   if (scope !== 'scaleSet' && scope !== 'resourceGroup') return undefined;
   return { gate: { scope } as const, alerts: alertsFor(gateway) };
+}
+
+/** Issue 16: `vmssUpgrades.platformUpgrade.metricGate` — empty (off), or a metric gate in its text form. */
+function platformMetricGate(gateway: AzureGateway): { gates: MetricGate[]; metrics: MetricsReader | undefined } | string | undefined {
+  const text = vscode.workspace.getConfiguration().get<string>('vmssUpgrades.platformUpgrade.metricGate', '').trim();
+  if (!text) return undefined;
+  const parsed = parseMetricGate(text);
+  return parsed.ok ? { gates: [parsed.gate], metrics: metricsFor(gateway) } : parsed.error;
 }
 
 export const startPlatformUpgradeCommand: ExtensionCommand = {
@@ -68,7 +80,11 @@ export const startPlatformUpgradeCommand: ExtensionCommand = {
     services.tree.watch(ref, started);
     const alertGate = platformAlertGate(gateway);
     if (alertGate) session.append([{ level: 'info', text: vscode.l10n.t('Alert gate: an Azure Monitor alert on the {0} cancels this upgrade.', alertGate.gate.scope === 'resourceGroup' ? vscode.l10n.t('resource group') : vscode.l10n.t('scale set')) }]);
-    const watched = watchPlatformUpgrade({ gateway, ref, session, clock: services.upgrades.clock, intervalMs: platformPollMs, note, starting: started, ...(alertGate ? { alertGate } : {}), signal });
+    const metricGate = platformMetricGate(gateway);
+    if (typeof metricGate === 'string') session.append([{ level: 'warning', text: vscode.l10n.t('The metric gate setting is not used: {0}', metricGate) }]);
+    else if (metricGate) session.append([{ level: 'info', text: vscode.l10n.t('Metric gate: {0} — a breach cancels this upgrade.', describeMetricGate(metricGate.gates[0])) }]);
+    const metricGates = typeof metricGate === 'object' ? metricGate : undefined;
+    const watched = watchPlatformUpgrade({ gateway, ref, session, clock: services.upgrades.clock, intervalMs: platformPollMs, note, starting: started, ...(alertGate ? { alertGate } : {}), ...(metricGates ? { metricGates } : {}), signal });
     const followAndReport = async () => {
       const outcome = await followPlatformStart(gateway, ref, started, signal);
       if (outcome.kind === 'cancelled') void vscode.window.showInformationMessage(vscode.l10n.t('Azure’s rolling upgrade of {0} was cancelled.', ref.name));

@@ -111,7 +111,44 @@ export interface BakeGates {
   readonly bake: string;
   readonly bakeMs: number;
   readonly alerts?: AlertGate;
+  /** Metric thresholds (Azure Monitor platform metrics of the scale set, metrics:getBatch); absent: none. */
+  readonly metrics?: readonly MetricGate[];
   readonly onBreach: 'rollback' | 'pause';
+}
+
+/** Azure Monitor aggregation types (metricBatch.json 2024-02-01, MetricValue fields average…count). */
+export type MetricAggregation = 'Average' | 'Minimum' | 'Maximum' | 'Total' | 'Count';
+export type MetricOperator = '>' | '>=' | '<' | '<=';
+
+/**
+ * A metric threshold gate (issue 16), e.g. `Percentage CPU>90 avg PT5M`: the scale set's metric, aggregated
+ * over each interval since the batch began, breaches when one interval's value is on the wrong side of the
+ * threshold (here: the average over some 5 minutes above 90).
+ */
+export interface MetricGate {
+  /** As the user wrote it (shown in plans and evidence). */
+  readonly text: string;
+  /** The metric's REST name (e.g. `Percentage CPU`). */
+  readonly metric: string;
+  /** The metric namespace: the scale set's resource type (platform metrics). */
+  readonly namespace: string;
+  readonly operator: MetricOperator;
+  readonly threshold: number;
+  readonly aggregation: MetricAggregation;
+  /** ISO 8601 time grain (e.g. PT5M) and in milliseconds. */
+  readonly interval: string;
+  readonly intervalMs: number;
+}
+
+/** What a metric gate read: the worst interval and the ones that crossed the threshold. */
+export interface MetricEvidence {
+  readonly text: string;
+  /** Intervals that had a value. */
+  readonly points: number;
+  /** The interval furthest towards (or past) the threshold. */
+  readonly worst?: { readonly timeStamp: string; readonly value: number };
+  /** Intervals past the threshold (the first five). */
+  readonly breaches: readonly { readonly timeStamp: string; readonly value: number }[];
 }
 
 export interface AlertGate {
@@ -134,13 +171,15 @@ export interface AlertEvidence {
 
 /** A gate's verdict at the end of (or during) a bake, with the evidence it rests on. */
 export interface GateVerdict {
-  readonly gate: 'health' | 'alerts';
+  readonly gate: 'health' | 'alerts' | 'metric';
   readonly ok: boolean;
   readonly detail: string;
   /** health: instances that were not healthy when read. */
   readonly unhealthy?: readonly string[];
   /** alerts: the alerts that fired in the window. */
   readonly alerts?: readonly AlertEvidence[];
+  /** metric: what the threshold gate read (issue 16). */
+  readonly metric?: MetricEvidence;
   /** The window the alerts were asked for (epoch ms). */
   readonly window?: { readonly from: number; readonly to: number };
 }

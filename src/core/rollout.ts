@@ -2,6 +2,8 @@
 // changes nothing), start a run from a plan, resume an unfinished run from its journal.
 import type { AlertsReader } from '../azure/alerts/alertsClient';
 import { alertsFor } from '../azure/alerts/alertsFor';
+import type { MetricsReader } from '../azure/metrics/metricTypes';
+import { metricsFor } from '../azure/metrics/metricsFor';
 import type { AzureGateway, InstanceSnapshot, ScaleSetRef, VirtualMachineScaleSet } from '../azure/gateway';
 import { scaleSetId } from '../azure/gateway';
 import { type Clock, realClock } from '../shared/clock';
@@ -103,6 +105,8 @@ export interface RunDependencies {
   readonly gateway: AzureGateway;
   /** Azure Monitor alerts for the bake's alert gate; default: through the gateway's own clients. */
   readonly alerts?: AlertsReader;
+  /** Azure Monitor metrics for the bake's metric gates; default: through the gateway's own clients. */
+  readonly metrics?: MetricsReader;
   readonly clock: Clock;
   readonly store: JournalStore;
   readonly retry?: RetryPlan;
@@ -111,9 +115,10 @@ export interface RunDependencies {
   readonly lease?: LeaseOptions;
 }
 
-function alertsOf(deps: RunDependencies): { alerts?: AlertsReader } {
+function alertsOf(deps: RunDependencies): { alerts?: AlertsReader; metrics?: MetricsReader } {
   const alerts = deps.alerts ?? alertsFor(deps.gateway);
-  return alerts ? { alerts } : {};
+  const metrics = deps.metrics ?? metricsFor(deps.gateway);
+  return { ...(alerts ? { alerts } : {}), ...(metrics ? { metrics } : {}) };
 }
 
 export class UnfinishedRunError extends Error {

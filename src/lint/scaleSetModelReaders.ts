@@ -170,6 +170,7 @@ export function scaleSetModel<N>(root: ModelCursor<N>, parts: ScaleSetModelParts
     upgradeMode: upgradePolicy.get('mode').fact(),
     enableAutomaticOSUpgrade: automatic.get('enableAutomaticOSUpgrade').fact(),
     useRollingUpgradePolicy: automatic.get('useRollingUpgradePolicy').fact(),
+    osRollingUpgradeDeferral: automatic.get('osRollingUpgradeDeferral').fact(),
     legacyAutomaticOSUpgrade: upgradePolicy.get('automaticOSUpgrade').fact(),
     rollingUpgradePolicy: rolling.fact(),
     rollingUpgradePolicyProperties: rollingPolicyProperties(rolling),

@@ -129,6 +129,7 @@ export function scaleSetModelFromLive(vmss: VirtualMachineScaleSet, facts: LiveF
     upgradeMode: fact(policy?.mode, 'upgradePolicy.mode'),
     enableAutomaticOSUpgrade: fact(policy?.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade, 'upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade'),
     useRollingUpgradePolicy: fact(policy?.automaticOSUpgradePolicy?.useRollingUpgradePolicy, 'upgradePolicy.automaticOSUpgradePolicy.useRollingUpgradePolicy'),
+    osRollingUpgradeDeferral: fact(policy?.automaticOSUpgradePolicy?.osRollingUpgradeDeferral, 'upgradePolicy.automaticOSUpgradePolicy.osRollingUpgradeDeferral'),
     // The pre-2018-10-01 preview property does not exist in current API versions.
     legacyAutomaticOSUpgrade: fact(undefined, 'upgradePolicy.automaticOSUpgrade'),
     rollingUpgradePolicy: fact(rolling, 'upgradePolicy.rollingUpgradePolicy'),

@@ -105,6 +105,8 @@ export interface ScaleSetModel {
   readonly upgradeMode: Fact;
   readonly enableAutomaticOSUpgrade: Fact;
   readonly useRollingUpgradePolicy: Fact;
+  /** A1 `automaticOSUpgradePolicy.osRollingUpgradeDeferral` (Compute 2023-09-01 and later); absent in older builders. */
+  readonly osRollingUpgradeDeferral?: Fact;
   /** The pre-2018-10-01 preview property `upgradePolicy.automaticOSUpgrade`. */
   readonly legacyAutomaticOSUpgrade: Fact;
   readonly rollingUpgradePolicy: Fact;

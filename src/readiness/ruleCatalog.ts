@@ -9,7 +9,7 @@ export type SeveritySetting = Severity | 'off';
 export type RuleId =
   | 'R0' | 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11' | 'R12' | 'R13' | 'R14' | 'R15' | 'R16'
   | 'RP1' | 'RP2' | 'RP3' | 'RA1' | 'RM1'
-  | 'RW1' | 'RF1';
+  | 'RW1' | 'RF1' | 'RD1';
 
 export interface RuleInfo {
   readonly id: RuleId;
@@ -27,6 +27,7 @@ const docs = {
   automaticRepairs: 'https://learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-automatic-instance-repairs',
   maintenanceControl: 'https://learn.microsoft.com/azure/virtual-machines/virtual-machine-scale-sets-maintenance-control-cli',
   maxSurge: 'https://learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-maxsurge',
+  automaticOsUpgradePolicy: 'https://learn.microsoft.com/javascript/api/@azure/arm-compute/automaticosupgradepolicy',
 };
 
 const rules: readonly RuleInfo[] = [
@@ -54,6 +55,7 @@ const rules: readonly RuleInfo[] = [
   { id: 'RM1', code: 'vmss-manual-mode-existing-instances', title: 'Manual upgrade mode leaves existing instances behind', defaultSeverity: 'information', docUrl: docs.upgradePolicy },
   { id: 'RW1', code: 'vmss-os-image-maintenance-window', title: 'OS image maintenance window: at least 5 hours, recurring daily', defaultSeverity: 'error', docUrl: docs.maintenanceControl },
   { id: 'RF1', code: 'vmss-flexible-maxsurge-auto-os-upgrade', title: 'Flexible set: automatic OS image upgrades and MaxSurge together', defaultSeverity: 'warning', docUrl: docs.maxSurge },
+  { id: 'RD1', code: 'vmss-os-upgrade-deferral', title: 'Deferred automatic OS upgrades wait for an approval', defaultSeverity: 'warning', docUrl: docs.automaticOsUpgradePolicy },
 ];
 
 export const ruleCatalog: ReadonlyMap<RuleId, RuleInfo> = new Map(rules.map((rule) => [rule.id, rule]));

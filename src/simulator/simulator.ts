@@ -14,6 +14,7 @@ import { Throttle } from './http/throttling';
 import { seededRandom } from './prng';
 import type { RouteContext } from './routes/context';
 import { alertRoutes } from './routes/alerts';
+import { metricRoutes } from './routes/metrics';
 import { controlRoutes, type PublishRequest } from './routes/control';
 import { galleryRoutes } from './routes/galleries';
 import { imageRoutes } from './routes/images';
@@ -32,6 +33,7 @@ import { buildWorld } from './scenario/buildWorld';
 import { loadScenario } from './scenario/loadScenario';
 import type { Scenario } from './scenario/scenarioTypes';
 import { fireAlert, type FireAlert, type SimAlert } from './state/alerts';
+import { setMetric, type SetMetric, type SimMetric } from './state/metrics';
 import type { ImageVersion } from './state/model';
 import type { World } from './state/world';
 import { simulatorCertificate } from './transport/certificate';
@@ -89,6 +91,7 @@ export class Simulator {
       ...resourceGraphRoutes,
       ...maintenanceRoutes,
       ...alertRoutes,
+      ...metricRoutes,
       ...controlRoutes({ publish, requests: () => log.entries(), timeScale: clock.timeScale }),
     ]);
     const deps: HandlerDeps = {
@@ -143,6 +146,12 @@ export class Simulator {
   fireAlert(request: FireAlert): SimAlert {
     this.advance();
     return fireAlert(this.world, request);
+  }
+
+  /** Sets steps of a scale set's metric timeline (simulated epoch ms → value of every one-minute sample from then on). */
+  setMetric(request: SetMetric): SimMetric {
+    this.advance();
+    return setMetric(this.world, request);
   }
 
   /** Control API: releases an image version now (A4: automatic upgrades follow after their delay). */

@@ -83,6 +83,11 @@ export function scaleSetContextValue(facts: ScaleSetFacts): string {
 }
 
 /** Sets on which the platform may be running a rolling OS upgrade right now (A1, A6). */
+/** A1: automatic OS image upgrades are on — the ones an OS-image maintenance window confines. */
+export function automaticOsUpgradeOn(node: ScaleSetNode): boolean {
+  return node.scaleSet.upgradePolicy?.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade === true;
+}
+
 export function mayRunPlatformUpgrade(node: ScaleSetNode): boolean {
   const policy = node.scaleSet.upgradePolicy;
   return policy?.mode === 'Rolling' || policy?.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade === true;

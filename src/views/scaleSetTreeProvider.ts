@@ -29,6 +29,8 @@ export interface ScaleSetTreeOptions {
   /** How long a level may hold back the level above before it shows "Loading…" (default 250 ms, levelBudget.ts). */
   levelBudgetMs?: number;
   clock?: Clock;
+  /** The connection's time (simulated on the simulator), for the rows' maintenance windows; default: real time. */
+  now?(): number;
 }
 
 export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -54,7 +56,7 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return toTreeItem(node, this.options.cloud());
+    return toTreeItem(node, this.options.cloud(), this.options.now?.() ?? Date.now());
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {

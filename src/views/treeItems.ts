@@ -6,6 +6,7 @@ import type { CloudName } from '../azure/clouds';
 import { instanceAppearance, instanceContextValue, instanceImageVersion } from './instanceAppearance';
 import { type MessageAction, messageAction } from './messageAction';
 import { scaleSetContextValue, scaleSetFacts } from './scaleSetFacts';
+import { summarizeWindow } from '../shared/maintenance/windowSummary';
 import type { InstanceGroupNode, InstanceNode, MessageNode, ScaleSetNode, SubscriptionNode, TreeNode } from './treeNodes';
 
 const { Collapsed, None } = vscode.TreeItemCollapsibleState;
@@ -27,10 +28,12 @@ function subscriptionItem(node: SubscriptionNode): vscode.TreeItem {
   return item;
 }
 
-function scaleSetItem(node: ScaleSetNode): vscode.TreeItem {
+function scaleSetItem(node: ScaleSetNode, now: number): vscode.TreeItem {
   const facts = scaleSetFacts(node);
   const item = new vscode.TreeItem(node.ref.name, Collapsed);
   const progress = facts.rollingProgress;
+  // Issue 16: the OS-image maintenance window (schedule, time zone, next window), once looked up.
+  const window = node.maintenance ? summarizeWindow(node.maintenance.window, now) : undefined;
   item.description = [
     ...(facts.awaitingApproval > 0 ? [vscode.l10n.t('{0} waiting for approval', facts.awaitingApproval)] : []),
     ...(facts.rollingUpgrade
@@ -38,6 +41,8 @@ function scaleSetItem(node: ScaleSetNode): vscode.TreeItem {
       : facts.busy
         ? [vscode.l10n.t('operation in progress')]
         : []),
+    // Issue 16: the window early in the row, where a narrow view still shows it.
+    window ? vscode.l10n.t('window {0} ({1}), {2}', window.schedule, window.timeZone, window.when) : undefined,
     facts.orchestrationMode,
     facts.capacity === undefined ? undefined : vscode.l10n.t('{0} instances', facts.capacity),
     facts.image,
@@ -57,6 +62,15 @@ function scaleSetItem(node: ScaleSetNode): vscode.TreeItem {
     [vscode.l10n.t('Automatic OS upgrade'), facts.autoOsUpgrade ? vscode.l10n.t('on') : vscode.l10n.t('off')],
     [vscode.l10n.t('Upgrade deferral (approval needed)'), facts.deferral ? vscode.l10n.t('on') : vscode.l10n.t('off')],
     ...(facts.awaitingApproval > 0 ? [[vscode.l10n.t('Waiting for approval'), String(facts.awaitingApproval)] as [string, string]] : []),
+    ...(window && node.maintenance
+      ? ([
+          [vscode.l10n.t('Maintenance window (OS image)'), `${window.schedule} · ${node.maintenance.name}`],
+          [vscode.l10n.t('Window time zone'), window.timeZone],
+          [window.open ? vscode.l10n.t('Window open') : vscode.l10n.t('Next window'), window.when],
+        ] as [string, string][])
+      : node.maintenance === null
+        ? ([[vscode.l10n.t('Maintenance window (OS image)'), vscode.l10n.t('none assigned')]] as [string, string][])
+        : []),
     [vscode.l10n.t('Location'), node.scaleSet.location ?? '—'],
     [vscode.l10n.t('Provisioning'), node.scaleSet.provisioningState ?? '—'],
   ];
@@ -193,13 +207,14 @@ function messageItem(node: MessageNode, cloud: CloudName | undefined): vscode.Tr
   return item;
 }
 
-export function toTreeItem(node: TreeNode, cloud: CloudName | undefined): vscode.TreeItem {
+/** `now`: the connection's time (the simulator's simulated clock), for the maintenance window's next opening. */
+export function toTreeItem(node: TreeNode, cloud: CloudName | undefined, now = Date.now()): vscode.TreeItem {
   const item = (() => {
     switch (node.kind) {
       case 'subscription':
         return subscriptionItem(node);
       case 'scaleSet':
-        return scaleSetItem(node);
+        return scaleSetItem(node, now);
       case 'instanceGroup':
         return groupItem(node);
       case 'instance':

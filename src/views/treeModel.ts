@@ -13,7 +13,7 @@ import { groupInstances, isGroupList } from './instanceGroups';
 import { BackgroundQueue } from './backgroundQueue';
 import { withinBudget } from './levelBudget';
 import type { Clock } from '../shared/clock';
-import { mayRunPlatformUpgrade } from './scaleSetFacts';
+import { automaticOsUpgradeOn, mayRunPlatformUpgrade } from './scaleSetFacts';
 import { sharedAbortController } from './sharedAbortController';
 import {
   type InstanceGroupNode,
@@ -281,7 +281,7 @@ export class ScaleSetTreeModel {
         const ref = scaleSetRefFromId(scaleSet.id!);
         const key = scaleSetKey(ref);
         const existing = this.scaleSets.get(key);
-        const setNode: ScaleSetNode = { kind: 'scaleSet', key, subscription: node, ref, scaleSet, rolling: existing?.rolling, watching: this.watched.has(key) };
+        const setNode: ScaleSetNode = { kind: 'scaleSet', key, subscription: node, ref, scaleSet, rolling: existing?.rolling, watching: this.watched.has(key), ...(existing?.maintenance !== undefined ? { maintenance: existing.maintenance } : {}) };
         this.scaleSets.set(key, setNode);
         return setNode;
       })
@@ -289,7 +289,32 @@ export class ScaleSetTreeModel {
     node.scaleSetCount = nodes.length;
     if (nodes.length === 0) return [this.message(node, 'noScaleSets')];
     this.lookUpRollingUpgrades(gateway, nodes.filter(mayRunPlatformUpgrade), this.generation.signal);
+    this.lookUpMaintenance(gateway, nodes.filter(automaticOsUpgradeOn), this.generation.signal);
     return nodes;
+  }
+
+  /**
+   * Background (issue 16): the OS-image maintenance window of sets whose automatic OS upgrades it confines
+   * (Learn: Maintenance control for OS image upgrades), so their rows show it without being expanded. Other
+   * sets read it when expanded. A set whose window cannot be read keeps what it showed.
+   */
+  private lookUpMaintenance(gateway: AzureGateway, nodes: ScaleSetNode[], signal: AbortSignal): void {
+    if (!gateway.osImageMaintenance) return;
+    let throttled = false;
+    for (const node of nodes) {
+      this.background.add(async () => {
+        if (signal.aborted || throttled) return;
+        try {
+          const found = (await gateway.osImageMaintenance!(node.ref, signal)) ?? null;
+          if (signal.aborted) return;
+          const changed = JSON.stringify(found) !== JSON.stringify(node.maintenance);
+          node.maintenance = found;
+          if (changed) this.options.onNodesChanged([node]);
+        } catch (err) {
+          if (describeAzureError(err).kind === 'throttled') throttled = true;
+        }
+      });
+    }
   }
 
   /**
@@ -318,12 +343,15 @@ export class ScaleSetTreeModel {
     const gateway = await this.gatewayFor(node.subscription);
     if (!gateway) return [];
     // The rolling status rides along: same round trip, so the row is current whenever it is expanded.
-    const [instances, rolling] = await Promise.all([
+    const [instances, rolling, maintenance] = await Promise.all([
       gateway.listInstances(node.ref, signal),
       gateway.getLatestRollingUpgrade(node.ref, signal).catch(() => node.rolling),
+      // Issue 16: the maintenance window rides along too (sets without automatic upgrades were not looked up).
+      node.maintenance === undefined && gateway.osImageMaintenance ? gateway.osImageMaintenance(node.ref, signal).then((m) => m ?? null, () => undefined) : Promise.resolve(node.maintenance),
     ]);
-    const changed = isRolling(rolling) !== isRolling(node.rolling) || setAwaitingApproval(node, instances);
+    const changed = isRolling(rolling) !== isRolling(node.rolling) || setAwaitingApproval(node, instances) || maintenance !== node.maintenance;
     node.rolling = rolling;
+    if (maintenance !== undefined) node.maintenance = maintenance;
     this.instances.set(node.key, instances);
     if (changed) queueMicrotask(() => this.options.onNodesChanged([node]));
     return this.instanceChildren(node, instances);

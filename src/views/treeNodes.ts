@@ -2,6 +2,7 @@
 // logic (treeModel.ts) runs and is tested in plain Node; treeItems.ts turns them into TreeItems.
 import type { AzureErrorInfo } from '../azure/azureError';
 import type { InstanceSnapshot, RollingUpgradeStatusInfo, ScaleSetRef, SubscriptionInfo, TenantInfo, VirtualMachineScaleSet } from '../azure/gateway';
+import type { ScaleSetMaintenance } from '../azure/maintenance/maintenanceTypes';
 
 export interface SubscriptionNode {
   readonly kind: 'subscription';
@@ -25,6 +26,8 @@ export interface ScaleSetNode {
   watching: boolean;
   /** osRollingUpgradeDeferral: instance ids waiting for approval, when the instances were listed. */
   awaitingApproval?: readonly string[];
+  /** Issue 16: the set's OS-image maintenance window once looked up; null: none assigned. */
+  maintenance?: ScaleSetMaintenance | null;
 }
 
 export type GroupLevel = 'zone' | 'updateDomain';

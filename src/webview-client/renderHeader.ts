@@ -7,5 +7,10 @@ export function renderHeader(dom: DashboardDom, scaleSet: ScaleSetHeader): void 
   const mode = scaleSet.upgradeMode ? `${scaleSet.upgradeMode} upgrade mode` : undefined;
   const orchestration = scaleSet.orchestrationMode === 'Flexible' ? 'Flexible orchestration' : undefined;
   dom.header.meta.textContent = [scaleSet.resourceGroup, scaleSet.location, orchestration, scaleSet.image, mode, auto].filter(Boolean).join(' · ');
+  // Issue 16: the OS-image maintenance window — automatic OS upgrades start only inside it.
+  const w = scaleSet.maintenanceWindow;
+  dom.header.window.hidden = !w;
+  dom.header.window.dataset.open = w?.open ? 'true' : 'false';
+  dom.header.window.textContent = w ? `Maintenance window (${w.name}): ${w.schedule}, ${w.timeZone} — ${w.when}` : '';
   document.title = `Upgrades: ${scaleSet.name}`;
 }

@@ -16,6 +16,8 @@ function section(id: string, title: string, children: (Node | string)[], heading
 export function buildSkeleton(root: HTMLElement) {
   const title = el('h1', { id: 'title' }, ['Scale set']);
   const meta = el('p', { class: 'meta', id: 'meta' });
+  const headerWindow = el('p', { class: 'meta maintenance-window', id: 'header-window' });
+  headerWindow.hidden = true;
 
   const runStatus = el('p', { class: 'run-status', id: 'run-status' });
   const runTarget = el('p', { class: 'run-target', id: 'run-target' });
@@ -74,7 +76,7 @@ export function buildSkeleton(root: HTMLElement) {
   const announcer = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', id: 'announcer' });
 
   root.replaceChildren(
-    el('header', { class: 'page-head' }, [title, meta, el('div', { class: 'buttons' }, [button('refresh', 'Refresh', 'refresh', { class: 'action secondary' })])]),
+    el('header', { class: 'page-head' }, [title, meta, headerWindow, el('div', { class: 'buttons' }, [button('refresh', 'Refresh', 'refresh', { class: 'action secondary' })])]),
     el('main', { class: 'grid' }, [
       el('div', { class: 'column' }, [
         section('run', 'Run', [rehearsalNote, noRun, runStatus, runTarget, counts, timers, outcome, thresholds, el('div', { class: 'buttons' }, Object.values(controls))]),
@@ -94,7 +96,7 @@ export function buildSkeleton(root: HTMLElement) {
   );
 
   return {
-    header: { title, meta },
+    header: { title, meta, window: headerWindow },
     run: { rehearsal: rehearsalNote, noRun, status: runStatus, target: runTarget, counts, timers, outcome, thresholds, controls },
     gate: { section: gate, title: gateTitle, detail: gateDetail, waited: gateWaited, approve, reject },
     bake: { section: bake, status: bakeStatus, countdown: bakeCountdown, gates: bakeGates },

@@ -4,13 +4,18 @@ import type { ImageReference } from '@azure/arm-compute';
 import type { RollingUpgradeStatusInfo, UpgradeOperationHistoricalStatusInfo, VirtualMachineScaleSet } from '../azure/gateway';
 import { scaleSetRefFromId } from '../azure/gateway';
 import { imageLabel } from '../views/scaleSetFacts';
+import type { ScaleSetMaintenance } from '../azure/maintenance/maintenanceTypes';
+import { summarizeWindow } from '../shared/maintenance/windowSummary';
 import type { HistoryEntry, PlatformUpgradeView, ScaleSetHeader } from './contract';
 
 const time = (d: Date | string | undefined) => (d === undefined ? undefined : new Date(d).getTime());
 
-export function scaleSetHeader(id: string, set: VirtualMachineScaleSet): ScaleSetHeader {
+/** `maintenance`: the set's OS-image window, summarized at `now` (the connection's clock: simulated on the simulator). */
+export function scaleSetHeader(id: string, set: VirtualMachineScaleSet, maintenance?: ScaleSetMaintenance, now = Date.now()): ScaleSetHeader {
   const ref = scaleSetRefFromId(id);
+  const window = maintenance ? summarizeWindow(maintenance.window, now) : undefined;
   return {
+    ...(window && maintenance ? { maintenanceWindow: { name: maintenance.name, schedule: window.schedule, timeZone: window.timeZone, open: window.open, when: window.when } } : {}),
     id,
     name: set.name ?? ref.name,
     resourceGroup: ref.resourceGroup,

@@ -119,11 +119,13 @@ export interface BakeView {
 }
 
 export interface BakeGateView {
-  readonly gate: 'health' | 'alerts';
+  readonly gate: 'health' | 'alerts' | 'metric';
   readonly ok: boolean;
   readonly detail: string;
   /** alerts: each fired alert, for the evidence list. */
   readonly alerts?: readonly { readonly name: string; readonly severity: string; readonly startDateTime: string; readonly target: string }[];
+  /** metric: the condition, how many intervals had data, the worst value and the intervals past the threshold. */
+  readonly metric?: { readonly text: string; readonly points: number; readonly worst?: { readonly timeStamp: string; readonly value: number }; readonly breaches: readonly { readonly timeStamp: string; readonly value: number }[] };
 }
 
 /** A6: Azure's own rolling upgrade, as `rollingUpgrades/latest` reports it. */
@@ -190,6 +192,8 @@ export interface ScaleSetHeader {
   readonly automaticOsUpgrade?: boolean;
   /** Flexible sets' instances are standalone VMs with fault domains and no update domains. */
   readonly orchestrationMode?: 'Uniform' | 'Flexible';
+  /** Issue 16: the set's OS-image maintenance window (Microsoft.Maintenance), as read when the header was loaded. */
+  readonly maintenanceWindow?: { readonly name: string; readonly schedule: string; readonly timeZone: string; readonly open: boolean; readonly when: string };
 }
 
 /** What the dashboard's fix buttons can ask for (src/core/explain/catalogue.ts FixAction). */

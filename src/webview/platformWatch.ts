@@ -2,7 +2,8 @@
 // the dashboard (status, counts, a log line per change). Pure: time comes from the injected clock.
 import type { AzureGateway, RollingUpgradeStatusInfo, ScaleSetRef } from '../azure/gateway';
 import type { AlertsReader } from '../azure/alerts/alertsClient';
-import type { AlertGate } from '../core/contract';
+import type { AlertGate, MetricGate } from '../core/contract';
+import type { MetricsReader } from '../azure/metrics/metricTypes';
 import { checkPlatformGate } from '../core/platformGates';
 import type { Clock } from '../shared/clock';
 import { platformUpgradeView } from './azureViews';
@@ -28,6 +29,8 @@ export interface PlatformWatchOptions {
   readonly starting?: Promise<unknown>;
   /** Issue 16: the alert gate watches the upgrade and cancels it on a breach (saying which alert, when). */
   readonly alertGate?: { readonly gate: AlertGate; readonly alerts: AlertsReader | undefined };
+  /** Issue 16: metric thresholds watch it too, and cancel it on a breach (saying which interval crossed). */
+  readonly metricGates?: { readonly gates: readonly MetricGate[]; readonly metrics: MetricsReader | undefined };
 }
 
 function summary(s: RollingUpgradeStatusInfo): string {
@@ -59,8 +62,13 @@ export async function watchPlatformUpgrade(options: PlatformWatchOptions): Promi
         session.append([{ level: failed ? 'error' : 'info', text: `Azure rolling upgrade ${line}${status.error ? ` — ${status.error.code}: ${status.error.message}` : ''}` }]);
         last = line;
       }
-      if (options.alertGate && !gateBreached) {
-        const breach = await checkPlatformGate({ gateway, alerts: options.alertGate.alerts, ref, clock, gate: options.alertGate.gate, ...(signal ? { signal } : {}) }, status).catch(() => undefined);
+      if ((options.alertGate || options.metricGates?.gates.length) && !gateBreached) {
+        const gates = {
+          alerts: options.alertGate?.alerts,
+          ...(options.alertGate ? { gate: options.alertGate.gate } : {}),
+          ...(options.metricGates ? { metricGates: options.metricGates.gates, ...(options.metricGates.metrics ? { metrics: options.metricGates.metrics } : {}) } : {}),
+        };
+        const breach = await checkPlatformGate({ gateway, ref, clock, ...gates, ...(signal ? { signal } : {}) }, status).catch(() => undefined);
         if (breach) {
           gateBreached = true;
           session.append([{ level: 'error', text: breach.message }]);

@@ -55,6 +55,7 @@ function bakeViewOf(event: Extract<RunEvent, { type: 'bake' }>, previous: BakeVi
     ok: v.ok,
     detail: v.detail,
     ...(v.alerts ? { alerts: v.alerts.map((a) => ({ name: a.name, severity: a.severity, startDateTime: a.startDateTime, target: a.targetResource.split('/').slice(-1)[0] ?? '' })) } : {}),
+    ...(v.metric ? { metric: v.metric } : {}),
   }));
   return { batch: event.batch, state: event.state === 'started' ? 'baking' : event.state, startedAt, endsAt: event.endsAt, gates };
 }
@@ -64,6 +65,8 @@ function bakeLine(event: Extract<RunEvent, { type: 'bake' }>): string {
   const verdicts = (event.verdicts ?? []).map((v) => `${v.gate} ${v.ok ? 'ok' : 'BREACHED'}: ${v.detail}`).join('; ');
   return `Batch ${event.batch + 1}: bake ${event.state}${verdicts ? ` — ${verdicts}` : ''}`;
 }
+
+const gateName = { alerts: 'Alert gate', health: 'Health gate', metric: 'Metric gate' } as const;
 
 const gateTitles = {
   canary: 'The canary batch is done — continue with the rest?',
@@ -244,7 +247,7 @@ export class RunProjection {
         return line(event.state === 'failed' ? 'error' : 'warning', `Rollback of instance ${event.instanceId} ${event.state === 'done' ? 'done' : 'failed'}`);
       case 'gate':
         if (event.state === 'open') {
-          const breach = event.reason === 'breach' ? (this.bake?.gates ?? []).filter((g) => !g.ok).map((g) => `${g.gate === 'alerts' ? 'Alert gate' : 'Health gate'}: ${g.detail}. `).join('') : '';
+          const breach = event.reason === 'breach' ? (this.bake?.gates ?? []).filter((g) => !g.ok).map((g) => `${gateName[g.gate]}: ${g.detail}. `).join('') : '';
           this.gate = { id: `gate-${event.afterBatch}`, title: gateTitles[event.reason], detail: `${breach}${this.gateDetail(event.afterBatch)}`, openedAt: event.at };
           return line('warning', `Waiting for approval after batch ${event.afterBatch + 1} (${event.reason})`);
         }

@@ -28,7 +28,7 @@ const LRO_HEADERS = ['azure-asyncoperation', 'location'];
 function lroRules(repoRoot: string): Map<string, LroRule> {
   const rules = new Map<string, LroRule>();
   const dir = ownDescriptionDir(repoRoot);
-  for (const file of ['compute-2026-03-01.json', 'gallery-2025-03-03.json', 'subscriptions-2022-12-01.json', 'resourcegraph-2021-06-01-preview.json', 'maintenance-2023-04-01.json', 'alertsmanagement-2019-03-01.json']) {
+  for (const file of ['compute-2026-03-01.json', 'gallery-2025-03-03.json', 'subscriptions-2022-12-01.json', 'resourcegraph-2021-06-01-preview.json', 'maintenance-2023-04-01.json', 'alertsmanagement-2019-03-01.json', 'monitor-metrics-2024-02-01.json']) {
     const doc = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { paths: Record<string, Record<string, { operationId: string; 'x-ms-long-running-operation'?: boolean; responses: Record<string, { headers?: Record<string, unknown> }> }>> };
     for (const methods of Object.values(doc.paths)) {
       for (const op of Object.values(methods)) {

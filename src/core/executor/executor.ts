@@ -20,6 +20,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { AlertsReader } from '../../azure/alerts/alertsClient';
+import type { MetricsReader } from '../../azure/metrics/metricTypes';
 import type { CallStats } from '../../azure/callStats';
 import type { AzureGateway } from '../../azure/gateway';
 import { scaleSetId } from '../../azure/gateway';
@@ -49,6 +50,8 @@ export interface ExecutorOptions {
   readonly gateway: AzureGateway;
   /** Azure Monitor alerts for the bake's alert gate (issue 16). */
   readonly alerts?: AlertsReader;
+  /** Azure Monitor metrics for the bake's metric gates (issue 16). */
+  readonly metrics?: MetricsReader;
   readonly clock: Clock;
   readonly sink: JournalSink;
   /** A fresh run (startProgress) or a replayed one (replayJournal). */
@@ -102,6 +105,7 @@ export class RolloutExecutor {
     this.ctx = {
       gateway: options.gateway,
       ...(options.alerts ? { alerts: options.alerts } : {}),
+      ...(options.metrics ? { metrics: options.metrics } : {}),
       clock: options.clock,
       ref: progress.scaleSet,
       progress,

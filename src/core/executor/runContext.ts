@@ -2,6 +2,7 @@
 // signal. Steps record before they act and emit after they record.
 import type { AlertsReader } from '../../azure/alerts/alertsClient';
 import type { AzureGateway, ScaleSetRef } from '../../azure/gateway';
+import type { MetricsReader } from '../../azure/metrics/metricTypes';
 import type { Clock } from '../../shared/clock';
 import type { ResolvedTarget, RolloutPolicy, RunEvent } from '../contract';
 import type { JournalEntry, JournalRecord } from '../journal/records';
@@ -15,6 +16,8 @@ export interface RunContext {
   readonly gateway: AzureGateway;
   /** Azure Monitor alerts, for the bake's alert gate (issue 16); absent: that gate cannot pass. */
   readonly alerts?: AlertsReader;
+  /** Azure Monitor metrics, for the bake's metric gates (issue 16); absent: those gates cannot pass. */
+  readonly metrics?: MetricsReader;
   readonly clock: Clock;
   readonly ref: ScaleSetRef;
   readonly progress: RunProgress;

@@ -22,6 +22,7 @@ import { rp1RollingPolicyNames, rp2RollingPolicyRanges, rp3RollingPolicyPause } 
 import type { ReadinessRule } from './rule';
 import { rw1MaintenanceWindow } from './rw1MaintenanceWindow';
 import { rf1FlexibleMaxSurge } from './rf1FlexibleMaxSurge';
+import { rd1UpgradeDeferral } from './rd1UpgradeDeferral';
 
 export const readinessRules: readonly ReadinessRule[] = [
   r0PartialModel,
@@ -48,4 +49,5 @@ export const readinessRules: readonly ReadinessRule[] = [
   rm1ManualMode,
   rw1MaintenanceWindow,
   rf1FlexibleMaxSurge,
+  rd1UpgradeDeferral,
 ];

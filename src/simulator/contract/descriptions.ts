@@ -7,6 +7,7 @@ import gallery from './gallery-2025-03-03.json';
 import resourceGraph from './resourcegraph-2021-06-01-preview.json';
 import subscriptions from './subscriptions-2022-12-01.json';
 import maintenance from './maintenance-2023-04-01.json';
+import monitorMetrics from './monitor-metrics-2024-02-01.json';
 
 export interface Description {
   readonly file: string;
@@ -21,6 +22,7 @@ export const descriptions: readonly Description[] = [
   { ...resourceGraph, file: 'resourcegraph-2021-06-01-preview.json' },
   { ...maintenance, file: 'maintenance-2023-04-01.json' },
   { ...alertsManagement, file: 'alertsmanagement-2019-03-01.json' },
+  { ...monitorMetrics, file: 'monitor-metrics-2024-02-01.json' },
 ];
 
 export interface DescribedPath {

@@ -34,6 +34,8 @@ export function operationKind(method: string): ArmOperationKind {
 /** `subscription` with its id, or `tenant` (the subscription list itself is a tenant-level request). */
 function scopeOf(path: string): { scope: 'subscription' | 'tenant'; id: string } | undefined {
   if (/^\/providers\/Microsoft\.ResourceGraph\//i.test(path)) return undefined;
+  // metrics:getBatch is Azure Monitor's regional data plane, not Resource Manager (metricBatch.json host).
+  if (/^\/subscriptions\/[^/]+\/metrics:getBatch$/i.test(path)) return undefined;
   const m = /^\/subscriptions\/([^/]+)\/?/i.exec(path);
   return m ? { scope: 'subscription', id: m[1].toLowerCase() } : { scope: 'tenant', id: 'tenant' };
 }

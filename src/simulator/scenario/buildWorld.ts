@@ -4,6 +4,7 @@ import { ArmError } from '../armError';
 import { addMaintenanceConfigurations } from './maintenanceConfigurations';
 import { publishImageVersion } from '../engine/automaticUpgrades';
 import { fireAlert } from '../state/alerts';
+import { setMetric } from '../state/metrics';
 import { resolveVersion } from '../engine/diskReplacement';
 import type { InstanceOverrides } from '../state/instanceFactory';
 import type { Behaviour, LoadBalancer } from '../state/model';
@@ -157,6 +158,10 @@ export function buildWorld(scenario: Scenario, start: number): World {
       ...(a.resolveAfterSeconds !== undefined ? { resolveAfterMs: a.resolveAfterSeconds * 1000 } : {}),
       at: start + a.atSeconds * 1000,
     });
+  }
+  for (const m of scenario.metrics ?? []) {
+    if (!world.scaleSet(m.subscriptionId, m.resourceGroup, m.scaleSet)) throw new ScenarioError(`metrics: scale set ${m.resourceGroup}/${m.scaleSet} is not in scaleSets.`);
+    setMetric(world, { subscriptionId: m.subscriptionId, resourceGroup: m.resourceGroup, scaleSet: m.scaleSet, name: m.name, ...(m.unit ? { unit: m.unit } : {}), steps: m.points.map((p) => ({ at: start + p.atSeconds * 1000, value: p.value })) });
   }
   return world;
 }

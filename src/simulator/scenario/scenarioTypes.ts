@@ -79,6 +79,17 @@ export interface AlertSpec {
   description?: string;
 }
 
+/** A scale set's Azure Monitor metric timeline (issue 16): from each point's time on, every one-minute sample has its value. */
+export interface MetricSpec {
+  subscriptionId: string;
+  resourceGroup: string;
+  scaleSet: string;
+  /** The metric's REST name, e.g. `Percentage CPU`. */
+  name: string;
+  unit?: 'Count' | 'Bytes' | 'Seconds' | 'CountPerSecond' | 'BytesPerSecond' | 'Percent' | 'MilliSeconds' | 'Unspecified';
+  points: { atSeconds: number; value: number }[];
+}
+
 export interface Scenario {
   name?: string;
   description?: string;
@@ -100,6 +111,8 @@ export interface Scenario {
   maintenanceConfigurations?: MaintenanceConfigurationSpec[];
   /** Azure Monitor alerts that fire at a time (issue 16): on a scale set (or one instance) or a resource group. */
   alerts?: AlertSpec[];
+  /** Azure Monitor metric timelines of scale sets (issue 16), served by metrics:getBatch. */
+  metrics?: MetricSpec[];
   faults?: FaultRule[];
   throttling?: { budgets?: Budget[]; arm?: Partial<Record<ArmOperationKind, TokenBucket>> };
 }

@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"lroRetryAfterSeconds":{"type":"number","minimum":0,"default":10,"description":"Retry-After (simulated seconds, sent as real seconds rounded) on LRO 201/202 responses and in-progress polls; Compute sends 10."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"galleries":{"type":"array","description":"Azure Compute Galleries with image definitions and versions (O9, A4); a scale set names one with image.id.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","images"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"images":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","versions"],"properties":{"name":{"type":"string"},"osType":{"enum":["Linux","Windows"]},"hyperVGeneration":{"enum":["V1","V2"]},"identifier":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"}}},"versions":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is published (listed and usable)."},"excludeFromLatest":{"type":"boolean","description":"A4: never chosen for the definition's latest."},"regions":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Target regions it is replicated to (default: the gallery's location)."},"provisioningState":{"enum":["Succeeded","Failed"]}}}]}}}}}}}},"managedImages":{"type":"array","description":"Managed custom images (Microsoft.Compute/images); a scale set names one with image.id (O9).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"osType":{"enum":["Linux","Windows"]}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"alerts":{"type":"array","description":"Azure Monitor alerts that fire at a simulated time (served by Alerts_GetAll, AlertsManagement 2019-03-01): on a scale set, one of its instances, or the resource group itself.","items":{"type":"object","additionalProperties":false,"required":["atSeconds","name","subscriptionId","resourceGroup"],"properties":{"atSeconds":{"type":"number","minimum":0,"description":"When it fires, seconds after the scenario's start."},"name":{"type":"string","pattern":"\\S","description":"The alert rule's name (the alert is listed under it)."},"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"scaleSet":{"type":"string","description":"The scale set it fires on; absent: the resource group itself."},"instanceId":{"type":"string","description":"One instance of scaleSet (a VMSS VM target)."},"severity":{"enum":["Sev0","Sev1","Sev2","Sev3","Sev4"],"default":"Sev3"},"resolveAfterSeconds":{"type":"number","minimum":0,"description":"Resolves this long after it fired; absent: stays fired."},"signalType":{"enum":["Metric","Log","Unknown"],"default":"Metric"},"description":{"type":"string"}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"maintenanceConfigurations":{"type":"array","description":"Microsoft.Maintenance configurations (e.g. OSImage windows) and the scale sets they are assigned to; an assigned OSImage window confines the set's automatic OS upgrades.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","maintenanceWindow"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"maintenanceScope":{"type":"string","description":"Default OSImage."},"maintenanceWindow":{"type":"object","additionalProperties":false,"required":["startDateTime","timeZone","duration"],"properties":{"startDateTime":{"type":"string"},"expirationDateTime":{"type":"string"},"duration":{"type":"string"},"timeZone":{"type":"string"},"recurEvery":{"type":"string"}}},"assignedTo":{"type":"array","items":{"type":"string"},"description":"Names of scale sets in the same subscription."}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}},"arm":{"type":"object","additionalProperties":false,"description":"Azure Resource Manager's token buckets per subscription (and tenant); default Learn's: reads 250 refilled at 25/s, writes and deletes 200 at 10/s. Smaller ones show throttling.","properties":{"reads":{"$ref":"#/definitions/tokenBucket"},"writes":{"$ref":"#/definitions/tokenBucket"},"deletes":{"$ref":"#/definitions/tokenBucket"}}}}}},"definitions":{"tokenBucket":{"type":"object","additionalProperties":false,"required":["size","refillPerSecond"],"properties":{"size":{"type":"integer","minimum":1},"refillPerSecond":{"type":"number","exclusiveMinimum":0}}},"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy","noProbeAnswer"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy","noProbeAnswer"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"instanceId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"The instance's id as a snapshot of a live set keeps it: a Uniform set's is a number, a Flexible set's is the VM name. Default: generated (0, 1, 2… / {set}_{8 hex digits})."},"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vmss-upgrades.local/simulator/scenario.schema.json","title":"vmss-upgrades simulator scenario","description":"The Azure world the embedded simulator serves: tenants, subscriptions, platform images, load balancers, scale sets with their instances and behaviour, scheduled events, faults and throttling. See SCENARIOS.md.","type":"object","additionalProperties":false,"required":["tenants","subscriptions","images","scaleSets"],"properties":{"$schema":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"seed":{"type":"integer","description":"Seed of every random choice (faults by rate, flaky health, generated ids).","default":1},"timeScale":{"type":"number","exclusiveMinimum":0,"description":"Simulated milliseconds per real millisecond (60: one real second is one simulated minute).","default":60},"startTime":{"type":"string","format":"date-time","description":"Simulated time at start; default: the real time at start."},"latencyMs":{"type":"integer","minimum":0,"description":"Real milliseconds added to every response.","default":0},"timing":{"type":"object","additionalProperties":false,"properties":{"modelUpdateSeconds":{"type":"number","minimum":0,"default":5},"instanceUpgradeSeconds":{"type":"number","minimum":0,"default":60},"healthGraceSeconds":{"type":"number","minimum":0,"default":30},"healthWaitSeconds":{"type":"number","minimum":0,"default":300,"description":"O4: how long each batch waits for health."},"healthCheckIntervalSeconds":{"type":"number","exclusiveMinimum":0,"default":5},"automaticUpgradeDelaySeconds":{"type":"number","minimum":0,"default":1800,"description":"A4: release to automatic rollout."},"firstRolloutDelaySeconds":{"type":"number","minimum":0,"default":10800,"description":"A4: enabling automatic upgrades to the first rollout."},"lroRetryAfterSeconds":{"type":"number","minimum":0,"default":10,"description":"Retry-After (simulated seconds, sent as real seconds rounded) on LRO 201/202 responses and in-progress polls; Compute sends 10."},"pageSize":{"type":"integer","minimum":1,"default":50}}},"tenants":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["tenantId","displayName"],"properties":{"tenantId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"defaultDomain":{"type":"string"},"countryCode":{"type":"string"},"tenantCategory":{"enum":["Home","ProjectedBy","ManagedBy"]}}}},"subscriptions":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["subscriptionId","displayName","tenantId"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"displayName":{"type":"string"},"tenantId":{"$ref":"#/definitions/guid"},"state":{"enum":["Enabled","Warned","PastDue","Disabled","Deleted"]},"tags":{"$ref":"#/definitions/tags"}}}},"resourceGroups":{"type":"array","description":"Empty resource groups (groups holding a resource exist anyway).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","name","location"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"name":{"type":"string"},"location":{"type":"string"}}}},"images":{"type":"array","description":"Platform image versions per publisher/offer/sku in the given locations (A7).","items":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","locations","versions"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"locations":{"type":"array","minItems":1,"items":{"type":"string"}},"versions":{"type":"array","minItems":1,"items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is released (A4 starts automatic upgrades then)."}}}]}}}}},"galleries":{"type":"array","description":"Azure Compute Galleries with image definitions and versions (O9, A4); a scale set names one with image.id.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","images"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"images":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","versions"],"properties":{"name":{"type":"string"},"osType":{"enum":["Linux","Windows"]},"hyperVGeneration":{"enum":["V1","V2"]},"identifier":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"}}},"versions":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/version"},{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"$ref":"#/definitions/version"},"publishedAtSeconds":{"type":"number","description":"Seconds after start when the version is published (listed and usable)."},"excludeFromLatest":{"type":"boolean","description":"A4: never chosen for the definition's latest."},"regions":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Target regions it is replicated to (default: the gallery's location)."},"provisioningState":{"enum":["Succeeded","Failed"]}}}]}}}}}}}},"managedImages":{"type":"array","description":"Managed custom images (Microsoft.Compute/images); a scale set names one with image.id (O9).","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"osType":{"enum":["Linux","Windows"]}}}},"loadBalancers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","sku","probes"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"sku":{"enum":["Standard","Basic"],"description":"R10: a probe of a set without a single placement group must be on a Standard load balancer."},"probes":{"type":"array","items":{"type":"string"}}}}},"scaleSets":{"type":"array","items":{"$ref":"#/definitions/scaleSet"}},"events":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["atSeconds","publishImage"],"properties":{"atSeconds":{"type":"number","minimum":0},"publishImage":{"type":"object","additionalProperties":false,"required":["publisher","offer","sku","version"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"$ref":"#/definitions/version"},"location":{"type":"string","description":"Default: every location the image is known in."}}}}}},"alerts":{"type":"array","description":"Azure Monitor alerts that fire at a simulated time (served by Alerts_GetAll, AlertsManagement 2019-03-01): on a scale set, one of its instances, or the resource group itself.","items":{"type":"object","additionalProperties":false,"required":["atSeconds","name","subscriptionId","resourceGroup"],"properties":{"atSeconds":{"type":"number","minimum":0,"description":"When it fires, seconds after the scenario's start."},"name":{"type":"string","pattern":"\\S","description":"The alert rule's name (the alert is listed under it)."},"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"scaleSet":{"type":"string","description":"The scale set it fires on; absent: the resource group itself."},"instanceId":{"type":"string","description":"One instance of scaleSet (a VMSS VM target)."},"severity":{"enum":["Sev0","Sev1","Sev2","Sev3","Sev4"],"default":"Sev3"},"resolveAfterSeconds":{"type":"number","minimum":0,"description":"Resolves this long after it fired; absent: stays fired."},"signalType":{"enum":["Metric","Log","Unknown"],"default":"Metric"},"description":{"type":"string"}}}},"metrics":{"type":"array","description":"Azure Monitor metric timelines of scale sets (served by metrics:getBatch, Azure Monitor metrics 2024-02-01): from each point's time on, every one-minute sample of the metric has that value; before the first point there is no data.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","scaleSet","name","points"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"scaleSet":{"type":"string"},"name":{"type":"string","pattern":"^[^,]*\\S[^,]*$","description":"The metric's REST name, e.g. Percentage CPU (no comma: names are comma-separated in the query)."},"unit":{"enum":["Count","Bytes","Seconds","CountPerSecond","BytesPerSecond","Percent","MilliSeconds","Unspecified"]},"points":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["atSeconds","value"],"properties":{"atSeconds":{"type":"number","minimum":0,"description":"Seconds after the scenario's start."},"value":{"type":"number"}}}}}}},"quotas":{"type":"array","description":"Total regional vCPU quota per subscription and location; a scale-out beyond it is refused (409 OperationNotAllowed). Absent: unlimited.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","location","cores"],"properties":{"subscriptionId":{"type":"string"},"location":{"type":"string"},"cores":{"type":"integer","minimum":0}}}},"maintenanceConfigurations":{"type":"array","description":"Microsoft.Maintenance configurations (e.g. OSImage windows) and the scale sets they are assigned to; an assigned OSImage window confines the set's automatic OS upgrades.","items":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","maintenanceWindow"],"properties":{"subscriptionId":{"type":"string"},"resourceGroup":{"type":"string"},"name":{"type":"string"},"location":{"type":"string"},"maintenanceScope":{"type":"string","description":"Default OSImage."},"maintenanceWindow":{"type":"object","additionalProperties":false,"required":["startDateTime","timeZone","duration"],"properties":{"startDateTime":{"type":"string"},"expirationDateTime":{"type":"string"},"duration":{"type":"string"},"timeZone":{"type":"string"},"recurEvery":{"type":"string"}}},"assignedTo":{"type":"array","items":{"type":"string"},"description":"Names of scale sets in the same subscription."}}}},"faults":{"type":"array","items":{"$ref":"#/definitions/fault"}},"throttling":{"type":"object","additionalProperties":false,"properties":{"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","windowSeconds","limit"],"properties":{"name":{"type":"string","description":"e.g. Microsoft.Compute/HighCostGet3Min"},"windowSeconds":{"type":"number","exclusiveMinimum":0},"limit":{"type":"integer","minimum":1},"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression on the path; default: every Microsoft.Compute request."}}}},"arm":{"type":"object","additionalProperties":false,"description":"Azure Resource Manager's token buckets per subscription (and tenant); default Learn's: reads 250 refilled at 25/s, writes and deletes 200 at 10/s. Smaller ones show throttling.","properties":{"reads":{"$ref":"#/definitions/tokenBucket"},"writes":{"$ref":"#/definitions/tokenBucket"},"deletes":{"$ref":"#/definitions/tokenBucket"}}}}}},"definitions":{"tokenBucket":{"type":"object","additionalProperties":false,"required":["size","refillPerSecond"],"properties":{"size":{"type":"integer","minimum":1},"refillPerSecond":{"type":"number","exclusiveMinimum":0}}},"guid":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"version":{"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"},"tags":{"type":"object","additionalProperties":{"type":"string"}},"method":{"enum":["GET","PUT","PATCH","POST","DELETE"]},"behaviour":{"description":"How an instance behaves after its OS disk is replaced.","oneOf":[{"enum":["healthy","neverHealthy","noProbeAnswer"]},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"enum":["healthy","neverHealthy","noProbeAnswer"]}}},{"type":"object","additionalProperties":false,"required":["kind","seconds"],"properties":{"kind":{"const":"slow"},"seconds":{"type":"number","minimum":0}}},{"type":"object","additionalProperties":false,"required":["kind","unhealthyRatio"],"properties":{"kind":{"const":"flaky"},"unhealthyRatio":{"type":"number","minimum":0,"maximum":1},"periodSeconds":{"type":"number","exclusiveMinimum":0,"default":30}}},{"type":"object","additionalProperties":false,"required":["kind","version"],"properties":{"kind":{"const":"unhealthyOnVersion"},"version":{"$ref":"#/definitions/version"}}}]},"instance":{"type":"object","additionalProperties":false,"properties":{"instanceId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"The instance's id as a snapshot of a live set keeps it: a Uniform set's is a number, a Flexible set's is the VM name. Default: generated (0, 1, 2… / {set}_{8 hex digits})."},"zone":{"type":"string"},"updateDomain":{"type":"integer","minimum":0},"faultDomain":{"type":"integer","minimum":0},"powerState":{"enum":["running","stopped","deallocated"]},"health":{"enum":["healthy","unhealthy","initializing","unknown"],"description":"Health before any upgrade."},"extensionsFailed":{"type":"boolean"},"osVersion":{"$ref":"#/definitions/version"},"afterUpgrade":{"$ref":"#/definitions/behaviour"}}},"scaleSet":{"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}},"fault":{"type":"object","additionalProperties":false,"description":"Matches requests by method/path/occurrence and/or rate, then applies one effect.","properties":{"method":{"$ref":"#/definitions/method"},"path":{"type":"string","description":"Regular expression, case-insensitive, on the request path."},"occurrences":{"type":"array","items":{"type":"integer","minimum":1},"description":"1-based occurrences among the matching requests."},"rate":{"type":"number","minimum":0,"maximum":1},"status":{"type":"integer","minimum":400,"maximum":599},"code":{"type":"string"},"message":{"type":"string"},"retryAfterSeconds":{"type":"number","minimum":0},"drop":{"const":true},"delayMs":{"type":"integer","minimum":0},"failOperation":{"type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string"},"message":{"type":"string"}}}},"oneOf":[{"required":["status"]},{"required":["drop"]},{"required":["delayMs"]},{"required":["failOperation"]}]}}};
 const schema12 = {"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 const schema15 = {"type":"object","additionalProperties":{"type":"string"}};
 const schema17 = {"type":"string","pattern":"^\\d+(\\.\\d+){1,3}$"};
@@ -15,6 +15,7 @@ const formats0 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d
 const pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 const pattern4 = new RegExp("^\\d+(\\.\\d+){1,3}$", "u");
 const pattern20 = new RegExp("\\S", "u");
+const pattern21 = new RegExp("^[^,]*\\S[^,]*$", "u");
 const schema22 = {"type":"object","additionalProperties":false,"required":["subscriptionId","resourceGroup","name","location","image","instances"],"properties":{"subscriptionId":{"$ref":"#/definitions/guid"},"resourceGroup":{"type":"string"},"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"location":{"type":"string"},"orchestrationMode":{"enum":["Uniform","Flexible"],"default":"Uniform"},"vmSize":{"type":"string","default":"Standard_D2s_v3"},"osType":{"enum":["Linux","Windows"],"default":"Linux"},"image":{"oneOf":[{"type":"object","additionalProperties":false,"required":["publisher","offer","sku"],"properties":{"publisher":{"type":"string"},"offer":{"type":"string"},"sku":{"type":"string"},"version":{"oneOf":[{"const":"latest"},{"$ref":"#/definitions/version"}],"default":"latest"}}},{"type":"object","additionalProperties":false,"required":["id"],"description":"O9: a gallery image definition (its latest version), a gallery image version or a managed image, by resource id.","properties":{"id":{"type":"string","pattern":"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$"}}}]},"osVersion":{"$ref":"#/definitions/version","description":"OS image version the instances run at start (default: what the image reference resolves to)."},"upgradePolicy":{"type":"object","description":"ARM upgradePolicy (mode, rollingUpgradePolicy, automaticOSUpgradePolicy); checked like a PUT."},"healthSignal":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"extension"}}},{"type":"object","additionalProperties":false,"required":["kind","loadBalancer","probe"],"properties":{"kind":{"const":"probe"},"loadBalancer":{"type":"string"},"probe":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"none"}}}]},"extensions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","publisher","type","typeHandlerVersion"],"properties":{"name":{"type":"string"},"publisher":{"type":"string"},"type":{"type":"string"},"typeHandlerVersion":{"type":"string"},"settings":{"type":"object"}}}},"singlePlacementGroup":{"type":"boolean","default":true},"zones":{"type":"array","items":{"type":"string"}},"updateDomains":{"type":"integer","minimum":1,"default":5},"faultDomains":{"type":"integer","minimum":1},"dataDisks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["lun","diskSizeGB"],"properties":{"lun":{"type":"integer","minimum":0},"diskSizeGB":{"type":"integer","minimum":1}}}},"tags":{"$ref":"#/definitions/tags"},"afterUpgrade":{"$ref":"#/definitions/behaviour"},"instances":{"type":"object","additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000},"overrides":{"type":"object","description":"Per instance index (0-based): placement, state and behaviour.","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"$ref":"#/definitions/instance"}},"scaleOut":{"type":"object","description":"Behaviour of instances created later by a scale-out, by creation order (0 = the first new instance).","propertyNames":{"pattern":"^\\d+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"afterUpgrade":{"$ref":"#/definitions/behaviour"}}}}}}}};
 const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
 const pattern12 = new RegExp("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/(galleries/[^/]+/images/[^/]+(/versions/[^/]+)?|images/[^/]+)$", "u");
@@ -4999,15 +5000,15 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data.quotas !== undefined){
-let data110 = data.quotas;
+if(data.metrics !== undefined){
+let data110 = data.metrics;
 if(Array.isArray(data110)){
 const len16 = data110.length;
 for(let i16=0; i16<len16; i16++){
 let data111 = data110[i16];
 if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
 if(data111.subscriptionId === undefined){
-const err209 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+const err209 = {instancePath:instancePath+"/metrics/" + i16,schemaPath:"#/properties/metrics/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -5016,8 +5017,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data111.location === undefined){
-const err210 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+if(data111.resourceGroup === undefined){
+const err210 = {instancePath:instancePath+"/metrics/" + i16,schemaPath:"#/properties/metrics/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5026,8 +5027,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data111.cores === undefined){
-const err211 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "cores"},message:"must have required property '"+"cores"+"'"};
+if(data111.scaleSet === undefined){
+const err211 = {instancePath:instancePath+"/metrics/" + i16,schemaPath:"#/properties/metrics/items/required",keyword:"required",params:{missingProperty: "scaleSet"},message:"must have required property '"+"scaleSet"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5036,9 +5037,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-for(const key17 in data111){
-if(!(((key17 === "subscriptionId") || (key17 === "location")) || (key17 === "cores"))){
-const err212 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(data111.name === undefined){
+const err212 = {instancePath:instancePath+"/metrics/" + i16,schemaPath:"#/properties/metrics/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5047,10 +5047,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data111.subscriptionId !== undefined){
-if(typeof data111.subscriptionId !== "string"){
-const err213 = {instancePath:instancePath+"/quotas/" + i16+"/subscriptionId",schemaPath:"#/properties/quotas/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111.points === undefined){
+const err213 = {instancePath:instancePath+"/metrics/" + i16,schemaPath:"#/properties/metrics/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -5059,10 +5057,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data111.location !== undefined){
-if(typeof data111.location !== "string"){
-const err214 = {instancePath:instancePath+"/quotas/" + i16+"/location",schemaPath:"#/properties/quotas/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data111){
+if(!((((((key17 === "subscriptionId") || (key17 === "resourceGroup")) || (key17 === "scaleSet")) || (key17 === "name")) || (key17 === "unit")) || (key17 === "points"))){
+const err214 = {instancePath:instancePath+"/metrics/" + i16,schemaPath:"#/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -5072,10 +5069,9 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data111.cores !== undefined){
-let data114 = data111.cores;
-if(!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))){
-const err215 = {instancePath:instancePath+"/quotas/" + i16+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data111.subscriptionId !== undefined){
+if(typeof data111.subscriptionId !== "string"){
+const err215 = {instancePath:instancePath+"/metrics/" + i16+"/subscriptionId",schemaPath:"#/properties/metrics/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -5084,9 +5080,10 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(typeof data114 == "number"){
-if(data114 < 0 || isNaN(data114)){
-const err216 = {instancePath:instancePath+"/quotas/" + i16+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data111.resourceGroup !== undefined){
+if(typeof data111.resourceGroup !== "string"){
+const err216 = {instancePath:instancePath+"/metrics/" + i16+"/resourceGroup",schemaPath:"#/properties/metrics/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -5096,10 +5093,9 @@ vErrors.push(err216);
 errors++;
 }
 }
-}
-}
-else {
-const err217 = {instancePath:instancePath+"/quotas/" + i16,schemaPath:"#/properties/quotas/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data111.scaleSet !== undefined){
+if(typeof data111.scaleSet !== "string"){
+const err217 = {instancePath:instancePath+"/metrics/" + i16+"/scaleSet",schemaPath:"#/properties/metrics/items/properties/scaleSet/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -5109,9 +5105,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
-else {
-const err218 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data111.name !== undefined){
+let data115 = data111.name;
+if(typeof data115 === "string"){
+if(!pattern21.test(data115)){
+const err218 = {instancePath:instancePath+"/metrics/" + i16+"/name",schemaPath:"#/properties/metrics/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^,]*\\S[^,]*$"},message:"must match pattern \""+"^[^,]*\\S[^,]*$"+"\""};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -5121,15 +5119,8 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data.maintenanceConfigurations !== undefined){
-let data115 = data.maintenanceConfigurations;
-if(Array.isArray(data115)){
-const len17 = data115.length;
-for(let i17=0; i17<len17; i17++){
-let data116 = data115[i17];
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.subscriptionId === undefined){
-const err219 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
+else {
+const err219 = {instancePath:instancePath+"/metrics/" + i16+"/name",schemaPath:"#/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -5138,8 +5129,11 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(data116.resourceGroup === undefined){
-const err220 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
+}
+if(data111.unit !== undefined){
+let data116 = data111.unit;
+if(!((((((((data116 === "Count") || (data116 === "Bytes")) || (data116 === "Seconds")) || (data116 === "CountPerSecond")) || (data116 === "BytesPerSecond")) || (data116 === "Percent")) || (data116 === "MilliSeconds")) || (data116 === "Unspecified"))){
+const err220 = {instancePath:instancePath+"/metrics/" + i16+"/unit",schemaPath:"#/properties/metrics/items/properties/unit/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.items.properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -5148,8 +5142,12 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data116.name === undefined){
-const err221 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data111.points !== undefined){
+let data117 = data111.points;
+if(Array.isArray(data117)){
+if(data117.length < 1){
+const err221 = {instancePath:instancePath+"/metrics/" + i16+"/points",schemaPath:"#/properties/metrics/items/properties/points/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -5158,8 +5156,12 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(data116.location === undefined){
-const err222 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+const len17 = data117.length;
+for(let i17=0; i17<len17; i17++){
+let data118 = data117[i17];
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.atSeconds === undefined){
+const err222 = {instancePath:instancePath+"/metrics/" + i16+"/points/" + i17,schemaPath:"#/properties/metrics/items/properties/points/items/required",keyword:"required",params:{missingProperty: "atSeconds"},message:"must have required property '"+"atSeconds"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -5168,8 +5170,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(data116.maintenanceWindow === undefined){
-const err223 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "maintenanceWindow"},message:"must have required property '"+"maintenanceWindow"+"'"};
+if(data118.value === undefined){
+const err223 = {instancePath:instancePath+"/metrics/" + i16+"/points/" + i17,schemaPath:"#/properties/metrics/items/properties/points/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -5178,9 +5180,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-for(const key18 in data116){
-if(!(((((((key18 === "subscriptionId") || (key18 === "resourceGroup")) || (key18 === "name")) || (key18 === "location")) || (key18 === "maintenanceScope")) || (key18 === "maintenanceWindow")) || (key18 === "assignedTo"))){
-const err224 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+for(const key18 in data118){
+if(!((key18 === "atSeconds") || (key18 === "value"))){
+const err224 = {instancePath:instancePath+"/metrics/" + i16+"/points/" + i17,schemaPath:"#/properties/metrics/items/properties/points/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -5190,9 +5192,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data116.subscriptionId !== undefined){
-if(typeof data116.subscriptionId !== "string"){
-const err225 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/subscriptionId",schemaPath:"#/properties/maintenanceConfigurations/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.atSeconds !== undefined){
+let data119 = data118.atSeconds;
+if(typeof data119 == "number"){
+if(data119 < 0 || isNaN(data119)){
+const err225 = {instancePath:instancePath+"/metrics/" + i16+"/points/" + i17+"/atSeconds",schemaPath:"#/properties/metrics/items/properties/points/items/properties/atSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -5202,9 +5206,8 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data116.resourceGroup !== undefined){
-if(typeof data116.resourceGroup !== "string"){
-const err226 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/resourceGroup",schemaPath:"#/properties/maintenanceConfigurations/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err226 = {instancePath:instancePath+"/metrics/" + i16+"/points/" + i17+"/atSeconds",schemaPath:"#/properties/metrics/items/properties/points/items/properties/atSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -5214,9 +5217,9 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data116.name !== undefined){
-if(typeof data116.name !== "string"){
-const err227 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/name",schemaPath:"#/properties/maintenanceConfigurations/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.value !== undefined){
+if(!(typeof data118.value == "number")){
+const err227 = {instancePath:instancePath+"/metrics/" + i16+"/points/" + i17+"/value",schemaPath:"#/properties/metrics/items/properties/points/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -5226,9 +5229,9 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data116.location !== undefined){
-if(typeof data116.location !== "string"){
-const err228 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/location",schemaPath:"#/properties/maintenanceConfigurations/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err228 = {instancePath:instancePath+"/metrics/" + i16+"/points/" + i17,schemaPath:"#/properties/metrics/items/properties/points/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -5238,9 +5241,9 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data116.maintenanceScope !== undefined){
-if(typeof data116.maintenanceScope !== "string"){
-const err229 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceScope",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceScope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err229 = {instancePath:instancePath+"/metrics/" + i16+"/points",schemaPath:"#/properties/metrics/items/properties/points/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -5250,11 +5253,9 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data116.maintenanceWindow !== undefined){
-let data122 = data116.maintenanceWindow;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.startDateTime === undefined){
-const err230 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "startDateTime"},message:"must have required property '"+"startDateTime"+"'"};
+}
+else {
+const err230 = {instancePath:instancePath+"/metrics/" + i16,schemaPath:"#/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -5263,8 +5264,10 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(data122.timeZone === undefined){
-const err231 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'"};
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -5273,8 +5276,16 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data122.duration === undefined){
-const err232 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'"};
+}
+if(data.quotas !== undefined){
+let data121 = data.quotas;
+if(Array.isArray(data121)){
+const len18 = data121.length;
+for(let i18=0; i18<len18; i18++){
+let data122 = data121[i18];
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.subscriptionId === undefined){
+const err232 = {instancePath:instancePath+"/quotas/" + i18,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -5283,9 +5294,8 @@ vErrors.push(err232);
 }
 errors++;
 }
-for(const key19 in data122){
-if(!(((((key19 === "startDateTime") || (key19 === "expirationDateTime")) || (key19 === "duration")) || (key19 === "timeZone")) || (key19 === "recurEvery"))){
-const err233 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data122.location === undefined){
+const err233 = {instancePath:instancePath+"/quotas/" + i18,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -5294,10 +5304,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-if(data122.startDateTime !== undefined){
-if(typeof data122.startDateTime !== "string"){
-const err234 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow/startDateTime",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/startDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.cores === undefined){
+const err234 = {instancePath:instancePath+"/quotas/" + i18,schemaPath:"#/properties/quotas/items/required",keyword:"required",params:{missingProperty: "cores"},message:"must have required property '"+"cores"+"'"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -5306,10 +5314,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-if(data122.expirationDateTime !== undefined){
-if(typeof data122.expirationDateTime !== "string"){
-const err235 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow/expirationDateTime",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/expirationDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data122){
+if(!(((key19 === "subscriptionId") || (key19 === "location")) || (key19 === "cores"))){
+const err235 = {instancePath:instancePath+"/quotas/" + i18,schemaPath:"#/properties/quotas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -5319,9 +5326,9 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data122.duration !== undefined){
-if(typeof data122.duration !== "string"){
-const err236 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow/duration",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.subscriptionId !== undefined){
+if(typeof data122.subscriptionId !== "string"){
+const err236 = {instancePath:instancePath+"/quotas/" + i18+"/subscriptionId",schemaPath:"#/properties/quotas/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -5331,9 +5338,9 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data122.timeZone !== undefined){
-if(typeof data122.timeZone !== "string"){
-const err237 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow/timeZone",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.location !== undefined){
+if(typeof data122.location !== "string"){
+const err237 = {instancePath:instancePath+"/quotas/" + i18+"/location",schemaPath:"#/properties/quotas/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -5343,9 +5350,10 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data122.recurEvery !== undefined){
-if(typeof data122.recurEvery !== "string"){
-const err238 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow/recurEvery",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/recurEvery/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.cores !== undefined){
+let data125 = data122.cores;
+if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
+const err238 = {instancePath:instancePath+"/quotas/" + i18+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -5354,10 +5362,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data125 == "number"){
+if(data125 < 0 || isNaN(data125)){
+const err239 = {instancePath:instancePath+"/quotas/" + i18+"/cores",schemaPath:"#/properties/quotas/items/properties/cores/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -5367,13 +5374,10 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data116.assignedTo !== undefined){
-let data128 = data116.assignedTo;
-if(Array.isArray(data128)){
-const len18 = data128.length;
-for(let i18=0; i18<len18; i18++){
-if(typeof data128[i18] !== "string"){
-const err240 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/assignedTo/" + i18,schemaPath:"#/properties/maintenanceConfigurations/items/properties/assignedTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/quotas/" + i18,schemaPath:"#/properties/quotas/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -5385,7 +5389,7 @@ errors++;
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17+"/assignedTo",schemaPath:"#/properties/maintenanceConfigurations/items/properties/assignedTo/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err241 = {instancePath:instancePath+"/quotas",schemaPath:"#/properties/quotas/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -5395,9 +5399,15 @@ vErrors.push(err241);
 errors++;
 }
 }
-}
-else {
-const err242 = {instancePath:instancePath+"/maintenanceConfigurations/" + i17,schemaPath:"#/properties/maintenanceConfigurations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.maintenanceConfigurations !== undefined){
+let data126 = data.maintenanceConfigurations;
+if(Array.isArray(data126)){
+const len19 = data126.length;
+for(let i19=0; i19<len19; i19++){
+let data127 = data126[i19];
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.subscriptionId === undefined){
+const err242 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "subscriptionId"},message:"must have required property '"+"subscriptionId"+"'"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -5406,10 +5416,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-}
-else {
-const err243 = {instancePath:instancePath+"/maintenanceConfigurations",schemaPath:"#/properties/maintenanceConfigurations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data127.resourceGroup === undefined){
+const err243 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "resourceGroup"},message:"must have required property '"+"resourceGroup"+"'"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5418,20 +5426,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-if(data.faults !== undefined){
-let data130 = data.faults;
-if(Array.isArray(data130)){
-const len19 = data130.length;
-for(let i19=0; i19<len19; i19++){
-if(!(validate19(data130[i19], {instancePath:instancePath+"/faults/" + i19,parentData:data130,parentDataProperty:i19,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err244 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data127.name === undefined){
+const err244 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5440,13 +5436,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-if(data.throttling !== undefined){
-let data132 = data.throttling;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-for(const key20 in data132){
-if(!((key20 === "budgets") || (key20 === "arm"))){
-const err245 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(data127.location === undefined){
+const err245 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5455,16 +5446,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-if(data132.budgets !== undefined){
-let data133 = data132.budgets;
-if(Array.isArray(data133)){
-const len20 = data133.length;
-for(let i20=0; i20<len20; i20++){
-let data134 = data133[i20];
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-if(data134.name === undefined){
-const err246 = {instancePath:instancePath+"/throttling/budgets/" + i20,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data127.maintenanceWindow === undefined){
+const err246 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19,schemaPath:"#/properties/maintenanceConfigurations/items/required",keyword:"required",params:{missingProperty: "maintenanceWindow"},message:"must have required property '"+"maintenanceWindow"+"'"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5473,8 +5456,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(data134.windowSeconds === undefined){
-const err247 = {instancePath:instancePath+"/throttling/budgets/" + i20,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
+for(const key20 in data127){
+if(!(((((((key20 === "subscriptionId") || (key20 === "resourceGroup")) || (key20 === "name")) || (key20 === "location")) || (key20 === "maintenanceScope")) || (key20 === "maintenanceWindow")) || (key20 === "assignedTo"))){
+const err247 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19,schemaPath:"#/properties/maintenanceConfigurations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -5483,8 +5467,10 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(data134.limit === undefined){
-const err248 = {instancePath:instancePath+"/throttling/budgets/" + i20,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
+}
+if(data127.subscriptionId !== undefined){
+if(typeof data127.subscriptionId !== "string"){
+const err248 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/subscriptionId",schemaPath:"#/properties/maintenanceConfigurations/items/properties/subscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -5493,9 +5479,10 @@ vErrors.push(err248);
 }
 errors++;
 }
-for(const key21 in data134){
-if(!(((((key21 === "name") || (key21 === "windowSeconds")) || (key21 === "limit")) || (key21 === "method")) || (key21 === "path"))){
-const err249 = {instancePath:instancePath+"/throttling/budgets/" + i20,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data127.resourceGroup !== undefined){
+if(typeof data127.resourceGroup !== "string"){
+const err249 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/resourceGroup",schemaPath:"#/properties/maintenanceConfigurations/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -5505,9 +5492,9 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data134.name !== undefined){
-if(typeof data134.name !== "string"){
-const err250 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data127.name !== undefined){
+if(typeof data127.name !== "string"){
+const err250 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/name",schemaPath:"#/properties/maintenanceConfigurations/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -5517,11 +5504,9 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data134.windowSeconds !== undefined){
-let data136 = data134.windowSeconds;
-if(typeof data136 == "number"){
-if(data136 <= 0 || isNaN(data136)){
-const err251 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data127.location !== undefined){
+if(typeof data127.location !== "string"){
+const err251 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/location",schemaPath:"#/properties/maintenanceConfigurations/items/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -5531,8 +5516,9 @@ vErrors.push(err251);
 errors++;
 }
 }
-else {
-const err252 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data127.maintenanceScope !== undefined){
+if(typeof data127.maintenanceScope !== "string"){
+const err252 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/maintenanceScope",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceScope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -5542,10 +5528,11 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data134.limit !== undefined){
-let data137 = data134.limit;
-if(!((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137)))){
-const err253 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data127.maintenanceWindow !== undefined){
+let data133 = data127.maintenanceWindow;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+if(data133.startDateTime === undefined){
+const err253 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "startDateTime"},message:"must have required property '"+"startDateTime"+"'"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -5554,9 +5541,8 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(typeof data137 == "number"){
-if(data137 < 1 || isNaN(data137)){
-const err254 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data133.timeZone === undefined){
+const err254 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -5565,12 +5551,8 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-}
-if(data134.method !== undefined){
-let data138 = data134.method;
-if(!(((((data138 === "GET") || (data138 === "PUT")) || (data138 === "PATCH")) || (data138 === "POST")) || (data138 === "DELETE"))){
-const err255 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+if(data133.duration === undefined){
+const err255 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -5579,10 +5561,9 @@ vErrors.push(err255);
 }
 errors++;
 }
-}
-if(data134.path !== undefined){
-if(typeof data134.path !== "string"){
-const err256 = {instancePath:instancePath+"/throttling/budgets/" + i20+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key21 in data133){
+if(!(((((key21 === "startDateTime") || (key21 === "expirationDateTime")) || (key21 === "duration")) || (key21 === "timeZone")) || (key21 === "recurEvery"))){
+const err256 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -5592,9 +5573,9 @@ vErrors.push(err256);
 errors++;
 }
 }
-}
-else {
-const err257 = {instancePath:instancePath+"/throttling/budgets/" + i20,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data133.startDateTime !== undefined){
+if(typeof data133.startDateTime !== "string"){
+const err257 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/maintenanceWindow/startDateTime",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/startDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -5604,9 +5585,9 @@ vErrors.push(err257);
 errors++;
 }
 }
-}
-else {
-const err258 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.expirationDateTime !== undefined){
+if(typeof data133.expirationDateTime !== "string"){
+const err258 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/maintenanceWindow/expirationDateTime",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/expirationDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -5616,12 +5597,9 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data132.arm !== undefined){
-let data140 = data132.arm;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-for(const key22 in data140){
-if(!(((key22 === "reads") || (key22 === "writes")) || (key22 === "deletes"))){
-const err259 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(data133.duration !== undefined){
+if(typeof data133.duration !== "string"){
+const err259 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/maintenanceWindow/duration",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -5631,11 +5609,9 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data140.reads !== undefined){
-let data141 = data140.reads;
-if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
-if(data141.size === undefined){
-const err260 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(data133.timeZone !== undefined){
+if(typeof data133.timeZone !== "string"){
+const err260 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/maintenanceWindow/timeZone",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -5644,8 +5620,10 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data141.refillPerSecond === undefined){
-const err261 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+}
+if(data133.recurEvery !== undefined){
+if(typeof data133.recurEvery !== "string"){
+const err261 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/maintenanceWindow/recurEvery",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/properties/recurEvery/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -5654,9 +5632,10 @@ vErrors.push(err261);
 }
 errors++;
 }
-for(const key23 in data141){
-if(!((key23 === "size") || (key23 === "refillPerSecond"))){
-const err262 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/maintenanceWindow",schemaPath:"#/properties/maintenanceConfigurations/items/properties/maintenanceWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -5666,10 +5645,13 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data141.size !== undefined){
-let data142 = data141.size;
-if(!((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142)))){
-const err263 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data127.assignedTo !== undefined){
+let data139 = data127.assignedTo;
+if(Array.isArray(data139)){
+const len20 = data139.length;
+for(let i20=0; i20<len20; i20++){
+if(typeof data139[i20] !== "string"){
+const err263 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/assignedTo/" + i20,schemaPath:"#/properties/maintenanceConfigurations/items/properties/assignedTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -5678,9 +5660,10 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(typeof data142 == "number"){
-if(data142 < 1 || isNaN(data142)){
-const err264 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19+"/assignedTo",schemaPath:"#/properties/maintenanceConfigurations/items/properties/assignedTo/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -5691,11 +5674,8 @@ errors++;
 }
 }
 }
-if(data141.refillPerSecond !== undefined){
-let data143 = data141.refillPerSecond;
-if(typeof data143 == "number"){
-if(data143 <= 0 || isNaN(data143)){
-const err265 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err265 = {instancePath:instancePath+"/maintenanceConfigurations/" + i19,schemaPath:"#/properties/maintenanceConfigurations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -5705,8 +5685,9 @@ vErrors.push(err265);
 errors++;
 }
 }
+}
 else {
-const err266 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err266 = {instancePath:instancePath+"/maintenanceConfigurations",schemaPath:"#/properties/maintenanceConfigurations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -5716,9 +5697,19 @@ vErrors.push(err266);
 errors++;
 }
 }
+if(data.faults !== undefined){
+let data141 = data.faults;
+if(Array.isArray(data141)){
+const len21 = data141.length;
+for(let i21=0; i21<len21; i21++){
+if(!(validate19(data141[i21], {instancePath:instancePath+"/faults/" + i21,parentData:data141,parentDataProperty:i21,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err267 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err267 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -5728,11 +5719,12 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data140.writes !== undefined){
-let data144 = data140.writes;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.size === undefined){
-const err268 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(data.throttling !== undefined){
+let data143 = data.throttling;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+for(const key22 in data143){
+if(!((key22 === "budgets") || (key22 === "arm"))){
+const err268 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -5741,8 +5733,16 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data144.refillPerSecond === undefined){
-const err269 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+}
+if(data143.budgets !== undefined){
+let data144 = data143.budgets;
+if(Array.isArray(data144)){
+const len22 = data144.length;
+for(let i22=0; i22<len22; i22++){
+let data145 = data144[i22];
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+if(data145.name === undefined){
+const err269 = {instancePath:instancePath+"/throttling/budgets/" + i22,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -5751,9 +5751,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-for(const key24 in data144){
-if(!((key24 === "size") || (key24 === "refillPerSecond"))){
-const err270 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(data145.windowSeconds === undefined){
+const err270 = {instancePath:instancePath+"/throttling/budgets/" + i22,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "windowSeconds"},message:"must have required property '"+"windowSeconds"+"'"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -5762,11 +5761,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-if(data144.size !== undefined){
-let data145 = data144.size;
-if(!((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145)))){
-const err271 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data145.limit === undefined){
+const err271 = {instancePath:instancePath+"/throttling/budgets/" + i22,schemaPath:"#/properties/throttling/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -5775,9 +5771,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(typeof data145 == "number"){
-if(data145 < 1 || isNaN(data145)){
-const err272 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key23 in data145){
+if(!(((((key23 === "name") || (key23 === "windowSeconds")) || (key23 === "limit")) || (key23 === "method")) || (key23 === "path"))){
+const err272 = {instancePath:instancePath+"/throttling/budgets/" + i22,schemaPath:"#/properties/throttling/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -5787,12 +5783,9 @@ vErrors.push(err272);
 errors++;
 }
 }
-}
-if(data144.refillPerSecond !== undefined){
-let data146 = data144.refillPerSecond;
-if(typeof data146 == "number"){
-if(data146 <= 0 || isNaN(data146)){
-const err273 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data145.name !== undefined){
+if(typeof data145.name !== "string"){
+const err273 = {instancePath:instancePath+"/throttling/budgets/" + i22+"/name",schemaPath:"#/properties/throttling/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -5802,8 +5795,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-else {
-const err274 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data145.windowSeconds !== undefined){
+let data147 = data145.windowSeconds;
+if(typeof data147 == "number"){
+if(data147 <= 0 || isNaN(data147)){
+const err274 = {instancePath:instancePath+"/throttling/budgets/" + i22+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -5813,9 +5809,8 @@ vErrors.push(err274);
 errors++;
 }
 }
-}
 else {
-const err275 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err275 = {instancePath:instancePath+"/throttling/budgets/" + i22+"/windowSeconds",schemaPath:"#/properties/throttling/properties/budgets/items/properties/windowSeconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -5825,11 +5820,10 @@ vErrors.push(err275);
 errors++;
 }
 }
-if(data140.deletes !== undefined){
-let data147 = data140.deletes;
-if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
-if(data147.size === undefined){
-const err276 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(data145.limit !== undefined){
+let data148 = data145.limit;
+if(!((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148)))){
+const err276 = {instancePath:instancePath+"/throttling/budgets/" + i22+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -5838,8 +5832,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data147.refillPerSecond === undefined){
-const err277 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+if(typeof data148 == "number"){
+if(data148 < 1 || isNaN(data148)){
+const err277 = {instancePath:instancePath+"/throttling/budgets/" + i22+"/limit",schemaPath:"#/properties/throttling/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -5848,9 +5843,12 @@ vErrors.push(err277);
 }
 errors++;
 }
-for(const key25 in data147){
-if(!((key25 === "size") || (key25 === "refillPerSecond"))){
-const err278 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+}
+if(data145.method !== undefined){
+let data149 = data145.method;
+if(!(((((data149 === "GET") || (data149 === "PUT")) || (data149 === "PATCH")) || (data149 === "POST")) || (data149 === "DELETE"))){
+const err278 = {instancePath:instancePath+"/throttling/budgets/" + i22+"/method",schemaPath:"#/definitions/method/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -5860,10 +5858,9 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data147.size !== undefined){
-let data148 = data147.size;
-if(!((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148)))){
-const err279 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data145.path !== undefined){
+if(typeof data145.path !== "string"){
+const err279 = {instancePath:instancePath+"/throttling/budgets/" + i22+"/path",schemaPath:"#/properties/throttling/properties/budgets/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -5872,9 +5869,10 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(typeof data148 == "number"){
-if(data148 < 1 || isNaN(data148)){
-const err280 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err280 = {instancePath:instancePath+"/throttling/budgets/" + i22,schemaPath:"#/properties/throttling/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -5885,11 +5883,8 @@ errors++;
 }
 }
 }
-if(data147.refillPerSecond !== undefined){
-let data149 = data147.refillPerSecond;
-if(typeof data149 == "number"){
-if(data149 <= 0 || isNaN(data149)){
-const err281 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err281 = {instancePath:instancePath+"/throttling/budgets",schemaPath:"#/properties/throttling/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -5899,8 +5894,12 @@ vErrors.push(err281);
 errors++;
 }
 }
-else {
-const err282 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data143.arm !== undefined){
+let data151 = data143.arm;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+for(const key24 in data151){
+if(!(((key24 === "reads") || (key24 === "writes")) || (key24 === "deletes"))){
+const err282 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -5910,9 +5909,11 @@ vErrors.push(err282);
 errors++;
 }
 }
-}
-else {
-const err283 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data151.reads !== undefined){
+let data152 = data151.reads;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.size === undefined){
+const err283 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -5921,10 +5922,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-}
-else {
-const err284 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data152.refillPerSecond === undefined){
+const err284 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -5933,10 +5932,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-}
-else {
-const err285 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key25 in data152){
+if(!((key25 === "size") || (key25 === "refillPerSecond"))){
+const err285 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -5946,14 +5944,294 @@ vErrors.push(err285);
 errors++;
 }
 }
-}
-else {
-const err286 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data152.size !== undefined){
+let data153 = data152.size;
+if(!((typeof data153 == "number") && (!(data153 % 1) && !isNaN(data153)))){
+const err286 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err286];
 }
 else {
 vErrors.push(err286);
+}
+errors++;
+}
+if(typeof data153 == "number"){
+if(data153 < 1 || isNaN(data153)){
+const err287 = {instancePath:instancePath+"/throttling/arm/reads/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+}
+if(data152.refillPerSecond !== undefined){
+let data154 = data152.refillPerSecond;
+if(typeof data154 == "number"){
+if(data154 <= 0 || isNaN(data154)){
+const err288 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/throttling/arm/reads/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+}
+else {
+const err290 = {instancePath:instancePath+"/throttling/arm/reads",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+if(data151.writes !== undefined){
+let data155 = data151.writes;
+if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
+if(data155.size === undefined){
+const err291 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+if(data155.refillPerSecond === undefined){
+const err292 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+for(const key26 in data155){
+if(!((key26 === "size") || (key26 === "refillPerSecond"))){
+const err293 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+if(data155.size !== undefined){
+let data156 = data155.size;
+if(!((typeof data156 == "number") && (!(data156 % 1) && !isNaN(data156)))){
+const err294 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+if(typeof data156 == "number"){
+if(data156 < 1 || isNaN(data156)){
+const err295 = {instancePath:instancePath+"/throttling/arm/writes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+}
+if(data155.refillPerSecond !== undefined){
+let data157 = data155.refillPerSecond;
+if(typeof data157 == "number"){
+if(data157 <= 0 || isNaN(data157)){
+const err296 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/throttling/arm/writes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/throttling/arm/writes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+if(data151.deletes !== undefined){
+let data158 = data151.deletes;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+if(data158.size === undefined){
+const err299 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+if(data158.refillPerSecond === undefined){
+const err300 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/required",keyword:"required",params:{missingProperty: "refillPerSecond"},message:"must have required property '"+"refillPerSecond"+"'"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+for(const key27 in data158){
+if(!((key27 === "size") || (key27 === "refillPerSecond"))){
+const err301 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+if(data158.size !== undefined){
+let data159 = data158.size;
+if(!((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159)))){
+const err302 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+if(typeof data159 == "number"){
+if(data159 < 1 || isNaN(data159)){
+const err303 = {instancePath:instancePath+"/throttling/arm/deletes/size",schemaPath:"#/definitions/tokenBucket/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+}
+if(data158.refillPerSecond !== undefined){
+let data160 = data158.refillPerSecond;
+if(typeof data160 == "number"){
+if(data160 <= 0 || isNaN(data160)){
+const err304 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+else {
+const err305 = {instancePath:instancePath+"/throttling/arm/deletes/refillPerSecond",schemaPath:"#/definitions/tokenBucket/properties/refillPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/throttling/arm/deletes",schemaPath:"#/definitions/tokenBucket/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+}
+else {
+const err307 = {instancePath:instancePath+"/throttling/arm",schemaPath:"#/properties/throttling/properties/arm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/throttling",schemaPath:"#/properties/throttling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+}
+else {
+const err309 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
 }
 errors++;
 }

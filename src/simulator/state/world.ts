@@ -4,6 +4,7 @@ import { Scheduler } from '../engine/scheduler';
 import { Operations } from '../engine/operations';
 import { randomGuid, seededRandom, type Random } from '../prng';
 import type { SimAlert } from './alerts';
+import type { SimMetric } from './metrics';
 import { CustomImageCatalog } from './customImages';
 import { ImageCatalog } from './imageCatalog';
 import { MaintenanceStore } from './maintenance';
@@ -21,6 +22,8 @@ export class World {
   readonly scaleSets: ScaleSet[] = [];
   /** Azure Monitor alert instances (state/alerts.ts); listed once their start time has come. */
   readonly alerts: SimAlert[] = [];
+  /** Azure Monitor platform metric timelines of scale sets (state/metrics.ts), served by metrics:getBatch. */
+  readonly metrics: SimMetric[] = [];
   /** Resource groups declared by the scenario (groups holding a resource exist implicitly). */
   readonly resourceGroups: { subscriptionId: string; name: string; location: string }[] = [];
   readonly images = new ImageCatalog();

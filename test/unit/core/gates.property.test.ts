@@ -3,7 +3,9 @@
 // against the simulator. VMSS_PROPERTY_RUNS scales the case counts.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { BakeGates } from '../../../src/core/contract';
+import type { BakeGates, MetricGate } from '../../../src/core/contract';
+import { parseMetricGate } from '../../../src/core/metricGateText';
+import type { Simulator } from '../../../src/simulator/simulator';
 import type { JournalEntry } from '../../../src/core/journal/records';
 import { caseFrom, fleetShape, rolloutChoice, transientFaults } from './support/fleetArbitraries';
 import { ref } from './support/fleetScenario';
@@ -17,6 +19,23 @@ const sizes = fc.integer({ min: 1, max: 12 });
 type BakeEntry = Extract<JournalEntry, { type: 'bake' }> & { seq: number; at: number };
 const bakes = (entries: readonly JournalEntry[]) => entries.filter((e): e is BakeEntry => e.type === 'bake');
 const startedBatches = (entries: readonly JournalEntry[]) => entries.filter((e) => e.type === 'batchStarted').map((e) => (e as { batch: number }).batch);
+
+/**
+ * A metric gate and the reading that breaches it: a threshold, > or < (CPU rising, memory falling), max or avg
+ * (avg per PT1M: the minute after the change already averages past the threshold), and a baseline on the safe side.
+ */
+const metricCase = fc.record({
+  threshold: fc.integer({ min: 10, max: 90 }),
+  rising: fc.boolean(),
+  aggregation: fc.constantFrom('max', 'avg'),
+  interval: fc.constantFrom('PT1M', 'PT5M'),
+}).map(({ threshold, rising, aggregation, interval }) => {
+  const text = `${rising ? 'Percentage CPU' : 'Available Memory Percentage'}${rising ? '>' : '<'}${threshold} ${aggregation} ${aggregation === 'avg' ? 'PT1M' : interval}`;
+  const parsed = parseMetricGate(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const gate: MetricGate = parsed.gate;
+  return { gate, baseline: rising ? threshold - 5 : threshold + 5, breach: rising ? threshold + 10 : threshold - 10 };
+});
 
 /** A crash at a random journal append, or none. */
 const crash = fc.option(fc.record({ at: fc.integer({ min: 2, max: 60 }), torn: fc.boolean() }), { nil: undefined });
@@ -72,6 +91,65 @@ describe('bake and gate properties (issue 16, real SDK → simulator)', function
         },
       ),
       { numRuns: runs(60) },
+    );
+  });
+
+  it('a breached metric never lets the next batch start (rollback or pause-then-reject; with crashes and resumes)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fleetShape(sizes, { flaky: false }),
+        transientFaults,
+        rolloutChoice,
+        fc.nat(),
+        // At least two minutes before the bake ends: a one-minute sample past the threshold exists by the last reading.
+        fc.integer({ min: 0, max: bakeMs - 2 * 60_000 }),
+        fc.constantFrom<BakeGates['onBreach']>('rollback', 'pause'),
+        metricCase,
+        crash,
+        async (shape, faults, choice, which, delayMs, onBreach, metric, kill) => {
+          const base = caseFrom(shape, faults, choice);
+          let breachBatch: number | undefined;
+          let seeded = false;
+          const set = (run: { readonly sim: Simulator }, at: number, value: number) =>
+            run.sim.setMetric({ subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, scaleSet: ref.name, name: metric.gate.metric, steps: [{ at, value }] });
+          const config: CaseConfig = {
+            ...base,
+            ...(kill ? { kill } : {}),
+            gates: { bake: { bake: 'PT5M', bakeMs, metrics: [metric.gate], onBreach } },
+            onEvent: (e, run) => {
+              // A safe baseline from a day before the run; the breaching value from `delayMs` into the bake of batch which % 4.
+              if (!seeded) {
+                seeded = true;
+                set(run, e.at - 86_400_000, metric.baseline);
+              }
+              if (e.type === 'bake' && e.state === 'started' && breachBatch === undefined && e.batch === which % 4) {
+                breachBatch = e.batch;
+                set(run, e.at + delayMs, metric.breach);
+              }
+              if (e.type === 'gate' && e.state === 'open' && e.reason === 'breach') setImmediate(() => run.send({ type: 'reject' }));
+            },
+          };
+          const result = await runCase(config);
+          const entries = result.entries;
+          const started = startedBatches(entries);
+          for (const v of bakes(entries)) {
+            if (v.phase !== 'verdict' || v.ok) continue;
+            assert.ok(!started.some((b) => b > v.batch), `batch after ${v.batch} started after a breach: ${started.join(',')}`);
+            assert.ok(['aborted', 'rejected', 'cancelled'].includes(result.summary.outcome), `outcome ${result.summary.outcome}: ${result.summary.reason}`);
+          }
+          if (breachBatch !== undefined) {
+            const verdict = bakes(entries).find((e) => e.phase === 'verdict' && e.batch === breachBatch);
+            if (verdict && verdict.phase === 'verdict') {
+              assert.equal(verdict.ok, false, `${metric.gate.text}: the breach during batch ${breachBatch}'s bake was missed`);
+              assert.ok(verdict.verdicts.some((g) => g.gate === 'metric' && !g.ok), 'the metric gate is the one that failed');
+              assert.ok(!started.some((b) => b > breachBatch!), 'no batch after the breach');
+            } else {
+              assert.equal(result.summary.outcome, 'failed', 'no verdict only when the run could not go on');
+            }
+          }
+        },
+      ),
+      { numRuns: runs(40) },
     );
   });
 

@@ -191,4 +191,15 @@ describe('RunProjection: executor events → dashboard run view', () => {
     assert.equal(bake.startedAt, started.at, 'the bake keeps its start across its events');
     assert.deepEqual(bake.gates[1].alerts, [{ name: 'cpu-high', severity: 'Sev2', startDateTime: '2026-11-01T00:05:00.000Z', target: 'web' }]);
   });
+
+  it('issue 16: a metric gate verdict carries its evidence to the bake card and names the metric gate at the breach gate', () => {
+    const p = new RunProjection('r1', plan(10));
+    p.apply(ev({ type: 'bake', batch: 0, state: 'started', endsAt: 900_000 }));
+    const metric = { text: 'Percentage CPU>90 avg PT5M', points: 3, worst: { timeStamp: '2026-11-01T00:10:00.000Z', value: 96 }, breaches: [{ timeStamp: '2026-11-01T00:10:00.000Z', value: 96 }] };
+    const lines = p.apply(ev({ type: 'bake', batch: 0, state: 'breached', endsAt: 900_000, verdicts: [{ gate: 'health', ok: true, detail: 'ok' }, { gate: 'metric', ok: false, detail: 'Percentage CPU>90 avg PT5M: 1 interval(s) crossed the threshold, first 96 at 2026-11-01T00:10:00.000Z', metric }] }));
+    assert.match(lines[0].text, /metric BREACHED: Percentage CPU>90 avg PT5M: 1 interval\(s\) crossed/);
+    assert.deepEqual(p.view().bake!.gates[1], { gate: 'metric', ok: false, detail: 'Percentage CPU>90 avg PT5M: 1 interval(s) crossed the threshold, first 96 at 2026-11-01T00:10:00.000Z', metric });
+    p.apply(ev({ type: 'gate', afterBatch: 0, reason: 'breach', state: 'open' }));
+    assert.match(JSON.stringify(p.view().gate), /Metric gate: Percentage CPU>90 avg PT5M: 1 interval/);
+  });
 });

@@ -6,6 +6,7 @@
 import type { BakeGates, GateVerdict } from '../../contract';
 import type { BakeProgress, BatchProgress } from '../../journal/replay';
 import { alertGate, healthGate } from '../gateChecks';
+import { metricGate } from '../metricGateCheck';
 import { rollBack } from '../rollback';
 import type { RunContext } from '../runContext';
 import type { RunHost, Stop } from './host';
@@ -15,6 +16,7 @@ const clockTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 async function evaluate(ctx: RunContext, config: BakeGates, from: number): Promise<GateVerdict[]> {
   const verdicts = [await healthGate(ctx)];
   if (config.alerts) verdicts.push(await alertGate(ctx, config.alerts, from, ctx.clock.now()));
+  for (const gate of config.metrics ?? []) verdicts.push(await metricGate(ctx, gate, from, ctx.clock.now()));
   return verdicts;
 }
 
