@@ -23,6 +23,7 @@ export type FailureId =
   | 'rollbackFailed'
   | 'diskReplacementFailed'
   | 'gateRejected'
+  | 'bakeGateBreached'
   | 'cancelled'
   | 'imageNotLatest'
   | 'instanceBusy';
@@ -276,6 +277,20 @@ export const catalogue: Readonly<Record<FailureId, CatalogueEntry>> = {
     cause: 'Someone rejected the gate after a batch, so the run stopped there. Instances already moved stay on the new image.',
     learn: [],
     fixes: [readiness],
+  },
+  bakeGateBreached: {
+    id: 'bakeGateBreached',
+    title: 'A gate failed during the bake after a batch',
+    codes: [],
+    rules: [],
+    cause:
+      "The run's own gates (issue 16) watched the set during the bake after a batch: its health held, no Azure Monitor alert fired, a metric stayed within its threshold. One of them failed, so the batch was rolled back (or held at a gate for a person) and no further batch started. The evidence names the gate and what it read.",
+    learn: [],
+    fixes: [
+      inspectInstances,
+      { label: 'Read the alerts that fired on the scale set during the batch and bake', command: (c) => `az monitor alert list --resource-group ${c.resourceGroup} --target-resource-type Microsoft.Compute/virtualMachineScaleSets` },
+      readiness,
+    ],
   },
   cancelled: {
     id: 'cancelled',

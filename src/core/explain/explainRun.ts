@@ -68,9 +68,23 @@ function checkDetail(c: Entry<'healthCheck'>, limit: number): string {
   return `${c.rule}: ${c.unhealthy} of ${c.total} instances unhealthy (${percent.toFixed(1)}%), the limit is ${limit}%${c.rule === 'O6' ? `; stopped before batch ${c.batch + 1}` : '; nothing was moved'}.`;
 }
 
+/** A failed bake verdict (issue 16) that stopped the run: the gate, what it read, the instances it names. */
+function bakeBreach(entries: readonly JournalEntry[], ctx: FixContext): ExplainedFailure | undefined {
+  const verdict = entries.filter((e): e is Entry<'bake'> & { phase: 'verdict' } => e.type === 'bake' && e.phase === 'verdict' && !e.ok).at(-1);
+  if (!verdict) return undefined;
+  const failed = verdict.verdicts.filter((v) => !v.ok);
+  const instances = failed.flatMap((v) => (v.unhealthy ?? []).map((instanceId): InstanceEvidence => ({ instanceId, batch: verdict.batch, error: `${v.gate} gate: not healthy during the bake` })));
+  return explainFailure('bakeGateBreached', ctx, { detail: `After batch ${verdict.batch + 1}: ${failed.map((v) => `${v.gate} gate — ${v.detail}`).join('; ')}.`, instances });
+}
+
 /** The run's stop decision as a catalogue entry, with the instances it concerns. */
 function stopCause(entries: readonly JournalEntry[], outcome: string, reason: string, limits: { unhealthy: number; upgraded: number }, failures: readonly InstanceFailure[], ctx: FixContext): ExplainedFailure | undefined {
   if (/maintenance window/i.test(reason)) return explainFailure('outsideMaintenanceWindow', ctx, { detail: reason });
+  // A bake gate's breach is the stop, whether it rolled back (aborted), was rejected or cancelled at its gate.
+  if (/A gate failed during the bake/.test(reason)) {
+    const breach = bakeBreach(entries, ctx);
+    if (breach) return breach;
+  }
   if (outcome === 'refused') {
     const o1 = lastFailedCheck(entries, 'O1');
     if (o1) return explainFailure('unhealthyBeforeUpgrade', ctx, { detail: checkDetail(o1, limits.unhealthy), instances: o1.evidence ?? [] });

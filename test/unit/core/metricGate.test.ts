@@ -7,6 +7,7 @@ import type { BakeGates, MetricGate, RunEvent } from '../../../src/core/contract
 import type { RolloutExecutor } from '../../../src/core/executor/executor';
 import type { JournalEntry } from '../../../src/core/journal/records';
 import { crosses, parseMetricGate } from '../../../src/core/metricGateText';
+import { explainRun } from '../../../src/core/explain/explainRun';
 import { fleetScenario, oldVersion, ref, type FleetInstance } from './support/fleetScenario';
 import { startTestRun, type TestRun } from './support/scenarioRun';
 
@@ -95,6 +96,11 @@ describe('metric gate during the bake (issue 16, real SDK → simulator)', funct
       assert.equal(metric.metric?.worst?.value, 96);
       assert.ok((metric.metric?.breaches.length ?? 0) >= 1);
       assert.ok((metric.metric?.points ?? 0) > (metric.metric?.breaches.length ?? 0), 'the intervals before the spike were read too');
+      // "Why did this fail?" names the gate's breach, not an O5 unhealthy-upgraded stop (issue 15 × 16).
+      const why = explainRun(journal(run))!;
+      assert.equal(why.failures[0].id, 'bakeGateBreached');
+      assert.match(why.failures[0].detail ?? '', /After batch 1: metric gate — Percentage CPU>90 avg PT1M/);
+      assert.ok(!why.failures.some((f) => f.id === 'upgradedInstancesUnhealthy'), 'no O5 cause invented');
     } finally {
       await run.dispose();
     }
