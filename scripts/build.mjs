@@ -26,6 +26,8 @@ const lazyModules = {
   'run-core': 'src/webview/run-core.ts',
   // Issue 14: the Bicep linter (web-tree-sitter + the grammar's wasm), on the first Bicep file.
   'bicep-linting': 'src/bicep/bicep-linting.ts',
+  // Issue 18: the Windows → IANA time-zone table and luxon (~225 KB), on the first maintenance window.
+  'time-zones': 'src/shared/maintenance/time-zones.ts',
 };
 const lazyPattern = new RegExp(`^\\./(${Object.keys(lazyModules).join('|')})$`);
 const keepLazyRequires = {

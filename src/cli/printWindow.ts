@@ -1,11 +1,11 @@
 // How plan/run show the run's maintenance window (issue 16): the schedule, where it comes from, and
 // which batch is predicted to start in which window occurrence (times in UTC and in the window's zone).
-import { DateTime } from 'luxon';
+import { timeZones } from '../shared/maintenance/loadTimeZones';
 import type { PlanWindow } from '../core/contract';
 import { ianaZoneOf } from '../shared/maintenance/windowsTimeZone';
 
 function local(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
+  return timeZones().DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
 }
 
 export function describeWindow(w: PlanWindow): string {

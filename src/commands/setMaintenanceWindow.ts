@@ -4,8 +4,8 @@
 // (Windows time zone ids from the CLDR table), checks Azure's rules as the user types (≥ 5 hours,
 // recurrence Day — Learn), then writes the configuration and assigns it (azure/maintenance/setScaleSetWindow.ts).
 import * as vscode from 'vscode';
-import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import { ianaZoneOf } from '../shared/maintenance/windowsTimeZone';
+import { timeZones } from '../shared/maintenance/loadTimeZones';
 import { MaintenanceWindowError, parseDuration, parseLocalDateTime, type MaintenanceWindow } from '../shared/maintenance/maintenanceWindow';
 import { compileWindow, nextWindow } from '../shared/maintenance/occurrences';
 import { osImageWindowProblems } from '../shared/maintenance/osImageRules';
@@ -42,7 +42,7 @@ export const setMaintenanceWindowCommand: ExtensionCommand = {
     const [set, current] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the maintenance configuration of {0}…', target.ref.name) }, () =>
       Promise.all([gateway.getScaleSet(target.ref), gateway.osImageMaintenance!(target.ref)]),
     );
-    const zones = [...new Set(WINDOWS_TO_IANA_MAP.map((z) => z.windowsName as string))].sort();
+    const zones = [...new Set(timeZones().WINDOWS_TO_IANA_MAP.map((z) => z.windowsName as string))].sort();
     const zone = await vscode.window.showQuickPick(
       zones.flatMap((z) => messageOf(() => ianaZoneOf(z)) ? [] : [{ label: z, description: ianaZoneOf(z) }]),
       { title, placeHolder: current ? vscode.l10n.t('Now: {0}. Time zone of the window (a Windows time zone id)', describe(current.window)) : vscode.l10n.t('Time zone of the window (a Windows time zone id)'), ignoreFocusOut: true, matchOnDescription: true },

@@ -1,7 +1,8 @@
 // When a maintenance window is open. The wall-clock rules (start time, recurrence) are evaluated in the
 // window's time zone by luxon over the IANA zone (DST gaps and overlaps are luxon's, not ours); the
 // duration is elapsed time from each start. Dates are compared as calendar days, never as hours.
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { timeZones } from './loadTimeZones';
 import { MaintenanceWindowError, parseDuration, parseLocalDateTime, type MaintenanceWindow, type WindowOccurrence } from './maintenanceWindow';
 import { parseRecurrence, type Recurrence } from './recurrence';
 import { ianaZoneOf } from './windowsTimeZone';
@@ -36,7 +37,7 @@ function dateOfDay(n: number): { year: number; month: number; day: number; weekd
 
 function localDateTimeIn(zone: string, text: string, field: string): DateTime {
   const p = parseLocalDateTime(text, field);
-  const dt = DateTime.fromObject({ year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute }, { zone });
+  const dt = timeZones().DateTime.fromObject({ year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute }, { zone });
   if (!dt.isValid) throw new MaintenanceWindowError(`${field} '${text}' is not a valid date and time in ${zone}.`);
   return dt;
 }
@@ -106,13 +107,13 @@ function recursOn(w: CompiledWindow, n: number): boolean {
 function occurrenceOn(w: CompiledWindow, n: number): WindowOccurrence | undefined {
   if (n < w.firstDay || !recursOn(w, n)) return undefined;
   const d = dateOfDay(n);
-  const start = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: w.startHour, minute: w.startMinute }, { zone: w.zone }).toMillis();
+  const start = timeZones().DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: w.startHour, minute: w.startMinute }, { zone: w.zone }).toMillis();
   if (start < w.firstStart || start >= w.expiresAt) return undefined;
   return { start, end: start + w.durationMs };
 }
 
 function localDay(w: CompiledWindow, at: number): number {
-  const dt = DateTime.fromMillis(at, { zone: w.zone });
+  const dt = timeZones().DateTime.fromMillis(at, { zone: w.zone });
   return dayNumber(dt.year, dt.month, dt.day);
 }
 

@@ -1,7 +1,7 @@
 // A maintenance window's time zone is a Windows time zone id (spec: "[System.TimeZoneInfo]::
 // GetSystemTimeZones()", e.g. "Pacific Standard Time"); Intl and luxon speak IANA. The mapping is the
 // Unicode CLDR windowsZones table as packaged by `windows-iana` — never a table of our own.
-import { findIana } from 'windows-iana';
+import { timeZones } from './loadTimeZones';
 import { MaintenanceWindowError } from './maintenanceWindow';
 
 function supportedByIntl(zone: string): boolean {
@@ -16,7 +16,7 @@ function supportedByIntl(zone: string): boolean {
 /** The IANA zone for a Windows time zone id; throws a readable error for an unknown id. */
 export function ianaZoneOf(windowsId: string): string {
   const id = windowsId.trim();
-  const candidates = findIana(id) ?? [];
+  const candidates = timeZones().findIana(id) ?? [];
   const zone = candidates.find(supportedByIntl);
   if (!zone) throw new MaintenanceWindowError(`timeZone '${windowsId}' is not a Windows time zone id (e.g. 'UTC', 'Pacific Standard Time', 'W. Europe Standard Time').`);
   return zone;

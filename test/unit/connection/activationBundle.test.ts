@@ -65,4 +65,15 @@ describe('activation bundle (dist/extension.js)', () => {
     assert.doesNotMatch(read('extension.js'), /run-core/);
     assert.ok(existsSync(dist('run-core.js')), 'dist/run-core.js');
   });
+
+  it('leaves the time-zone libraries (windows-iana, luxon) to their own bundle, required on the first maintenance window (issue 18)', () => {
+    // Strings of the libraries that survive minification: the CLDR table's first Windows zone, luxon's invalid-date text.
+    const markers = { windowsIana: /Dateline Standard Time/, luxon: /Invalid DateTime/ };
+    for (const bundle of ['extension.js', 'extension-features.js', 'run-core.js']) {
+      for (const [what, marker] of Object.entries(markers)) assert.doesNotMatch(read(bundle), marker, `${what} in ${bundle}`);
+    }
+    for (const [what, marker] of Object.entries(markers)) assert.match(read('time-zones.js'), marker, `control: the marker identifies ${what}`);
+    assert.match(read('extension-features.js'), /require\("\.\/time-zones\.js"\)/);
+    assert.match(read('run-core.js'), /require\("\.\/time-zones\.js"\)/);
+  });
 });
