@@ -93,6 +93,21 @@ export class Workbench {
     }
   }
 
+  /**
+   * Filters the open quick pick by `text` and accepts the first match. A quick pick that never shows
+   * says where the keyboard focus went (it hides itself when anything else takes focus).
+   */
+  async choose(text: string, timeoutMs = 60_000): Promise<void> {
+    const quickInput = this.page.locator('.quick-input-widget');
+    const input = quickInput.locator('input.input');
+    await input.waitFor({ state: 'visible', timeout: timeoutMs }).catch(async (err: unknown) => {
+      throw new Error(`${(err as Error).message}\nfocus is on: ${await this.describeFocus()}`);
+    });
+    await input.fill(text);
+    await quickInput.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: timeoutMs });
+    await input.press('Enter');
+  }
+
   /** Where the keyboard focus is in the workbench (tag, classes, label), for failure messages. */
   async describeFocus(): Promise<string> {
     // A string expression: this file is compiled without the DOM library.

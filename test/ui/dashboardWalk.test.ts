@@ -20,17 +20,7 @@ function quickInput(): Locator {
   return page().locator('.quick-input-widget');
 }
 
-/** Filters the open quick pick by `text` and accepts the first match. */
-async function choose(text: string): Promise<void> {
-  const input = quickInput().locator('input.input');
-  await input.waitFor({ state: 'visible', timeout: 60_000 }).catch(async (err: unknown) => {
-    // Say where the keyboard focus went: a quick pick hides itself when anything else takes focus.
-    throw new Error(`${(err as Error).message}\nfocus is on: ${await workbench().describeFocus()}`);
-  });
-  await input.fill(text);
-  await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 60_000 });
-  await input.press('Enter');
-}
+const choose = (text: string) => workbench().choose(text);
 
 /** Accepts the open quick pick or input box as it is (pre-selected items, prefilled value). */
 async function acceptAsIs(expectedTitle: RegExp): Promise<void> {

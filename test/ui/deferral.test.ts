@@ -20,7 +20,6 @@ describe('deferred OS upgrades waiting for approval in the workbench', function 
   this.timeout(workbenchStartTimeoutMs * 2);
   let sideBar: Locator;
   const page = () => workbench().page;
-  const quickInput = () => page().locator('.quick-input-widget');
   const row = (label: string | RegExp) => sideBar.locator('.monaco-list-row', { has: page().locator('.label-name', { hasText: typeof label === 'string' ? new RegExp(`^${label}$`) : label }) });
   const waitingRows = () => sideBar.locator('.monaco-list-row', { hasText: /waiting for approval →/ });
 
@@ -36,13 +35,7 @@ describe('deferred OS upgrades waiting for approval in the workbench', function 
     for (let i = 0; i < (await domains.count()); i++) await expand(domains.nth(i));
   }
 
-  async function choose(text: string): Promise<void> {
-    const input = quickInput().locator('input.input');
-    await input.waitFor({ state: 'visible', timeout: 60_000 });
-    await input.fill(text);
-    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 60_000 });
-    await input.press('Enter');
-  }
+  const choose = (text: string) => workbench().choose(text);
 
   before(async function () {
     this.timeout(workbenchStartTimeoutMs);

@@ -30,13 +30,7 @@ describe('a Flexible scale set in the workbench', function () {
     for (let i = 0; i < 50 && (await target.getAttribute('aria-expanded')) !== 'true'; i++) await page().waitForTimeout(100);
   }
 
-  async function choose(text: string): Promise<void> {
-    const input = quickInput().locator('input.input');
-    await input.waitFor({ state: 'visible', timeout: 60_000 });
-    await input.fill(text);
-    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 60_000 });
-    await input.press('Enter');
-  }
+  const choose = (text: string) => workbench().choose(text);
 
   before(async () => {
     await workbench().runCommand('View: Close All Editors');

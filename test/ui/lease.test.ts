@@ -28,13 +28,7 @@ describe('the scale set lease in the workbench (issue 17)', function () {
   const quickInput = () => page().locator('.quick-input-widget');
   const row = (label: string) => sideBar.locator('.monaco-list-row', { has: page().locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
 
-  async function choose(text: string): Promise<void> {
-    const input = quickInput().locator('input.input');
-    await input.waitFor({ state: 'visible', timeout: 60_000 });
-    await input.fill(text);
-    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 60_000 });
-    await input.press('Enter');
-  }
+  const choose = (text: string) => workbench().choose(text);
 
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'vmss-ui-lease-'));

@@ -35,13 +35,7 @@ describe('maintenance windows in the workbench (issue 16)', function () {
     for (let i = 0; i < 50 && (await target.getAttribute('aria-expanded')) !== 'true'; i++) await page().waitForTimeout(100);
   }
 
-  async function choose(text: string): Promise<void> {
-    const input = quickInput().locator('input.input');
-    await input.waitFor({ state: 'visible', timeout: 60_000 });
-    await input.fill(text);
-    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 60_000 });
-    await input.press('Enter');
-  }
+  const choose = (text: string) => workbench().choose(text);
 
   async function type(prompt: RegExp, value: string): Promise<void> {
     await quickInput().locator('.quick-input-message, .quick-input-header', { hasText: prompt }).first().waitFor({ state: 'visible', timeout: 60_000 });

@@ -20,13 +20,7 @@ const page = (): Page => workbench().page;
 const dashboard = (): FrameLocator => workbench().webviewFrame();
 const quickInput = (): Locator => page().locator('.quick-input-widget');
 
-async function choose(text: string): Promise<void> {
-  const input = quickInput().locator('input.input');
-  await input.waitFor({ state: 'visible', timeout: 60_000 });
-  await input.fill(text);
-  await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 60_000 });
-  await input.press('Enter');
-}
+const choose = (text: string) => workbench().choose(text);
 
 const toggleDark = 'Preferences: Toggle between Light/Dark Themes';
 

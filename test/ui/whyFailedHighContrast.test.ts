@@ -5,21 +5,14 @@
 // preferred dark and light themes set to the high-contrast ones in the user settings the workbench starts
 // with; each theme is checked on the workbench (class hc-black / hc-light) before the audit.
 import * as assert from 'node:assert/strict';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { auditAccessibility, describeViolations } from './accessibility';
 import { restartWorkbench, workbench, workbenchStartTimeoutMs } from './fixture';
 
 const page = (): Page => workbench().page;
 const dashboard = (): FrameLocator => workbench().webviewFrame();
-const quickInput = (): Locator => page().locator('.quick-input-widget');
 
-async function choose(text: string): Promise<void> {
-  const input = quickInput().locator('input.input');
-  await input.waitFor({ state: 'visible', timeout: 60_000 });
-  await input.fill(text);
-  await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 60_000 });
-  await input.press('Enter');
-}
+const choose = (text: string) => workbench().choose(text);
 
 async function workbenchClass(): Promise<string> {
   return (await page().locator('.monaco-workbench').getAttribute('class')) ?? '';
