@@ -66,7 +66,7 @@ function compiledTests(layer) {
 }
 
 /** A mocha layer in plain Node: counts from the summary reporter, 1 failure if it has none. */
-async function mochaLayer(layer, { timeoutMs, testTimeoutMs }) {
+async function mochaLayer(layer, { timeoutMs, testTimeoutMs, requires = [] }) {
   const sources = compiledTests(layer);
   if (sources.length === 0) return { passed: 0, failed: 0, note: 'no test files' };
   // A test file tsc did not emit counts as one failure; the others still run.
@@ -76,7 +76,7 @@ async function mochaLayer(layer, { timeoutMs, testTimeoutMs }) {
   if (files.length === 0) return { passed: 0, failed: missing.length, note: 'no test file compiled' };
   const summaryFile = path.join(scratch, `${layer}.json`);
   // --exit: a test that leaves a socket or timer open must not hang the whole run.
-  const args = [mocha, '--reporter', reporter, '--timeout', String(testTimeoutMs), '--slow', '2000', '--exit', ...files];
+  const args = [mocha, '--reporter', reporter, '--timeout', String(testTimeoutMs), '--slow', '2000', '--exit', ...requires.flatMap((file) => ['--require', file]), ...files];
   const code = await run(process.execPath, args, { env: { VMSS_MOCHA_SUMMARY: summaryFile }, timeoutMs });
   const summary = readJson(summaryFile);
   if (!summary) return { passed: 0, failed: 1, note: `mocha exited with ${code} and reported nothing` };
@@ -93,7 +93,7 @@ const layers = {
     return { passed, failed: 2 - passed, note: `tsc ${tsc === 0 ? 'ok' : 'FAILED'}, eslint ${eslint === 0 ? 'ok' : 'FAILED'}` };
   },
   // fast-check property suites can run long: generous per-test timeout.
-  unit: () => mochaLayer('unit', { timeoutMs: minutes(20), testTimeoutMs: 120_000 }),
+  unit: () => mochaLayer('unit', { timeoutMs: minutes(20), testTimeoutMs: 120_000, requires: [path.join(root, 'out', 'test', 'unit', 'support', 'fastCheckSettings.js')] }),
   async integration() {
     const outcomeFile = path.join(scratch, 'integration.json');
     const code = await run(process.execPath, [path.join(root, 'out', 'test', 'host', 'runIntegration.js'), outcomeFile], { timeoutMs: minutes(10) });
