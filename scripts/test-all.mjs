@@ -82,7 +82,7 @@ async function mochaLayer(layer, { timeoutMs, testTimeoutMs, requires = [] }) {
   if (!summary) return { passed: 0, failed: 1, note: `mocha exited with ${code} and reported nothing` };
   const failed = summary.failed + missing.length + (code !== 0 && summary.failed === 0 ? 1 : 0);
   const notes = [`${files.length} files`, summary.pending ? `${summary.pending} pending` : '', missing.length ? `${missing.length} not compiled` : ''];
-  return { passed: summary.passed, failed, note: notes.filter(Boolean).join(', ') };
+  return { passed: summary.passed, failed, note: notes.filter(Boolean).join(', '), failures: summary.failures ?? [] };
 }
 
 const layers = {
@@ -141,6 +141,18 @@ rmSync(scratch, { recursive: true, force: true });
 console.log('\n=== summary');
 for (const { name, seconds, passed, failed, note } of report) {
   console.log(`${name.padEnd(12)} ${seconds.toFixed(1).padStart(6)} s  ${String(passed).padStart(4)} passed  ${String(failed).padStart(3)} failed  ${note ?? ''}`);
+}
+// The failures again, after the counts: a CI log is often read from its tail only, and a layer's
+// spec output may be thousands of lines above. A property's message carries its seed and path.
+for (const { name, failures = [] } of report) {
+  for (const { title, error } of failures) {
+    console.log(`FAILED ${name}: ${title}`);
+    const lines = error.split('\n');
+    // The head (a property's seed, path and counterexample) and what it was caused by.
+    const cause = lines.findIndex((line) => /Caused by/.test(line));
+    const shown = [...lines.slice(0, 4), ...(cause > 3 ? lines.slice(cause, cause + 12) : lines.slice(4, 12))];
+    console.log(shown.map((line) => `    ${line.slice(0, 400)}`).join('\n'));
+  }
 }
 const passed = report.reduce((sum, layer) => sum + layer.passed, 0);
 const failed = report.reduce((sum, layer) => sum + layer.failed, 0);

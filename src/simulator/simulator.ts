@@ -51,6 +51,8 @@ export interface SimulatorOptions {
   readonly listen?: boolean;
   /** Injected clock (tests); default: a ScaledClock at the scenario's start time and time scale. */
   readonly clock?: Clock;
+  /** Request-log entries kept (the newest); default defaultRequestLogLimit. */
+  readonly requestLogLimit?: number;
 }
 
 /** The origin used for in-memory dispatch when nothing listens. */
@@ -74,7 +76,7 @@ export class Simulator {
     const clock = options.clock ?? new ScaledClock(timeScale, startTime);
     const world = buildWorld(scenario, clock.now());
     world.timeScale = clock.timeScale;
-    const log = new RequestLog();
+    const log = new RequestLog(options.requestLogLimit);
     const publish = (request: PublishRequest) => Simulator.publish(world, request);
     const router = new Router<RouteContext>([
       ...subscriptionRoutes,
@@ -92,7 +94,7 @@ export class Simulator {
       ...maintenanceRoutes,
       ...alertRoutes,
       ...metricRoutes,
-      ...controlRoutes({ publish, requests: () => log.entries(), timeScale: clock.timeScale }),
+      ...controlRoutes({ publish, requests: (afterSeq) => log.entries(afterSeq), timeScale: clock.timeScale }),
     ]);
     const deps: HandlerDeps = {
       world,

@@ -1,5 +1,7 @@
 // Every request the simulator answered: method, path, status, simulated and real time, and which
 // attempt it was (the SDK re-sends a retried request with the same x-ms-client-request-id).
+// Bounded (issue 18): a demo left running all day keeps the newest `limit` entries, not every poll
+// since it started; `seq` keeps counting, so a reader can ask for what came after the last it saw.
 
 export interface LoggedRequest {
   readonly seq: number;
@@ -16,24 +18,54 @@ export interface LoggedRequest {
   readonly faults: readonly string[];
 }
 
+/** Entries kept by default: hours of a demo's polling, a few MB. */
+export const defaultRequestLogLimit = 20_000;
+
 export class RequestLog {
-  private readonly items: LoggedRequest[] = [];
-  private readonly attempts = new Map<string, number>();
+  private items: LoggedRequest[] = [];
+  /** clientRequestId → its latest attempt and that entry's seq (forgotten with the entry). */
+  private readonly attempts = new Map<string, { attempt: number; seq: number }>();
+  private nextSeq = 1;
+
+  constructor(private readonly limit = defaultRequestLogLimit) {
+    if (!(limit >= 1)) throw new RangeError(`the request log must keep at least one entry (got ${limit})`);
+  }
 
   record(entry: Omit<LoggedRequest, 'seq' | 'attempt'>): LoggedRequest {
-    const attempt = entry.clientRequestId ? (this.attempts.get(entry.clientRequestId) ?? 0) + 1 : 1;
-    if (entry.clientRequestId) this.attempts.set(entry.clientRequestId, attempt);
-    const logged = { ...entry, seq: this.items.length + 1, attempt };
+    const id = entry.clientRequestId;
+    const attempt = id ? (this.attempts.get(id)?.attempt ?? 0) + 1 : 1;
+    const logged = { ...entry, seq: this.nextSeq++, attempt };
+    if (id) this.attempts.set(id, { attempt, seq: logged.seq });
     this.items.push(logged);
+    // Trim in chunks of a quarter of the limit: amortised O(1) per entry, not a shift per request.
+    if (this.items.length >= this.limit + Math.ceil(this.limit / 4)) this.trim();
     return logged;
   }
 
-  entries(): readonly LoggedRequest[] {
-    return this.items;
+  /** The kept entries, oldest first; with `afterSeq`, only those after it. */
+  entries(afterSeq = 0): readonly LoggedRequest[] {
+    if (afterSeq <= 0) return this.trimmed();
+    const kept = this.trimmed();
+    const firstSeq = kept[0]?.seq ?? this.nextSeq;
+    return kept.slice(Math.max(0, afterSeq - firstSeq + 1));
   }
 
   clear(): void {
-    this.items.length = 0;
+    this.items = [];
     this.attempts.clear();
+  }
+
+  private trimmed(): readonly LoggedRequest[] {
+    if (this.items.length > this.limit) this.trim();
+    return this.items;
+  }
+
+  private trim(): void {
+    const dropped = this.items.slice(0, this.items.length - this.limit);
+    this.items = this.items.slice(this.items.length - this.limit);
+    for (const entry of dropped) {
+      const id = entry.clientRequestId;
+      if (id && this.attempts.get(id)?.seq === entry.seq) this.attempts.delete(id);
+    }
   }
 }

@@ -20,7 +20,7 @@ export interface PublishRequest {
 
 export interface ControlDeps {
   publish(request: PublishRequest): ImageVersion[];
-  requests(): readonly LoggedRequest[];
+  requests(afterSeq?: number): readonly LoggedRequest[];
   readonly timeScale: number;
 }
 
@@ -42,7 +42,8 @@ export function controlRoutes(deps: ControlDeps): Route<RouteContext>[] {
   };
   return [
     { method: 'POST', pattern: '/_simulator/images/publish', handler: publish, control: true },
-    { method: 'GET', pattern: '/_simulator/requests', handler: () => json(200, { value: deps.requests() }), control: true },
+    // ?after=<seq>: only what came after the last entry a poller saw (the log keeps the newest entries).
+    { method: 'GET', pattern: '/_simulator/requests', handler: (_ctx, req) => json(200, { value: deps.requests(Number(req.url.searchParams.get('after') ?? 0) || 0) }), control: true },
     { method: 'GET', pattern: '/_simulator/clock', handler: (ctx) => json(200, { now: iso(ctx.world.now), timeScale: deps.timeScale, nextEventAt: ctx.world.scheduler.nextEventAt() ?? null }), control: true },
   ];
 }
