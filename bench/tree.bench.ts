@@ -15,6 +15,7 @@ import { createAzureAccess } from '../src/connection/createAzureAccess';
 import { simulatorCredential } from '../src/connection/simulatorCredential';
 import { loadScenario, type Scenario } from '../src/simulator/simulator-entry';
 import { ScaleSetTreeModel } from '../src/views/treeModel';
+import { ExpansionMemory } from '../src/views/expansionMemory';
 import { preloadSdk } from '../src/azure/loadSdk';
 import { realClock } from '../src/shared/clock';
 import { type ActivationTime, median, percentile, timeActivation } from './activationProbe';
@@ -76,7 +77,33 @@ async function startSimulatorProcess(scenario: Scenario, scratch: string): Promi
     child.on('exit', (code) => reject(new Error(`the simulator exited with ${code}`)));
   });
   const { url, ca } = JSON.parse(firstLine) as { url: string; ca: string };
+  await warmUp(url, ca, scenario.subscriptions.map((s) => s.subscriptionId));
   return { url, ca, stop: () => child.kill('SIGTERM') };
+}
+
+/**
+ * Azure has answered these requests before: the simulator's own code runs for the first time otherwise,
+ * which a first load against Azure never waits for. From another process, so that none of the client's
+ * code (SDK, TLS client) is warmed by it.
+ */
+async function warmUp(url: string, ca: string, subscriptionIds: readonly string[]): Promise<void> {
+  const script = `
+    const https = require('node:https');
+    const [url, ca, ids] = JSON.parse(process.argv[1]);
+    const agent = new https.Agent({ ca, keepAlive: true });
+    const get = (p) => new Promise((resolve, reject) => https.get(url + p, { agent, headers: { authorization: 'Bearer warm-up' } }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject));
+    (async () => {
+      for (let round = 0; round < 5; round++) {
+        await get('/tenants?api-version=2022-12-01');
+        await get('/subscriptions?api-version=2022-12-01');
+        await Promise.all(ids.map((id) => get('/subscriptions/' + id + '/providers/Microsoft.Compute/virtualMachineScaleSets?api-version=2026-03-01')));
+      }
+      agent.destroy();
+    })().catch((error) => { console.error(error); process.exit(1); });`;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, JSON.stringify([url, ca, subscriptionIds])], { stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the warm-up exited with ${code}`))));
+  });
 }
 
 function accessTo(simulator: { url: string; ca: string }) {
@@ -102,7 +129,12 @@ async function benchTreeLoad(runs: number): Promise<void> {
     const pageSize = 50; // the simulator's default (src/simulator/state/timing.ts)
     const roundTrips = Math.ceil(subscriptions / pageSize) + Math.ceil(setsPerSubscription / pageSize);
     const bound = roundTrips * latencyMs;
-    const model = new ScaleSetTreeModel({ access: async () => access, selectedSubscriptions: () => [], onNodesChanged: () => undefined });
+    // The first load after a reload: VS Code restores the expanded subscriptions (by item id), and the
+    // extension remembers them (expansionMemory.ts) — here the 50 a previous session left expanded.
+    const store = new Map<string, unknown>();
+    const remembered = new ExpansionMemory({ get: <T>(key: string) => store.get(key) as T | undefined, update: async (key, value) => void store.set(key, value) });
+    for (let i = 0; i < subscriptions; i++) remembered.setExpanded('Simulator', { subscriptionId: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000` }, true);
+    const model = new ScaleSetTreeModel({ access: async () => access, selectedSubscriptions: () => [], onNodesChanged: () => undefined, expansion: remembered });
     let started = performance.now();
     const shape = await loadWholeTree(model);
     const first = performance.now() - started;
@@ -126,14 +158,27 @@ async function benchTreeLoad(runs: number): Promise<void> {
       await settle(3000);
       other.dispose();
     }
+    // The first load's one-time costs apart: the same load on a new connection pool (new TLS handshakes)
+    // with code that has run before, as a second connection in the same extension host would.
+    const newConnections: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const otherAccess = accessTo(simulator);
+      const other = new ScaleSetTreeModel({ access: async () => otherAccess, selectedSubscriptions: () => [], onNodesChanged: () => undefined, expansion: remembered });
+      started = performance.now();
+      await loadWholeTree(other);
+      newConnections.push(performance.now() - started);
+      await settle(3000);
+      other.dispose();
+    }
     model.dispose();
     const refresh = median(refreshes);
     console.log(`(a) tree load, ${shape.subscriptions} subscriptions × ${shape.scaleSets / shape.subscriptions} scale sets, ${latencyMs} ms latency per request, simulator in its own process over HTTPS:`);
     console.log(`    critical-path bound: ${roundTrips} dependent round trips × ${latencyMs} ms = ${bound} ms`);
     console.log(`    warm refresh (expanded subscriptions listed with the subscription list): median ${refresh.toFixed(0)} ms, p90 ${percentile(refreshes, 90).toFixed(0)} ms over ${runs} → ${(refresh / bound).toFixed(2)}× the bound (goal ≤ 1.3×)`);
     console.log(`    warm load by a new model (nothing expanded before): median ${median(fresh).toFixed(0)} ms, p90 ${percentile(fresh, 90).toFixed(0)} ms → ${(median(fresh) / bound).toFixed(2)}× the bound`);
-    console.log(`    first load (SDK preloaded during the simulator's start: ${sdkMs.toFixed(0)} ms; TLS handshakes): ${first.toFixed(0)} ms → ${(first / refresh).toFixed(2)}× the warm refresh (goal ≤ 2×), ${(first / median(fresh)).toFixed(2)}× the new-model load`);
-    console.log(`    calls until loaded: ${calls} (tenants + subscriptions, ${subscriptions} listAll, 1 Resource Graph overview); background calls after loading: ${background} rolling-upgrade look-ups, 8 at a time; 429s in the whole run: ${access.stats().throttled}`);
+    console.log(`    first load after a reload (the ${subscriptions} subscriptions left expanded, listed with the subscription list; SDK preloaded during the simulator's start: ${sdkMs.toFixed(0)} ms; new TLS connections, code not yet optimised): ${first.toFixed(0)} ms → ${(first / refresh).toFixed(2)}× the warm refresh (goal ≤ 2×), ${(first / median(fresh)).toFixed(2)}× the warm new-model load`);
+    console.log(`    of which new connections: the same load on a new connection pool with code that has run before: median ${median(newConnections).toFixed(0)} ms (${(median(newConnections) / refresh).toFixed(2)}× the warm refresh) — the rest of the first load is code running for the first time`);
+    console.log(`    calls until loaded: ${calls} (tenants + subscriptions, ${subscriptions} listAll); background calls after loading: ${background} rolling-upgrade look-ups, 8 at a time; 429s in the whole run: ${access.stats().throttled}`);
   } finally {
     simulator.stop();
   }

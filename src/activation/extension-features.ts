@@ -7,6 +7,7 @@ import { ConnectionManager } from '../connection/connectionManager';
 import { selectedSubscriptions, subscriptionsSetting } from '../connection/settings';
 import { sharedSimulatorProcess } from '../connection/sharedSimulator';
 import { ScaleSetTreeProvider } from '../views/scaleSetTreeProvider';
+import { ExpansionMemory } from '../views/expansionMemory';
 import { createExtensionLog } from '../log/extensionLog';
 import { httpLogPolicy } from '../log/httpLogPolicy';
 import { instrumentCommand } from '../telemetry/instrumentCommand';
@@ -46,6 +47,7 @@ export function activateFeatures(context: vscode.ExtensionContext, options: Feat
     cloud: () => (connection.mode === 'signedOut' ? undefined : connection.cloud),
     selectedSubscriptions,
     now: () => (connection.clock ?? realClock).now(),
+    expansion: new ExpansionMemory(context.globalState),
   });
   const upgrades = createUpgradeServices(context, log, {
     gatewayFor: async (ref) => (await gatewayForRef({ connection, tree }, ref)) ?? Promise.reject(new Error(vscode.l10n.t('Sign in to Azure or use the simulator first.'))),

@@ -14,6 +14,7 @@ import { toTreeItem } from './treeItems';
 import { ScaleSetWatcher } from './scaleSetWatcher';
 import { LookedAt } from './lookedAt';
 import { TreeChangeScheduler } from './treeChangeScheduler';
+import type { ExpansionMemory } from './expansionMemory';
 import { sharedAbortController } from './sharedAbortController';
 
 export { scaleSetsViewId };
@@ -31,6 +32,8 @@ export interface ScaleSetTreeOptions {
   clock?: Clock;
   /** The connection's time (simulated on the simulator), for the rows' maintenance windows; default: real time. */
   now?(): number;
+  /** Subscriptions left expanded, kept across reloads (globalState). */
+  expansion?: ExpansionMemory;
 }
 
 export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -51,6 +54,7 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       selectedSubscriptions: options.selectedSubscriptions,
       onNodesChanged: (nodes) => this.changes.changed(nodes),
       levelBudget: { ms: options.levelBudgetMs ?? defaultLevelBudgetMs, clock: options.clock ?? realClock },
+      ...(options.expansion ? { expansion: options.expansion } : {}),
     });
     this.watcher = new ScaleSetWatcher(this.model, (nodes) => this.changes.changed(nodes), options.clock ?? realClock, options.pollIntervalMs ?? 5000, this.lookedAt);
   }
@@ -61,7 +65,10 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
     // VS Code asks for the children of expanded rows only.
-    if (node?.kind === 'subscription') this.lookedAt.setExpanded(node.key, true);
+    if (node?.kind === 'subscription') {
+      this.lookedAt.setExpanded(node.key, true);
+      this.model.rememberExpanded(node, true);
+    }
     // Group rows and reloads after a change event are served from the cache: no progress bar.
     const signal = this.loads.signal;
     const load = this.model.cachedChildren(node) ?? this.withLoading(() => this.model.getChildren(node, signal));
@@ -79,6 +86,7 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** TreeView.onDidExpandElement / onDidCollapseElement. */
   setExpanded(node: TreeNode, expanded: boolean): void {
     this.lookedAt.setExpanded(node.key, expanded);
+    this.model.rememberExpanded(node, expanded);
   }
 
   /** Reloads a node's subtree (undefined: the whole tree). */

@@ -11,6 +11,7 @@ import { listSubscriptions } from '../connection/subscriptionInventory';
 import { countScaleSets, resourceGraphThreshold } from '../connection/scaleSetOverview';
 import { groupInstances, isGroupList } from './instanceGroups';
 import { BackgroundQueue } from './backgroundQueue';
+import type { ExpansionMemory, RememberedSubscription } from './expansionMemory';
 import { withinBudget } from './levelBudget';
 import type { Clock } from '../shared/clock';
 import { automaticOsUpgradeOn, mayRunPlatformUpgrade } from './scaleSetFacts';
@@ -46,6 +47,8 @@ export interface TreeModelOptions {
    * row instead, so that the level above is not held back (levelBudget.ts); undefined: no limit.
    */
   levelBudget?: { readonly ms: number; readonly clock: Clock };
+  /** Subscriptions left expanded, across reloads: their lists are requested with the subscription list. */
+  expansion?: ExpansionMemory;
 }
 
 /** Records which instances wait for approval (osRollingUpgradeDeferral); true when that changed. */
@@ -213,8 +216,8 @@ export class ScaleSetTreeModel {
   private async loadSubscriptions(signal: AbortSignal): Promise<TreeNode[]> {
     const access = await this.options.access();
     if (!access) return [];
-    this.lastAccess = access;
     this.prefetchExpanded(access, signal);
+    this.lastAccess = access;
     const listing = await listSubscriptions(access, signal);
     const problems = listing.tenantProblems.map((p) => this.message(undefined, 'tenantUnavailable', { tenant: p.tenant, error: describeAzureError(p.error) }));
     if (listing.subscriptions.length === 0) return [this.message(undefined, 'noSubscriptions'), ...problems];
@@ -233,18 +236,33 @@ export class ScaleSetTreeModel {
     return [...nodes, ...problems];
   }
 
-  /** Starts the scale-set lists of the subscriptions that were expanded before a refresh on this connection. */
+  /**
+   * Starts the scale-set lists of the subscriptions that were expanded before a refresh on this
+   * connection — or, on the first load after a reload, those the user left expanded (expansionMemory.ts).
+   */
   private prefetchExpanded(access: AzureAccess, signal: AbortSignal): void {
     const before = this.expandedBeforeRefresh;
     this.expandedBeforeRefresh = undefined;
-    if (!before || before.access !== access) return;
+    const subscriptions: readonly RememberedSubscription[] =
+      before?.access === access
+        ? before.subscriptions.map((s) => ({ subscriptionId: s.subscription.subscriptionId, tokenTenant: s.tokenTenant }))
+        : this.lastAccess === undefined // after a reload only: another account may not have these subscriptions
+          ? (this.options.expansion?.remembered(access.cloud) ?? [])
+          : [];
     const selected = new Set(this.options.selectedSubscriptions().map((s) => s.toLowerCase()));
-    for (const sub of before.subscriptions) {
-      if (selected.size && !selected.has(sub.subscription.subscriptionId.toLowerCase())) continue;
-      const list = access.gateway(sub.tokenTenant).listScaleSets(sub.subscription.subscriptionId, signal);
+    for (const sub of subscriptions) {
+      if (selected.size && !selected.has(sub.subscriptionId.toLowerCase())) continue;
+      const list = access.gateway(sub.tokenTenant).listScaleSets(sub.subscriptionId, signal);
       list.catch(() => undefined); // handled by whoever takes it; dropped ones must not be unhandled
-      this.prefetched.set(`${sub.key}|${sub.tokenTenant ?? ''}`, list);
+      this.prefetched.set(`${subscriptionKey(sub.subscriptionId)}|${sub.tokenTenant ?? ''}`, list);
     }
+  }
+
+  /** The view showed or hid a subscription's scale sets: remembered for the next reload. */
+  rememberExpanded(node: TreeNode, expanded: boolean): void {
+    const cloud = this.lastAccess?.cloud;
+    if (node.kind !== 'subscription' || !cloud) return;
+    this.options.expansion?.setExpanded(cloud, { subscriptionId: node.subscription.subscriptionId, tokenTenant: node.tokenTenant }, expanded);
   }
 
   /** Drops prefetched lists of subscriptions no longer listed (or now listed through another tenant). */

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { ScaleSetTreeModel, type TreeModelOptions } from '../../../src/views/treeModel';
+import { ExpansionMemory, rememberedLimit } from '../../../src/views/expansionMemory';
 import type { SubscriptionNode, TreeNode } from '../../../src/views/treeNodes';
 import { ManualSleepClock } from './manualSleepClock';
 import { defaultScenario, startSimulatedAzure, type SimulatedAzure, type SimulatedAzureOptions } from './simulatedAzure';
@@ -144,5 +145,71 @@ describe('the Scale Sets tree under load (issue 18)', function () {
       assert.ok(!traffic.events.some((e) => e.endsWith('/virtualMachineScaleSets')), traffic.events.join(', '));
       model.dispose();
     });
+  });
+});
+
+describe('the Scale Sets tree after a reload (issue 18, expansionMemory.ts)', function () {
+  this.timeout(30_000);
+
+  /** globalState as a map. */
+  function memoryStore() {
+    const values = new Map<string, unknown>();
+    return { values, get: <T>(key: string) => values.get(key) as T | undefined, update: async (key: string, value: unknown) => void values.set(key, value) };
+  }
+
+  it('requests the scale sets of the subscriptions the user left expanded together with the subscription list', async () => {
+    const traffic = trafficLog();
+    const store = memoryStore();
+    await withAzure({ policies: [traffic.policy], scenario: { latencyMs: 30 } }, async (azure) => {
+      // The session before the reload: the user expands one subscription.
+      const before = modelOver(() => azure.access, { expansion: new ExpansionMemory(store) }).model;
+      const root = await before.getChildren(undefined);
+      await before.getChildren(subscriptionNode(root, production.subscriptionId));
+      before.rememberExpanded(subscriptionNode(root, production.subscriptionId), true);
+      before.dispose();
+      traffic.events.length = 0;
+
+      // After the reload: a new model over the same store.
+      const { model } = modelOver(() => azure.access, { expansion: new ExpansionMemory(store) });
+      const after = await model.getChildren(undefined);
+      const sent = traffic.events.indexOf(`send ${listPath(production.subscriptionId)}`);
+      assert.ok(sent >= 0 && sent < traffic.events.indexOf('answer /subscriptions'), `requested before the subscription list was answered: ${traffic.events.join(', ')}`);
+      assert.ok(!traffic.events.includes(`send ${listPath(batch.subscriptionId)}`), 'a subscription never expanded is not listed');
+      await model.getChildren(subscriptionNode(after, production.subscriptionId));
+      assert.equal(traffic.events.filter((e) => e === `send ${listPath(production.subscriptionId)}`).length, 1, 'the prefetched list is used, not asked again');
+      model.dispose();
+    });
+  });
+
+  it('forgets a subscription the user collapsed', async () => {
+    const traffic = trafficLog();
+    const store = memoryStore();
+    await withAzure({ policies: [traffic.policy] }, async (azure) => {
+      const before = modelOver(() => azure.access, { expansion: new ExpansionMemory(store) }).model;
+      const node = subscriptionNode(await before.getChildren(undefined), production.subscriptionId);
+      before.rememberExpanded(node, true);
+      before.rememberExpanded(node, false);
+      before.dispose();
+      traffic.events.length = 0;
+      const { model } = modelOver(() => azure.access, { expansion: new ExpansionMemory(store) });
+      await model.getChildren(undefined);
+      assert.ok(!traffic.events.some((e) => e.endsWith('/virtualMachineScaleSets')), traffic.events.join(', '));
+      model.dispose();
+    });
+  });
+
+  it('keeps what each cloud had expanded apart, and ignores what it cannot read', () => {
+    const store = memoryStore();
+    const memory = new ExpansionMemory(store);
+    memory.setExpanded('AzureCloud', { subscriptionId: 'a' }, true);
+    memory.setExpanded('Simulator', { subscriptionId: 'b', tokenTenant: 't' }, true);
+    assert.deepEqual(memory.remembered('AzureCloud'), [{ subscriptionId: 'a' }]);
+    assert.deepEqual(memory.remembered('Simulator'), [{ subscriptionId: 'b', tokenTenant: 't' }]);
+    store.values.set('vmssUpgrades.tree.expandedSubscriptions', { AzureCloud: [{ subscriptionId: 3 }, { subscriptionId: 'c' }], Simulator: 'x' });
+    assert.deepEqual(memory.remembered('AzureCloud'), [{ subscriptionId: 'c' }]);
+    assert.deepEqual(memory.remembered('Simulator'), []);
+    for (let i = 0; i < rememberedLimit + 5; i++) memory.setExpanded('AzureCloud', { subscriptionId: `s${i}` }, true);
+    assert.equal(memory.remembered('AzureCloud').length, rememberedLimit, 'bounded; the oldest goes first');
+    assert.equal(memory.remembered('AzureCloud')[0].subscriptionId, 's5');
   });
 });
