@@ -54,7 +54,11 @@ export interface ActivationFigures {
   readonly ratioToContributions: number;
   readonly withTemplate: number;
   readonly firstUse: number;
+  readonly featuresRequire: number;
+  readonly firstDashboard: number;
   readonly before?: number;
+  readonly beforeFirstUse?: number;
+  readonly beforeFeaturesRequire?: number;
 }
 
 export function runActivationBench(iterations: number, log: (line: string) => void = console.log): ActivationFigures {
@@ -66,14 +70,15 @@ export function runActivationBench(iterations: number, log: (line: string) => vo
     const contributions = bundle(scratch, 'contributions', contributionsOnlySource());
     const empty = bundle(scratch, 'empty', 'export function activate(): void {}\nexport function deactivate(): void {}\n');
     const production = !readFileSync(ours, 'utf8').includes('//# sourceMappingURL=');
-    const runs: Record<string, ActivationTime[]> = { ours: [], template: [], firstUse: [], contributions: [], empty: [], before: [] };
+    const runs: Record<string, ActivationTime[]> = { ours: [], template: [], firstUse: [], contributions: [], empty: [], before: [], beforeFirstUse: [] };
     const cases: Array<[string, string | undefined, ProbeOptions]> = [
       ['ours', ours, { documents: [jsonDocument] }],
       ['contributions', contributions, { documents: [jsonDocument] }],
       ['empty', empty, {}],
       ['template', ours, { documents: [templateDocument] }],
-      ['firstUse', ours, { documents: [jsonDocument], firstUse: true }],
+      ['firstUse', ours, { documents: [jsonDocument], firstUse: true, firstDashboard: true }],
       ['before', before, { documents: [jsonDocument] }],
+      ['beforeFirstUse', before, { documents: [jsonDocument], firstUse: true }],
     ];
     for (const [, file, options] of cases) if (file) timeActivation(file, options); // warm the file cache
     for (let i = 0; i < iterations; i++) for (const [name, file, options] of cases) if (file) runs[name].push(timeActivation(file, options));
@@ -88,7 +93,9 @@ export function runActivationBench(iterations: number, log: (line: string) => vo
       ratioToContributions: total('ours') / total('contributions'),
       withTemplate: total('template'),
       firstUse: median(runs.firstUse.map((t) => t.firstUse)),
-      ...(before ? { before: total('before') } : {}),
+      featuresRequire: median(runs.firstUse.map((t) => t.featuresRequire)),
+      firstDashboard: median(runs.firstUse.map((t) => t.firstDashboard)),
+      ...(before ? { before: total('before'), beforeFirstUse: median(runs.beforeFirstUse.map((t) => t.firstUse)), beforeFeaturesRequire: median(runs.beforeFirstUse.map((t) => t.featuresRequire)) } : {}),
     };
     log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     log(`activation, ${iterations} fresh processes per case, alternating (require + activate, minimal vscode stub, ${production ? 'production' : 'development'} build), a non-template JSON file open:`);
@@ -99,7 +106,9 @@ export function runActivationBench(iterations: number, log: (line: string) => vo
     log(`    ratio to contributions-only (median): ${figures.ratioToContributions.toFixed(2)}× (goal ≤ 2×)${before ? `; before: ${(total('before') / total('contributions')).toFixed(1)}×` : ''}`);
     log(`first use (lazy bundles, same processes):`);
     log(`    a deployment template open at activation (loads dist/template-linting.js, ${kb(path.join(path.dirname(ours), 'template-linting.js')).toFixed(0)} KB, and lints it): median ${figures.withTemplate.toFixed(2)} ms`);
-    log(`    first command / view / API use (loads dist/extension-features.js, ${kb(path.join(path.dirname(ours), 'extension-features.js')).toFixed(0)} KB): median ${figures.firstUse.toFixed(2)} ms`);
+    log(`    first command / view / API use (loads dist/extension-features.js, ${kb(path.join(path.dirname(ours), 'extension-features.js')).toFixed(0)} KB): median ${figures.firstUse.toFixed(2)} ms, of which its require ${figures.featuresRequire.toFixed(2)} ms`);
+    if (before) log(`    before: first command / view / API use (${beforeDist}'s extension-features.js, ${kb(path.join(path.dirname(before), 'extension-features.js')).toFixed(0)} KB): median ${figures.beforeFirstUse!.toFixed(2)} ms, of which its require ${figures.beforeFeaturesRequire!.toFixed(2)} ms`);
+    log(`    then the first dashboard (loads dist/webview-host.js, ${kb(path.join(path.dirname(ours), 'webview-host.js')).toFixed(0)} KB, creates the panel host): median ${figures.firstDashboard.toFixed(2)} ms`);
     return figures;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -8,8 +8,11 @@ import path from 'node:path';
 // From bench/ (tsx) or out/bench/ (the unit layer's smoke run).
 const root = path.resolve(__dirname, '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []));
 
-const probe = String.raw`
+// The \`vscode\` stub and an extension context, as a script prefix; the commands and webview serializers
+// the extension registers are kept in globalThis.registered (bench/lazyBundleProbe.ts calls them).
+const vscodeStub = String.raw`
 const Module = require('node:module');
+const registered = (globalThis.registered = { commands: new Map(), serializers: new Map() });
 const inert = new Proxy(function () {}, {
   get: (_t, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : key === Symbol.iterator ? [][Symbol.iterator] : inert),
   set: () => true,
@@ -40,11 +43,11 @@ const vscode = new Proxy(Object.assign(Object.fromEntries(apiNames.map((n) => [n
   window: new Proxy({
     registerTreeDataProvider: () => disposable,
     createTreeView: () => ({ ...disposable, visible: false, onDidChangeVisibility: () => disposable, onDidExpandElement: () => disposable, onDidCollapseElement: () => disposable }),
-    registerWebviewPanelSerializer: () => disposable,
+    registerWebviewPanelSerializer: (viewType, serializer) => (registered.serializers.set(viewType, serializer), disposable),
     createOutputChannel: () => new Proxy({ name: 'log', logLevel: 3, onDidChangeLogLevel: () => disposable }, { get: (t, k) => (k in t ? t[k] : () => undefined) }),
     withProgress: (_o, task) => task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => disposable }),
   }, { get: (t, k) => (k in t ? t[k] : inert) }),
-  commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
+  commands: { registerCommand: (id, handler) => (registered.commands.set(id, handler), disposable), executeCommand: async () => undefined },
   languages: new Proxy({ registerHoverProvider: () => disposable, registerCodeActionsProvider: () => disposable, onDidChangeDiagnostics: () => disposable, getDiagnostics: () => [], createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }) }, { get: (t, k) => (k in t ? t[k] : inert) }),
   workspace: new Proxy({ textDocuments: documents, getConfiguration: () => configuration, onDidChangeConfiguration: () => disposable, onDidOpenTextDocument: () => disposable, onDidChangeTextDocument: () => disposable, onDidCloseTextDocument: () => disposable }, { get: (t, k) => (k in t ? t[k] : inert) }),
   authentication: { getSession: async () => undefined, onDidChangeSessions: () => disposable },
@@ -54,19 +57,31 @@ Module._resolveFilename = function (request, ...rest) { return request === 'vsco
 require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscode };
 const memento = { get: (_k, d) => d, update: async () => undefined, keys: () => [], setKeysForSync() {} };
 const folder = (p) => ({ fsPath: p, path: p, scheme: 'file', toString: () => 'file://' + p });
-const scratch = require('node:os').tmpdir() + '/vmss-bench-activation';
+const scratch = process.env.PROBE_SCRATCH || require('node:os').tmpdir() + '/vmss-bench-activation';
 const extensionPath = require('node:path').dirname(process.argv[1]);
 const packageJSON = JSON.parse(process.env.PROBE_PACKAGE_JSON || '{}');
 const context = { subscriptions: [], globalState: memento, workspaceState: memento, extensionMode: 1, extension: { packageJSON }, extensionUri: folder(extensionPath), extensionPath, logUri: folder(scratch + '/log'), globalStorageUri: folder(scratch + '/global'), storageUri: folder(scratch + '/workspace'), secrets: inert, environmentVariableCollection: inert, asAbsolutePath: (p) => p };
+`;
+
+const probe = String.raw`
 const started = performance.now();
 const extension = require(process.argv[1]);
 const required = performance.now();
 const api = extension.activate(context);
 const activated = performance.now();
 // The first use of the features (a command, the view, the API): what a lazy bundle costs then.
-if (process.env.PROBE_FIRST_USE) void api.tree;
+let featuresRequire = 0;
+if (process.env.PROBE_FIRST_USE) {
+  // The features bundle's require alone first; the tree then activates the features from Node's cache.
+  require(require('node:path').join(extensionPath, 'extension-features.js'));
+  featuresRequire = performance.now() - activated;
+  void api.tree;
+}
 const used = performance.now();
-process.stdout.write(JSON.stringify({ total: activated - started, require: required - started, activate: activated - required, firstUse: used - activated }));
+// The first dashboard after that: the webview host's bundle and the panel host (issue 18).
+if (process.env.PROBE_FIRST_DASHBOARD) void api.upgrades.dashboards;
+const dashboard = performance.now();
+process.stdout.write(JSON.stringify({ total: activated - started, require: required - started, activate: activated - required, firstUse: used - activated, featuresRequire, firstDashboard: dashboard - used }));
 process.exit(0);
 `;
 
@@ -79,6 +94,10 @@ export interface ActivationTime {
   readonly activate: number;
   /** Loading the features on first use (only with `firstUse`). */
   readonly firstUse: number;
+  /** The part of `firstUse` that is the require of dist/extension-features.js. */
+  readonly featuresRequire: number;
+  /** Then loading the webview host with the first dashboard (only with `firstDashboard`). */
+  readonly firstDashboard: number;
 }
 
 export interface ProbeOptions {
@@ -86,18 +105,32 @@ export interface ProbeOptions {
   readonly documents?: ReadonlyArray<{ readonly languageId: string; readonly text: string; readonly uri: string }>;
   /** Touch the API's tree after activating (loads the features). */
   readonly firstUse?: boolean;
+  /** After that, touch the API's dashboards (loads the webview host). */
+  readonly firstDashboard?: boolean;
+  /** The folder holding the context's storage folders (default: one shared by every probe). */
+  readonly scratch?: string;
 }
 
 export function timeActivation(bundle: string, options: ProbeOptions = {}): ActivationTime {
+  return JSON.parse(runWithVscodeStub(probe, bundle, options)) as ActivationTime;
+}
+
+/**
+ * Runs `script` after the \`vscode\` stub and the context are set up, in a fresh Node process with
+ * argv[1] = `bundle` (the stub's extension path is its folder); returns what the script wrote to stdout.
+ */
+export function runWithVscodeStub(script: string, bundle: string, options: ProbeOptions = {}): string {
   const env = {
     ...process.env,
     VSCODE_API_NAMES: JSON.stringify(vscodeApiNames),
     PROBE_PACKAGE_JSON: readFileSync(path.join(root, 'package.json'), 'utf8'),
     PROBE_DOCUMENTS: JSON.stringify(options.documents ?? []),
     ...(options.firstUse ? { PROBE_FIRST_USE: '1' } : {}),
+    ...(options.firstDashboard ? { PROBE_FIRST_DASHBOARD: '1' } : {}),
+    ...(options.scratch ? { PROBE_SCRATCH: options.scratch } : {}),
   };
   try {
-    return JSON.parse(execFileSync(process.execPath, ['-e', probe, bundle], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env })) as ActivationTime;
+    return execFileSync(process.execPath, ['-e', `${vscodeStub}\n${script}`, bundle], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
   } catch (err) {
     throw new Error(`activating ${bundle} failed:\n${(err as { stderr?: string }).stderr ?? String(err)}`);
   }

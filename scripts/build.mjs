@@ -28,6 +28,8 @@ const lazyModules = {
   'bicep-linting': 'src/bicep/bicep-linting.ts',
   // Issue 18: the Windows → IANA time-zone table and luxon (~225 KB), on the first maintenance window.
   'time-zones': 'src/shared/maintenance/time-zones.ts',
+  // Issue 18: the webview host (dashboard panels and sessions, run registry, fleet view), on the first dashboard.
+  'webview-host': 'src/webview/webview-host.ts',
 };
 const lazyPattern = new RegExp(`^\\./(${Object.keys(lazyModules).join('|')})$`);
 const keepLazyRequires = {

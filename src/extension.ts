@@ -72,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         return handler(...args);
       }),
     ),
+    // Registered here so that VS Code can restore a panel after a reload; the features and then the
+    // webview host (dist/webview-host.js) load only when it does.
     vscode.window.registerWebviewPanelSerializer(dashboardViewType, { deserializeWebviewPanel: (panel, state) => features().upgrades.dashboards.restore(panel, state) }),
     whenTemplateOpens(() => loadTemplateLintingModule().activateTemplateLinting(context, telemetry)),
   );

@@ -1,6 +1,7 @@
 // Everything the extension does beyond registering its contributions: connection, tree, dashboards,
 // runs and command handlers. Its own bundle (dist/extension-features.js), loaded by the activation
-// bundle on first use (a command, the Scale Sets view, a restored dashboard, the API) — issue 18.
+// bundle on first use (a command, the Scale Sets view, a restored dashboard, the API) — issue 18. The
+// dashboards themselves (the webview host) load later still, with the first dashboard (upgradeServices.ts).
 import * as vscode from 'vscode';
 import { commandHandlers, type CommandHandler } from '../commands/registerCommands';
 import { ConnectionManager } from '../connection/connectionManager';
@@ -15,7 +16,6 @@ import { connectionKind } from '../telemetry/connectionKind';
 import { reportRuns } from '../telemetry/reportRuns';
 import type { Telemetry } from '../telemetry/telemetry';
 import { createUpgradeServices, type UpgradeServices } from '../webview/upgradeServices';
-import { dashboardActions } from '../commands/dashboardActions';
 import { gatewayForRef } from '../commands/scaleSetTarget';
 import { offerUnfinishedRuns } from '../commands/offerUnfinishedRuns';
 import { realClock } from '../shared/clock';
@@ -53,10 +53,14 @@ export function activateFeatures(context: vscode.ExtensionContext, options: Feat
     gatewayFor: async (ref) => (await gatewayForRef({ connection, tree }, ref)) ?? Promise.reject(new Error(vscode.l10n.t('Sign in to Azure or use the simulator first.'))),
     watch: (ref, until) => tree.watch(ref, until),
     currentClock: () => connection.clock ?? realClock,
+    // The webview host loads with the first dashboard (issue 18); then it gets its wiring.
+    hostLoaded: (host, module) => {
+      host.dashboards.setActions(module.dashboardActions(services));
+      host.dashboards.setVisibilityListener((id, visible) => tree.lookedAt.setDashboardVisible(scaleSetRefFromId(id), visible));
+      context.subscriptions.push({ dispose: reportRuns(telemetry, host.runs, () => connectionKind(connection.mode)) });
+    },
   });
   const services = { context, connection, tree, upgrades };
-  upgrades.dashboards.setActions(dashboardActions(services));
-  upgrades.dashboards.setVisibilityListener((id, visible) => tree.lookedAt.setDashboardVisible(scaleSetRefFromId(id), visible));
   context.subscriptions.push(
     log,
     upgrades,
@@ -66,7 +70,6 @@ export function activateFeatures(context: vscode.ExtensionContext, options: Feat
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(subscriptionsSetting)) tree.refresh();
     }),
-    { dispose: reportRuns(telemetry, upgrades.runs, () => connectionKind(connection.mode)) },
   );
   // Not awaited: a silent session check must not delay the first command or view.
   void connection.reevaluate().finally(() => telemetry.send('activation', { connection: connectionKind(connection.mode) }, { durationMs: options.activationMs }));

@@ -1,18 +1,19 @@
 // Loads the Azure SDK on first use. In dist/ the bundler keeps this require as a runtime require of
 // dist/azure-sdk.js (scripts/build.mjs); in out/ (plain-Node tests) it loads the compiled module.
+import { lazyBundle } from '../shared/lazyBundle';
+
 export type AzureSdk = typeof import('./azure-sdk');
 
-let sdk: AzureSdk | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bundle = lazyBundle(() => require('./azure-sdk') as AzureSdk);
 let preloading: Promise<void> | undefined;
 
 export function loadSdk(): AzureSdk {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  sdk ??= require('./azure-sdk') as AzureSdk;
-  return sdk;
+  return bundle.load();
 }
 
 export function isSdkLoaded(): boolean {
-  return sdk !== undefined;
+  return bundle.isLoaded();
 }
 
 /**

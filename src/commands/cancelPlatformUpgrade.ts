@@ -2,7 +2,6 @@
 // stay upgraded; the ones not yet reached keep their image.
 import * as vscode from 'vscode';
 import type { ExtensionCommand } from './extensionCommand';
-import { refreshDashboard } from './dashboardActions';
 import { resolveScaleSet } from './scaleSetTarget';
 
 export const cancelPlatformUpgradeCommand: ExtensionCommand = {
@@ -20,7 +19,8 @@ export const cancelPlatformUpgradeCommand: ExtensionCommand = {
     const cancelled = target.gateway.cancelRollingUpgrade(target.ref);
     services.tree.watch(target.ref, cancelled);
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Cancelling the rolling upgrade of {0}…', target.ref.name) }, () => cancelled);
-    services.upgrades.dashboards.session(target.id).append([{ level: 'warning', text: vscode.l10n.t('Azure’s rolling upgrade was cancelled by the user.') }]);
-    await refreshDashboard(services, target.id);
+    services.upgrades.note(target.id, [{ level: 'warning', text: vscode.l10n.t('Azure’s rolling upgrade was cancelled by the user.') }]);
+    // Before the first dashboard the webview host is not loaded (issue 18): a dashboard opened later reads the set then.
+    if (services.upgrades.loaded()) await services.upgrades.host().refreshDashboard(services, target.id);
   },
 };

@@ -1,6 +1,7 @@
 // What the dashboard's buttons do. Loading a dashboard's data (header, Azure's rolling upgrade, the
 // merged history) lives here too, since "Refresh", opening a panel and restoring one after a window
-// reload all need it.
+// reload all need it. Bundled with the webview host (src/webview/webview-host.ts), not the features: the
+// commands reach it through services.upgrades.host() (issue 18).
 import * as vscode from 'vscode';
 import { describeAzureError, errorSummary } from '../azure/azureError';
 import { deferralEnabled } from '../azure/osUpgradeDeferral';

@@ -3,9 +3,9 @@
 // Arguments: `vmssUpgrades.exportHistory(scaleSet?, file?)` — scaleSet: a tree row or a scale set id
 // (else a quick pick); file: a vscode.Uri (or a URI string) to write to without the save dialog
 // (scripts, tests). Returns the file written, or undefined when the user backed out.
+// The history is the one a dashboard shows (merged by its data loader), so this loads the webview host.
 import * as vscode from 'vscode';
 import type { ExtensionCommand } from './extensionCommand';
-import { refreshDashboard } from './dashboardActions';
 import { resolveScaleSet } from './scaleSetTarget';
 
 export const exportHistoryCommand: ExtensionCommand = {
@@ -13,7 +13,7 @@ export const exportHistoryCommand: ExtensionCommand = {
   async run(services, arg?: unknown, targetFile?: unknown) {
     const target = await resolveScaleSet(services, arg, vscode.l10n.t('Export OS Upgrade History'));
     if (!target) return undefined;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the upgrade history of {0}…', target.ref.name) }, () => refreshDashboard(services, target.id));
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the upgrade history of {0}…', target.ref.name) }, () => services.upgrades.host().refreshDashboard(services, target.id));
     const session = services.upgrades.dashboards.session(target.id);
     const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
     const document = {

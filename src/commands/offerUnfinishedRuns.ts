@@ -6,7 +6,7 @@ import type { CommandServices } from './extensionCommand';
 import { errorSummary } from '../azure/azureError';
 
 export async function offerUnfinishedRuns(services: CommandServices): Promise<void> {
-  const { journal, runs, dashboards, log } = services.upgrades;
+  const { journal, log } = services.upgrades;
   let unfinished;
   try {
     unfinished = journal.unfinished();
@@ -14,6 +14,9 @@ export async function offerUnfinishedRuns(services: CommandServices): Promise<vo
     log.warn(`Could not read the run journal: ${errorSummary(err)}`);
     return;
   }
+  // Only an unfinished run loads the webview host (issue 18): it is shown in its dashboard.
+  if (!unfinished.some((run) => run.scaleSetId)) return;
+  const { runs, dashboards } = services.upgrades;
   for (const run of unfinished) {
     if (!run.scaleSetId || runs.get(run.scaleSetId)?.phase === 'running') continue;
     runs.showInterrupted(run.runId);

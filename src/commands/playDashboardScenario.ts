@@ -2,7 +2,6 @@
 // event stream from src/webview/scenarios/ into a dashboard, so the UI can be worked on and
 // screenshot without Azure or the simulator.
 import * as vscode from 'vscode';
-import { parseCannedScenario, playScenario } from '../webview/scenarios/cannedScenario';
 import type { ExtensionCommand } from './extensionCommand';
 
 /** Development data, not shipped: the command only runs from a source checkout (development or test mode). */
@@ -30,6 +29,7 @@ export const playDashboardScenarioCommand: ExtensionCommand = {
       if (!name) return;
     }
     const raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)))) as unknown;
+    const { parseCannedScenario, playScenario } = upgrades.host();
     const scenario = parseCannedScenario(raw);
     const session = upgrades.dashboards.show(scenario.scaleSet.id, scenario.scaleSet, { refresh: false });
     await playScenario(session, scenario, { speed: options.speed ?? 0.001, ...(options.stopAt !== undefined ? { stopAt: options.stopAt } : {}) });

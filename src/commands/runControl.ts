@@ -3,12 +3,23 @@
 import * as vscode from 'vscode';
 import { scaleSetId, scaleSetRefFromId } from '../azure/gateway';
 import type { RunAction } from '../webview/contract';
+import type { RunRegistry } from '../webview/runRegistry';
 import type { CommandServices, ExtensionCommand } from './extensionCommand';
 import { resolveScaleSet } from './scaleSetTarget';
 
-async function runScaleSet(services: CommandServices, arg: unknown, title: string): Promise<string | undefined> {
+/**
+ * The runs, or undefined (with a message) while the webview host is not loaded: every run is created
+ * there, with its dashboard, so before the first dashboard there is none to control (issue 18).
+ */
+function loadedRuns(services: CommandServices): RunRegistry | undefined {
+  const runs = services.upgrades.loaded()?.runs;
+  if (!runs) void vscode.window.showWarningMessage(vscode.l10n.t('No upgrade run has been started or shown in this window.'));
+  return runs;
+}
+
+async function runScaleSet(services: CommandServices, runs: RunRegistry, arg: unknown, title: string): Promise<string | undefined> {
   if (arg === undefined) {
-    const running = services.upgrades.runs.running();
+    const running = runs.running();
     if (running.length === 1) return running[0].scaleSetId;
     if (running.length > 1) {
       const pick = await vscode.window.showQuickPick(
@@ -32,8 +43,10 @@ export function runControlCommand(id: string, action: RunAction, title: () => st
   return {
     id,
     async run(services, arg?: unknown) {
-      const id = await runScaleSet(services, arg, title());
-      if (id) reportRefusal(await services.upgrades.runs.control(id, action));
+      const runs = loadedRuns(services);
+      if (!runs) return;
+      const id = await runScaleSet(services, runs, arg, title());
+      if (id) reportRefusal(await runs.control(id, action));
     },
   };
 }
@@ -42,14 +55,16 @@ export function gateCommand(id: string, decision: 'approve' | 'reject', title: (
   return {
     id,
     async run(services, arg?: unknown) {
-      const id = await runScaleSet(services, arg, title());
+      const runs = loadedRuns(services);
+      if (!runs) return;
+      const id = await runScaleSet(services, runs, arg, title());
       if (!id) return;
-      const gateId = services.upgrades.runs.openGate(id);
+      const gateId = runs.openGate(id);
       if (!gateId) {
         void vscode.window.showWarningMessage(vscode.l10n.t('No approval gate is open on this run.'));
         return;
       }
-      reportRefusal(services.upgrades.runs.decide(id, gateId, decision));
+      reportRefusal(runs.decide(id, gateId, decision));
     },
   };
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { describeTarget } from '../core/fleet/describeTarget';
 import { loadRunCore } from '../webview/loadRunCore';
-import { FleetPanel } from '../webview/fleetPanel';
+import type { FleetPanel } from '../webview/fleetPanel';
 import type { ExtensionCommand } from './extensionCommand';
 
 const diagnostics = vscode.languages.createDiagnosticCollection('vmss-fleet');
@@ -43,6 +43,8 @@ export const runFleetRolloutCommand: ExtensionCommand = {
     const clock = services.upgrades.clock;
     const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Planning fleet rollout {0} (dry run)…', parsed.rollout.name) }, () => core.planFleet(gateway, parsed.rollout, { clock, file: uri.fsPath }));
     const fleetStore = new core.FleetJournalStore(services.upgrades.journal.dir);
+    // The fleet view is part of the webview host, loaded here for it (issue 18).
+    const { FleetPanel } = services.upgrades.host();
     lastFleetPanel = new FleetPanel(
       { extensionUri: services.context.extensionUri, clock, log: services.upgrades.log, start: (p) => core.startFleet({ gateway, clock, store: services.upgrades.journal, fleetStore }, p) },
       plan,

@@ -7,11 +7,8 @@ import { alertsFor } from '../azure/alerts/alertsFor';
 import type { AzureGateway } from '../azure/gateway';
 import { LeaseKeeper } from '../core/lease/leaseKeeper';
 import { defaultLeaseHolder, describeLease } from '../core/lease/leaseTag';
-import { followPlatformStart } from '../webview/platformStart';
-import { platformPollMs, watchPlatformUpgrade } from '../webview/platformWatch';
 import type { ExtensionCommand } from './extensionCommand';
 import { findNewerImage } from './newerImage';
-import { refreshDashboard } from './dashboardActions';
 import { resolveScaleSet } from './scaleSetTarget';
 import type { MetricGate } from '../core/contract';
 import { describeMetricGate, parseMetricGate } from '../core/metricGateText';
@@ -62,7 +59,9 @@ export const startPlatformUpgradeCommand: ExtensionCommand = {
     );
     if (confirmed !== start) return;
 
+    // The upgrade is followed in the set's dashboard: from here on the webview host is loaded (issue 18).
     const session = services.upgrades.dashboards.show(target.id);
+    const { followPlatformStart, platformPollMs, refreshDashboard, watchPlatformUpgrade } = services.upgrades.host();
     session.append([{ level: 'warning', text: vscode.l10n.t('Starting Azure’s rolling OS upgrade (manual trigger: no automatic rollback, A6).') }]);
     if (note) session.append([{ level: 'warning', text: note }]);
     // Everything below belongs to this connection: a sign-out or another simulator stops it (platformStart.ts).

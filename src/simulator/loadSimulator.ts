@@ -2,16 +2,16 @@
 // require below as a runtime require of dist/simulator-entry.js (scripts/build.mjs), so the simulator
 // costs nothing at activation; in out/ (plain-Node tests) it loads the compiled module.
 import type { SimulatorEndpoint } from '../connection/simulatorEndpoint';
+import { lazyBundle } from '../shared/lazyBundle';
 
 /** The lazily loaded module (a type-only import: nothing of it enters the activation bundle). */
 type SimulatorEntry = typeof import('./simulator-entry');
 
-let entry: SimulatorEntry | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bundle = lazyBundle(() => require('./simulator-entry') as SimulatorEntry);
 
 export function loadSimulator(): SimulatorEntry {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  entry ??= require('./simulator-entry') as SimulatorEntry;
-  return entry;
+  return bundle.load();
 }
 
 /**

@@ -85,7 +85,7 @@ describe('the packaged .vsix', function () {
         lazy.add(file);
       }
     }
-    for (const expected of ['dist/azure-sdk.js', 'dist/telemetry-reporter.js', 'dist/extension-features.js', 'dist/template-linting.js', 'dist/run-core.js', 'dist/time-zones.js']) assert.ok(lazy.has(expected), [...lazy].join(', '));
+    for (const expected of ['dist/azure-sdk.js', 'dist/telemetry-reporter.js', 'dist/extension-features.js', 'dist/template-linting.js', 'dist/run-core.js', 'dist/time-zones.js', 'dist/webview-host.js']) assert.ok(lazy.has(expected), [...lazy].join(', '));
     assert.deepEqual([...lazy].filter((file) => !files.includes(entry(file))), []);
   });
 

@@ -57,7 +57,18 @@ describe('activation bundle (dist/extension.js)', () => {
     for (const [what, marker] of Object.entries(markers)) assert.doesNotMatch(extension, marker, what);
     assert.match(read('template-linting.js'), markers.linter, 'control: the marker identifies the linter');
     assert.match(read('extension-features.js'), markers.journal, 'control: the marker identifies the journal');
-    assert.match(read('extension-features.js'), markers.webviewHost, 'control: the marker identifies the webview host');
+    assert.match(read('webview-host.js'), markers.webviewHost, 'control: the marker identifies the webview host');
+  });
+
+  it('leaves the webview host (dashboards, run registry, fleet view) to its own bundle, required by the features on the first dashboard (issue 18)', () => {
+    // Strings that survive minification: the panel host's restore warning, a run's canary gate, the fleet view's title.
+    const markers = { dashboards: /a restored panel had no scale set id/, runProjection: /The canary batch is done/, fleetView: /Fleet: \{0\}/ };
+    for (const [what, marker] of Object.entries(markers)) {
+      assert.match(read('webview-host.js'), marker, `control: the marker identifies ${what}`);
+      for (const bundle of ['extension.js', 'extension-features.js']) assert.doesNotMatch(read(bundle), marker, `${what} in ${bundle}`);
+    }
+    assert.match(read('extension-features.js'), /require\("\.\/webview-host\.js"\)/);
+    assert.doesNotMatch(read('extension.js'), /webview-host/);
   });
 
   it('leaves the core (planner, executor) to its own bundle, required on the first plan or run (issue 18)', () => {

@@ -10,8 +10,8 @@ import { findDynamicCode } from './dynamicCode';
 
 const root = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []));
 
-const lazy = /^\.\/(azure-sdk|simulator-entry|telemetry-reporter|extension-features|template-linting|run-core|time-zones)$/;
-const nodeEntries = ['src/extension.ts', 'src/cli/main.ts', 'src/azure/azure-sdk.ts', 'src/simulator/simulator-entry.ts', 'src/telemetry/telemetry-reporter.ts', 'src/activation/extension-features.ts', 'src/activation/template-linting.ts', 'src/webview/run-core.ts', 'src/shared/maintenance/time-zones.ts'];
+const lazy = /^\.\/(azure-sdk|simulator-entry|telemetry-reporter|extension-features|template-linting|run-core|time-zones|webview-host)$/;
+const nodeEntries = ['src/extension.ts', 'src/cli/main.ts', 'src/azure/azure-sdk.ts', 'src/simulator/simulator-entry.ts', 'src/telemetry/telemetry-reporter.ts', 'src/activation/extension-features.ts', 'src/activation/template-linting.ts', 'src/webview/run-core.ts', 'src/shared/maintenance/time-zones.ts', 'src/webview/webview-host.ts'];
 
 describe('no dynamic code in the bundles', function () {
   this.timeout(120_000);
