@@ -36,6 +36,9 @@ export interface ClientFactoryOptions {
   readonly allowedHosts?: readonly string[];
   /** Extra policies (e.g. the extension's redacted HTTP log). */
   readonly policies?: readonly PipelinePolicy[];
+  /** Extra policies around a whole call, the SDK's retries and their waits included (e.g. a test clock
+   * that must not move while a call is still retrying). */
+  readonly callPolicies?: readonly PipelinePolicy[];
   /** How LRO polls wait (default: real time); a simulated clock paces them in simulated time. */
   readonly pollSleep?: PollSleep;
 }
@@ -127,6 +130,7 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
     { policy: retryAfterPolicy(retryAfter), position: 'perRetry' as const },
     ...(options.allowedHosts ? [{ policy: hostGuardPolicy(options.allowedHosts), position: 'perRetry' as const }] : []),
     ...(options.policies ?? []).map((policy) => ({ policy, position: 'perRetry' as const })),
+    ...(options.callPolicies ?? []).map((policy) => ({ policy, position: 'perCall' as const })),
   ];
   const common = {
     endpoint,

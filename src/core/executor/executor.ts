@@ -282,7 +282,9 @@ export class RolloutExecutor {
           const stop = journaledBreach(this.ctx) ?? (await beforeBatch(host, batch)) ?? (await waitForWindow(host, batch));
           if (stop) return await this.finish(stop);
         }
-        if (this.lease.lost) return this.failed(this.lease.lost);
+        // Issue 17: never start a batch on an expired lease (a window wait may outlast renewals that fell behind).
+        const lost = await this.lease.ensureLive();
+        if (lost) return this.failed(lost);
         const stop = await runBatch(host, batch);
         if (stop) return await this.finish(stop);
       }

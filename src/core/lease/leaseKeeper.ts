@@ -11,6 +11,9 @@ import { type LeaseResult, releaseLease, renewLease, takeLease } from './scaleSe
 
 export const defaultLeaseDurationMs = 15 * 60_000;
 
+/** Renewals that land after their own expiry before the lease counts as lost (the clock outruns them). */
+const maxLateRenewals = 3;
+
 export interface LeaseKeeperOptions {
   readonly holder: string;
   /** The driver's id (a run id): the same id re-takes its own lease. */
@@ -33,6 +36,7 @@ export class LeaseKeeper {
   private own: Lease | undefined;
   private renewal: AbortController | undefined;
   private lostWhy: string | undefined;
+  private renewing: Promise<void> | undefined;
 
   constructor(
     private readonly gateway: AzureGateway,
@@ -84,18 +88,64 @@ export class LeaseKeeper {
       try {
         // After a failed renewal, try again sooner: several tries fit before the lease expires.
         await this.clock.sleep(failures === 0 ? this.renewEveryMs : Math.max(1_000, Math.floor(this.renewEveryMs / 4)), signal);
-        const renewed = await renewLease(this.gateway, this.ref, this.own, this.clock.now(), this.durationMs, signal);
-        if (signal.aborted) return;
-        if (!renewed.ok) return this.markLost(renewed.reason);
-        this.own = renewed.lease;
+        await this.renewOnce();
         failures = 0;
-        this.hooks.onRenewed?.(renewed.lease);
       } catch (err) {
         if (signal.aborted) return;
         failures++;
         if (this.own && this.clock.now() >= this.own.expiresAt) return this.markLost(`it could not be renewed before it expired (${describeAzureError(err).message})`);
       }
     }
+  }
+
+  /** One renewal at a time: the background loop and ensureLive share the one under way. Throws what Azure said. */
+  private renewOnce(): Promise<void> {
+    const signal = this.renewal?.signal;
+    if (!signal || signal.aborted) return Promise.resolve();
+    this.renewing ??= this.renewUntilLanded(signal).finally(() => (this.renewing = undefined));
+    return this.renewing;
+  }
+
+  /**
+   * A renewal that lands after the expiry it wrote (the clock jumped while it was under way: a suspended
+   * machine) renews nothing; its read still showed this driver's tag and its write was conditional on
+   * that read, so nobody took the set in between: write again at once, a few times.
+   */
+  private async renewUntilLanded(signal: AbortSignal): Promise<void> {
+    for (let late = 1; ; late++) {
+      const own = this.own;
+      if (!own) return;
+      const renewed = await renewLease(this.gateway, this.ref, own, () => this.clock.now(), this.durationMs, signal);
+      if (signal.aborted) return;
+      if (!renewed.ok) return this.markLost(renewed.reason);
+      if (renewed.lease.expiresAt > this.clock.now()) {
+        this.own = renewed.lease;
+        this.hooks.onRenewed?.(renewed.lease);
+        return;
+      }
+      if (late >= maxLateRenewals) {
+        return this.markLost(`${late} renewals in a row landed after the expiry they wrote (the last one ${new Date(renewed.lease.expiresAt).toISOString()}, now ${new Date(this.clock.now()).toISOString()})`);
+      }
+    }
+  }
+
+  /**
+   * Before the driver changes the set: resolves to why the lease is lost, or undefined once it is live by
+   * this clock. An expired lease (renewals fell behind: the process was suspended, or Azure refused them
+   * until the expiry passed) is renewed first — the renewal's read shows whether the tag still names this
+   * driver, so nobody drove the set in between — and is lost if that fails. Never acts on an expired lease.
+   */
+  async ensureLive(): Promise<string | undefined> {
+    while (this.renewing) await this.renewing.catch(() => undefined);
+    if (this.lostWhy || !this.own) return this.lostWhy;
+    if (this.clock.now() < this.own.expiresAt) return undefined;
+    try {
+      await this.renewOnce();
+    } catch (err) {
+      if (!this.lostWhy) this.markLost(`it expired before it was renewed, and the renewal failed (${describeAzureError(err).message})`);
+    }
+    if (!this.lostWhy && this.own && this.clock.now() >= this.own.expiresAt) this.markLost('it expired before it was renewed');
+    return this.lostWhy;
   }
 
   private markLost(why: string): void {

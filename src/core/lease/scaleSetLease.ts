@@ -85,13 +85,16 @@ export async function takeLease(gateway: AzureGateway, ref: ScaleSetRef, request
 
 export type RenewResult = { readonly ok: true; readonly lease: Lease } | { readonly ok: false; readonly reason: string };
 
-/** Moves this run's expiry on; fails when the tag no longer names this run (broken, removed, taken). */
-export async function renewLease(gateway: AzureGateway, ref: ScaleSetRef, own: Lease, now: number, durationMs: number, signal?: AbortSignal): Promise<RenewResult> {
-  const lease: Lease = { ...own, expiresAt: now + durationMs };
+/**
+ * Moves this run's expiry on; fails when the tag no longer names this run (broken, removed, taken).
+ * `now` is read when the write is decided (after the read it is conditioned on), not before the read.
+ */
+export async function renewLease(gateway: AzureGateway, ref: ScaleSetRef, own: Lease, now: () => number, durationMs: number, signal?: AbortSignal): Promise<RenewResult> {
   return conditionalTagWrite<RenewResult>(gateway, ref, signal, (set) => {
     const current = leaseOf(set);
     if (!current) return { stop: { ok: false, reason: `the lease tag ${leaseTagName} was removed from the scale set` } };
     if (current.runId !== own.runId) return { stop: { ok: false, reason: `the lease is now held by ${current.holder}${current.runId ? ` (run ${current.runId})` : ''}` } };
+    const lease: Lease = { ...own, expiresAt: now() + durationMs };
     return { tags: { ...tagsOf(set), [leaseTagName]: formatLease(lease) }, done: { ok: true, lease } };
   });
 }

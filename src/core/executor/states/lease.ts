@@ -98,6 +98,15 @@ export class RunLease {
     return this.lostReason;
   }
 
+  /**
+   * Before a batch starts: the reason to stop when the lease is lost, or was expired and could not be
+   * renewed (the renewals fell behind, e.g. over a long maintenance-window wait on a suspended machine).
+   */
+  async ensureLive(): Promise<string | undefined> {
+    await this.keeper.ensureLive();
+    return this.lostReason;
+  }
+
   private markLost(why: string): void {
     this.lostReason = `The lease on the scale set was lost: ${why}. Stopped after the current batch without changing the set further; the run can be resumed once no other run holds the lease.`;
     this.journal({ type: 'leaseLost', reason: why });

@@ -92,7 +92,22 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
       }
     },
   };
-  if (virtual) virtual.hooks = { busy: () => inFlight > 0, nextEventAt: () => sim.world.scheduler.nextEventAt(), requests: () => sent };
+  // A call is in flight from its first attempt to its last answer: the SDK's waits between retries are
+  // real-time timers the virtual clock does not see, and time must not jump hours under them (a lease
+  // renewal that was still retrying a dropped GET landed after the expiry it carried).
+  let callsInFlight = 0;
+  const callCounter: PipelinePolicy = {
+    name: 'testCallInFlight',
+    async sendRequest(request, next) {
+      callsInFlight++;
+      try {
+        return await next(request);
+      } finally {
+        callsInFlight--;
+      }
+    },
+  };
+  if (virtual) virtual.hooks = { busy: () => inFlight > 0 || callsInFlight > 0, nextEventAt: () => sim.world.scheduler.nextEventAt(), requests: () => sent };
   const newGateway = () =>
     new ArmGateway(
       createClientFactory(
@@ -104,6 +119,7 @@ export async function simulatedAzure(scenario: Scenario, options: SimulatedAzure
           retry: { maxRetries: 3, retryDelayInMs: 1, maxRetryDelayInMs: 4 },
           allowedHosts: ['127.0.0.1'],
           policies: [counter],
+          callPolicies: [callCounter],
           ...(options.simulatedPollMs !== undefined ? { pollSleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal) } : {}),
         },
         options.simulatedPollMs ?? options.pollIntervalMs ?? 2,
