@@ -7,23 +7,10 @@ import type { ExtensionApi } from '../../src/extension';
 import { scaleSetId } from '../../src/azure/gateway';
 import { planFromAzure } from '../../src/core/rollout';
 import type { HostMessage, RunView, WebviewMessage } from '../../src/webview/contract';
-import type { DashboardTraffic } from '../../src/webview/dashboardPanels';
+import { endSimulatorSession, startSimulatorSession, until } from './support/simulatorSession';
 
 const ref = { subscriptionId: '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', resourceGroup: 'rg-web', name: 'web-frontend' };
 const id = scaleSetId(ref);
-
-function until<T>(what: string, timeoutMs: number, find: () => T | undefined): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      const found = find();
-      if (found !== undefined) return resolve(found);
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-      setTimeout(tick, 50);
-    };
-    tick();
-  });
-}
 
 describe('dashboard in a real VS Code, on the simulator', function () {
   this.timeout(180_000);
@@ -37,23 +24,13 @@ describe('dashboard in a real VS Code, on the simulator', function () {
   const logTexts = () => received.flatMap((m) => (m.type === 'log' ? m.entries.map((e) => e.text) : m.type === 'snapshot' ? m.state.log.map((e) => e.text) : []));
 
   before(async () => {
-    api = await vscode.extensions.getExtension<ExtensionApi>('vmss-upgrades.vmss-upgrades')!.activate();
-    hook = api.onDashboardMessage((t: DashboardTraffic) => {
-      if (t.scaleSetId.toLowerCase() !== id.toLowerCase()) return;
+    ({ api, hook } = await startSimulatorSession(id, (t) => {
       if (t.direction === 'toWebview') received.push(t.message as HostMessage);
       else sent.push(t.message as WebviewMessage);
-    });
-    await vscode.commands.executeCommand('vmssUpgrades.useSimulator');
-    await api.connection.settled();
-    assert.ok(await api.connection.access(), 'the simulator connection is up');
+    }));
   });
 
-  after(async () => {
-    hook?.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    // Later suites expect the signed-out welcome view.
-    await api.connection.signOut();
-  });
+  after(() => endSimulatorSession({ api, hook }));
 
   it('opens a dashboard that asks for a snapshot and gets the set from Azure', async () => {
     await vscode.commands.executeCommand('vmssUpgrades.showDashboard', id);

@@ -13,7 +13,7 @@ import { planFromAzure } from '../../src/core/rollout';
 import type { Scenario } from '../../src/simulator/scenario/scenarioTypes';
 import type { TreeNode } from '../../src/views/treeNodes';
 import type { HostMessage, RunView } from '../../src/webview/contract';
-import type { DashboardTraffic } from '../../src/webview/dashboardPanels';
+import { endSimulatorSession, startSimulatorSession, until } from './support/simulatorSession';
 
 const extensionId = 'vmss-upgrades.vmss-upgrades';
 const ext = () => vscode.extensions.getExtension<ExtensionApi>(extensionId)!;
@@ -23,19 +23,6 @@ const ref = { subscriptionId: flex.subscriptionId, resourceGroup: flex.resourceG
 const id = scaleSetId(ref);
 const olderVersion = '24.04.202410020';
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
-
-function until<T>(what: string, timeoutMs: number, find: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = async () => {
-      const found = await find();
-      if (found !== undefined) return resolve(found);
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-      setTimeout(() => void tick(), 50);
-    };
-    void tick();
-  });
-}
 
 describe('a Flexible scale set in a real VS Code, on the simulator', function () {
   this.timeout(180_000);
@@ -58,20 +45,12 @@ describe('a Flexible scale set in a real VS Code, on the simulator', function ()
   }
 
   before(async () => {
-    api = await ext().activate();
-    hook = api.onDashboardMessage((t: DashboardTraffic) => {
-      if (t.scaleSetId.toLowerCase() === id.toLowerCase() && t.direction === 'toWebview') received.push(t.message as HostMessage);
-    });
-    await vscode.commands.executeCommand('vmssUpgrades.useSimulator');
-    await api.connection.settled();
-    assert.ok(await api.connection.access(), 'the simulator connection is up');
+    ({ api, hook } = await startSimulatorSession(id, (t) => {
+      if (t.direction === 'toWebview') received.push(t.message as HostMessage);
+    }));
   });
 
-  after(async () => {
-    hook?.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await api.connection.signOut();
-  });
+  after(() => endSimulatorSession({ api, hook }));
 
   it('the tree lists the VMs under their zone by VM name, with no update-domain level', async () => {
     const rows = await instanceRows();

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { auditAccessibility, describeViolations } from './accessibility';
-import { workbench, workbenchStartTimeoutMs } from './fixture';
+import { signInToSimulator, workbench, workbenchStartTimeoutMs } from './fixture';
 
 function page(): Page {
   return workbench().page;
@@ -45,9 +45,7 @@ describe('Issue 6 walk-through on the simulator', function () {
 
   before(async () => {
     await workbench().runCommand('View: Close All Editors');
-    const sideBar = await workbench().openViewContainer('Azure Scale Sets');
-    await sideBar.getByRole('button', { name: 'Use the built-in simulator' }).click();
-    await sideBar.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await signInToSimulator();
   });
 
   after(async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { repoRoot } from '../host/paths';
 import type { Scenario } from '../../src/simulator/scenario/scenarioTypes';
-import { restartWorkbench, workbench, workbenchStartTimeoutMs } from './fixture';
+import { useScenarioWorkbench, workbench, workbenchStartTimeoutMs } from './fixture';
 
 const scenarioFile = path.join(repoRoot, 'src', 'simulator', 'scenarios', 'deferral.json');
 const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8')) as Scenario;
@@ -37,18 +37,9 @@ describe('deferred OS upgrades waiting for approval in the workbench', function 
 
   const choose = (text: string) => workbench().choose(text);
 
-  before(async function () {
-    this.timeout(workbenchStartTimeoutMs);
-    await restartWorkbench({ env: { VMSS_SIMULATOR_SCENARIO: scenarioFile } });
-    sideBar = await workbench().openViewContainer('Azure Scale Sets');
-    await sideBar.getByRole('button', { name: 'Use the built-in simulator' }).click();
-    await row(subscription).waitFor({ state: 'visible', timeout: 60_000 });
-  });
-
-  after(async function () {
-    this.timeout(workbenchStartTimeoutMs);
-    await workbench().runCommand('Azure Scale Sets: Sign Out').catch(() => undefined);
-    await restartWorkbench();
+  useScenarioWorkbench(scenarioFile, (opened) => {
+    sideBar = opened;
+    return row(subscription);
   });
 
   it('shows the waiting instances, approves them all, and Azure upgrades them', async () => {

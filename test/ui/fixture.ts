@@ -8,7 +8,9 @@
 // Need other environment variables or settings in the extension host? Settings apply live
 // through workbench().updateSettings({...}); environment needs a fresh server:
 // `await restartWorkbench({ env: {...} })` in your suite's before(), and
-// `await restartWorkbench()` in its after() so later suites get the default again.
+// `await restartWorkbench()` in its after() so later suites get the default again —
+// `useScenarioWorkbench(scenarioFile, ready)` registers both for a suite on its own simulator scenario.
+import type { Locator } from 'playwright-core';
 import { Workbench, type WorkbenchOptions } from '../host/workbench';
 import { collectServerArtifacts, privacyCaptureEnv } from './privacyCapture';
 
@@ -26,6 +28,36 @@ export async function restartWorkbench(options: WorkbenchOptions = {}): Promise<
   await stopCurrent();
   current = await Workbench.start(withPrivacyCapture(options));
   return current;
+}
+
+/**
+ * Opens the Azure Scale Sets view and clicks "Use the built-in simulator" in its welcome view; resolves with
+ * the side bar once `ready` (default: the tree's first row) shows.
+ */
+export async function signInToSimulator(ready: (sideBar: Locator) => Locator = (sideBar) => sideBar.locator('.monaco-list-row').first()): Promise<Locator> {
+  const sideBar = await workbench().openViewContainer('Azure Scale Sets');
+  await sideBar.getByRole('button', { name: 'Use the built-in simulator' }).click();
+  await ready(sideBar).waitFor({ state: 'visible', timeout: 60_000 });
+  return sideBar;
+}
+
+/**
+ * Hooks for a suite on its own simulator scenario: before it, a fresh workbench whose built-in simulator serves
+ * `scenarioFile`, signed in to it until `ready` shows; after it, signed out and restarted with the defaults
+ * for the later suites.
+ */
+export function useScenarioWorkbench(scenarioFile: string, ready: (sideBar: Locator) => Locator): void {
+  before(async function () {
+    this.timeout(workbenchStartTimeoutMs);
+    await restartWorkbench({ env: { VMSS_SIMULATOR_SCENARIO: scenarioFile } });
+    await signInToSimulator(ready);
+  });
+
+  after(async function () {
+    this.timeout(workbenchStartTimeoutMs);
+    await workbench().runCommand('Azure Scale Sets: Sign Out').catch(() => undefined);
+    await restartWorkbench();
+  });
 }
 
 /** Every server of the run writes its telemetry and log where the privacy scan reads them (privacy.test.ts). */

@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { repoRoot } from '../host/paths';
 import type { Scenario } from '../../src/simulator/scenario/scenarioTypes';
-import { workbench, workbenchStartTimeoutMs } from './fixture';
+import { signInToSimulator, workbench, workbenchStartTimeoutMs } from './fixture';
+import { planPercentageBatchesWithoutGates } from './runWizard';
 
 const scenario = JSON.parse(readFileSync(path.join(repoRoot, 'src', 'simulator', 'scenarios', 'default.json'), 'utf8')) as Scenario;
 const flex = scenario.scaleSets.find((s) => s.orchestrationMode === 'Flexible')!;
@@ -34,9 +35,10 @@ describe('a Flexible scale set in the workbench', function () {
 
   before(async () => {
     await workbench().runCommand('View: Close All Editors');
-    sideBar = await workbench().openViewContainer('Azure Scale Sets');
-    await sideBar.getByRole('button', { name: 'Use the built-in simulator' }).click();
-    await row(subscription).waitFor({ state: 'visible', timeout: 60_000 });
+    await signInToSimulator((opened) => {
+      sideBar = opened;
+      return row(subscription);
+    });
   });
 
   after(async () => {
@@ -79,15 +81,7 @@ describe('a Flexible scale set in the workbench', function () {
     const strategies = quickInput().locator('.quick-input-list .monaco-list-row');
     await strategies.filter({ hasText: 'One fault domain at a time' }).first().waitFor({ timeout: 60_000 });
     assert.equal(await strategies.filter({ hasText: 'One update domain at a time' }).count(), 0, 'no update-domain strategy offered');
-    await choose('Percentage batches');
-    await choose('No canary');
-    // Gates: none chosen (a multi-select accepted as it is) — once it shows: an Enter before that lands on the
-    // step before (seen in CI: the policy step's text then went into the gates pick).
-    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: 'After each batch' }).first().waitFor({ timeout: 60_000 });
-    await quickInput().locator('input.input').press('Enter');
-    await choose("Use the scale set's rolling upgrade policy");
-    const dashboard = workbench().webviewFrame();
-    await dashboard.locator('#run-status[data-status="planned"]').waitFor({ timeout: 60_000 });
+    const dashboard = await planPercentageBatchesWithoutGates();
     await dashboard.locator('#meta', { hasText: 'Flexible orchestration' }).waitFor({ timeout: 30_000 });
     await dashboard.getByRole('button', { name: 'Start run' }).click();
     await dashboard.locator('#run-status[data-status="completed"]').waitFor({ timeout: 180_000 });

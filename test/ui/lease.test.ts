@@ -11,7 +11,8 @@ import type { Locator } from 'playwright-core';
 import { repoRoot } from '../host/paths';
 import { formatLease, leaseTagName } from '../../src/core/lease/leaseTag';
 import type { Scenario } from '../../src/simulator/scenario/scenarioTypes';
-import { restartWorkbench, workbench, workbenchStartTimeoutMs } from './fixture';
+import { restartWorkbench, signInToSimulator, workbench, workbenchStartTimeoutMs } from './fixture';
+import { planPercentageBatchesWithoutGates } from './runWizard';
 
 const scenario = JSON.parse(readFileSync(path.join(repoRoot, 'src', 'simulator', 'scenarios', 'default.json'), 'utf8')) as Scenario;
 const flex = scenario.scaleSets.find((s) => s.orchestrationMode === 'Flexible')!;
@@ -25,7 +26,6 @@ describe('the scale set lease in the workbench (issue 17)', function () {
   let sideBar: Locator;
   let dir: string;
   const page = () => workbench().page;
-  const quickInput = () => page().locator('.quick-input-widget');
   const row = (label: string) => sideBar.locator('.monaco-list-row', { has: page().locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
 
   const choose = (text: string) => workbench().choose(text);
@@ -35,9 +35,10 @@ describe('the scale set lease in the workbench (issue 17)', function () {
     const leased: Scenario = { ...scenario, scaleSets: scenario.scaleSets.map((s) => (s === flex ? { ...s, tags: { ...s.tags, owner: 'team-jobs', [leaseTagName]: staleLease } } : s)) };
     writeFileSync(path.join(dir, 'leased.json'), JSON.stringify(leased));
     await restartWorkbench({ env: { VMSS_SIMULATOR_SCENARIO: path.join(dir, 'leased.json') } });
-    sideBar = await workbench().openViewContainer('Azure Scale Sets');
-    await sideBar.getByRole('button', { name: 'Use the built-in simulator' }).click();
-    await row(subscription).waitFor({ state: 'visible', timeout: 60_000 });
+    await signInToSimulator((opened) => {
+      sideBar = opened;
+      return row(subscription);
+    });
   });
 
   after(async () => {
@@ -52,13 +53,7 @@ describe('the scale set lease in the workbench (issue 17)', function () {
     await choose(flex.name);
     await choose('A specific version…');
     await choose(olderVersion);
-    await choose('Percentage batches');
-    await choose('No canary');
-    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: 'After each batch' }).first().waitFor({ timeout: 60_000 });
-    await quickInput().locator('input.input').press('Enter');
-    await choose("Use the scale set's rolling upgrade policy");
-    const dashboard = workbench().webviewFrame();
-    await dashboard.locator('#run-status[data-status="planned"]').waitFor({ timeout: 60_000 });
+    const dashboard = await planPercentageBatchesWithoutGates();
     await dashboard.getByRole('button', { name: 'Start run' }).click();
 
     const toast = page().locator('.notification-toast', { hasText: 'bob@old-laptop' });

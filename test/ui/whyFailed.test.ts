@@ -10,7 +10,8 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { repoRoot } from '../host/paths';
 import type { Scenario } from '../../src/simulator/scenario/scenarioTypes';
 import { auditAccessibility, describeViolations } from './accessibility';
-import { workbench, workbenchStartTimeoutMs } from './fixture';
+import { signInToSimulator, workbench, workbenchStartTimeoutMs } from './fixture';
+import { startCacheTierRollingUpgrade, toggleTheme } from './whyFailedSteps';
 
 const scenario = JSON.parse(readFileSync(path.join(repoRoot, 'src', 'simulator', 'scenarios', 'default.json'), 'utf8')) as Scenario;
 const cache = scenario.scaleSets.find((s) => s.name === 'cache-tier')!;
@@ -19,21 +20,6 @@ const unhealthyIds = Object.entries(cache.instances.overrides ?? {}).filter(([, 
 const page = (): Page => workbench().page;
 const dashboard = (): FrameLocator => workbench().webviewFrame();
 const quickInput = (): Locator => page().locator('.quick-input-widget');
-
-const choose = (text: string) => workbench().choose(text);
-
-const toggleDark = 'Preferences: Toggle between Light/Dark Themes';
-
-/** Toggles light/dark with VS Code's command and waits until the workbench shows `workbenchClass`. */
-async function toggleTheme(workbenchClass: RegExp): Promise<void> {
-  // Take the keyboard out of the webview first: a palette command run while a webview has focus can
-  // hand focus back to it when the palette closes (dashboardWalk.test.ts).
-  await workbench().openViewContainer('Azure Scale Sets');
-  await workbench().runCommand(toggleDark);
-  for (let i = 0; i < 100 && !workbenchClass.test((await page().locator('.monaco-workbench').getAttribute('class')) ?? ''); i++) await page().waitForTimeout(100);
-  assert.match((await page().locator('.monaco-workbench').getAttribute('class')) ?? '', workbenchClass);
-  await page().waitForTimeout(500);
-}
 
 async function audit(theme: string): Promise<void> {
   const outcome = await auditAccessibility(dashboard());
@@ -47,9 +33,7 @@ describe('Why did this fail? (dashboard, simulator)', function () {
 
   before(async () => {
     await workbench().runCommand('View: Close All Editors');
-    const sideBar = await workbench().openViewContainer('Azure Scale Sets');
-    await sideBar.getByRole('button', { name: 'Use the built-in simulator' }).click();
-    await sideBar.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await signInToSimulator();
   });
 
   after(async () => {
@@ -60,13 +44,7 @@ describe('Why did this fail? (dashboard, simulator)', function () {
   });
 
   it("explains Azure's faulted rolling upgrade of cache-tier: cause, code, the unhealthy instances, fixes", async () => {
-    await workbench().runCommand('Azure Scale Sets: Start Azure Rolling OS Upgrade…');
-    await choose('cache-tier');
-    await page().locator('.monaco-dialog-box', { hasText: 'NO automatic rollback' }).waitFor({ timeout: 60_000 });
-    await page().locator('.monaco-dialog-box').getByRole('button', { name: 'Start Rolling Upgrade' }).click({ timeout: 60_000 });
-
-    const why = dashboard().locator('#why .why-view[data-source="platform"]');
-    await why.waitFor({ timeout: 90_000 });
+    const why = await startCacheTierRollingUpgrade();
     const cause = why.locator('.why-cause').first();
     assert.equal(await cause.getAttribute('data-cause'), 'unhealthyBeforeUpgrade');
     assert.match(await cause.innerText(), /MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade/);

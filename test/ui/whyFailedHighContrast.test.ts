@@ -5,30 +5,12 @@
 // preferred dark and light themes set to the high-contrast ones in the user settings the workbench starts
 // with; each theme is checked on the workbench (class hc-black / hc-light) before the audit.
 import * as assert from 'node:assert/strict';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { auditAccessibility, describeViolations } from './accessibility';
-import { restartWorkbench, workbench, workbenchStartTimeoutMs } from './fixture';
+import { restartWorkbench, signInToSimulator, workbench, workbenchStartTimeoutMs } from './fixture';
+import { startCacheTierRollingUpgrade, toggleTheme } from './whyFailedSteps';
 
-const page = (): Page => workbench().page;
 const dashboard = (): FrameLocator => workbench().webviewFrame();
-
-const choose = (text: string) => workbench().choose(text);
-
-async function workbenchClass(): Promise<string> {
-  return (await page().locator('.monaco-workbench').getAttribute('class')) ?? '';
-}
-
-const toggle = 'Preferences: Toggle between Light/Dark Themes';
-
-/** Toggles with VS Code's command and waits until the workbench shows `wanted`. */
-async function toggleTo(wanted: RegExp): Promise<void> {
-  // Keyboard out of the webview first: a palette command run from a focused webview can lose the focus to it.
-  await workbench().openViewContainer('Azure Scale Sets');
-  await workbench().runCommand(toggle);
-  for (let i = 0; i < 100 && !wanted.test(await workbenchClass()); i++) await page().waitForTimeout(100);
-  assert.match(await workbenchClass(), wanted);
-  await page().waitForTimeout(500);
-}
 
 async function audit(theme: string, webviewTheme: RegExp, screenshot: string): Promise<void> {
   // The webview gets the theme too: VS Code marks its body with the theme kind.
@@ -45,9 +27,7 @@ describe('Why did this fail? in the high-contrast themes (axe)', function () {
   before(async function () {
     this.timeout(workbenchStartTimeoutMs);
     await restartWorkbench({ settings: { 'workbench.preferredDarkColorTheme': 'Default High Contrast', 'workbench.preferredLightColorTheme': 'Default High Contrast Light' } });
-    const sideBar = await workbench().openViewContainer('Azure Scale Sets');
-    await sideBar.getByRole('button', { name: 'Use the built-in simulator' }).click();
-    await sideBar.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await signInToSimulator();
   });
 
   after(async function () {
@@ -57,18 +37,13 @@ describe('Why did this fail? in the high-contrast themes (axe)', function () {
   });
 
   it("high contrast dark and light: the explanation of cache-tier's faulted upgrade has no axe violations", async () => {
-    await workbench().runCommand('Azure Scale Sets: Start Azure Rolling OS Upgrade…');
-    await choose('cache-tier');
-    await page().locator('.monaco-dialog-box', { hasText: 'NO automatic rollback' }).waitFor({ timeout: 60_000 });
-    await page().locator('.monaco-dialog-box').getByRole('button', { name: 'Start Rolling Upgrade' }).click({ timeout: 60_000 });
-    const why = dashboard().locator('#why .why-view[data-source="platform"]');
-    await why.waitFor({ timeout: 90_000 });
+    const why = await startCacheTierRollingUpgrade();
     assert.equal(await why.locator('.why-cause').first().getAttribute('data-cause'), 'unhealthyBeforeUpgrade');
 
-    await toggleTo(/\bhc-black\b/);
+    await toggleTheme(/\bhc-black\b/);
     await dashboard().locator('#why-heading').scrollIntoViewIfNeeded();
     await audit('high contrast dark', /\bvscode-high-contrast\b(?!-light)/, 'why-did-this-fail-high-contrast');
-    await toggleTo(/\bhc-light\b/);
+    await toggleTheme(/\bhc-light\b/);
     await dashboard().locator('#why-heading').scrollIntoViewIfNeeded();
     await audit('high contrast light', /\bvscode-high-contrast-light\b/, 'why-did-this-fail-high-contrast-light');
   });

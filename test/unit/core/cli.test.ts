@@ -1,14 +1,12 @@
 // The CLI commands over the shared core, against the simulator over HTTPS with its certificate (the
 // `--endpoint URL --ca FILE` path with a static bearer token).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
-import { startSimulator } from '../../../src/simulator/simulator-entry';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { fleetScenario, newVersion, ref, type FleetInstance } from './support/fleetScenario';
 import { captureCli as capture } from '../support/captureCli';
+import { startCliSimulator, stopCliSimulator } from '../support/cliSimulator';
 
 describe('CLI plan, run, resume, history (HTTPS simulator)', function () {
   this.timeout(120_000);
@@ -18,16 +16,12 @@ describe('CLI plan, run, resume, history (HTTPS simulator)', function () {
 
   before(async () => {
     const instances: FleetInstance[] = Array.from({ length: 6 }, () => ({ baseline: 'healthy', after: 'healthy' }));
-    sim = await startSimulator({ scenario: fleetScenario({ seed: 3, instances, zones: 0, updateDomains: 3, faultDomains: 2, faults: [] }), timeScale: 3000 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vmss-cli-'));
-    fs.writeFileSync(path.join(dir, 'ca.pem'), sim.ca!);
-    flags = ['--subscription', ref.subscriptionId, '--resource-group', ref.resourceGroup, '--name', ref.name, '--endpoint', sim.url, '--ca', path.join(dir, 'ca.pem'), '--time-scale', '3000', '--poll-interval', '5', '--journal', path.join(dir, 'journal')];
+    const cli = await startCliSimulator(fleetScenario({ seed: 3, instances, zones: 0, updateDomains: 3, faultDomains: 2, faults: [] }), 'vmss-cli-');
+    ({ sim, dir } = cli);
+    flags = ['--subscription', ref.subscriptionId, '--resource-group', ref.resourceGroup, '--name', ref.name, ...cli.connection, '--journal', path.join(dir, 'journal')];
   });
 
-  after(async () => {
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => stopCliSimulator({ sim, dir }));
 
   it('plan --json lists the batches with instance ids and changes nothing', async () => {
     const io = capture();

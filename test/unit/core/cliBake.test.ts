@@ -1,13 +1,11 @@
 // `plan` and `run` with --bake, --alert-gate and --on-breach (issue 16), against the simulator over HTTPS.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
-import { startSimulator } from '../../../src/simulator/simulator-entry';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { fleetScenario, oldVersion, ref, type FleetInstance } from './support/fleetScenario';
 import { captureCli as capture } from '../support/captureCli';
+import { startCliSimulator, stopCliSimulator } from '../support/cliSimulator';
 
 describe('CLI --bake and --alert-gate (HTTPS simulator)', function () {
   this.timeout(120_000);
@@ -21,16 +19,12 @@ describe('CLI --bake and --alert-gate (HTTPS simulator)', function () {
     // Both clocks start at the real now (the CLI's clock always does): the alert gate compares Azure's alert
     // times with the run's own clock, as it does against Azure.
     delete scenario.startTime;
-    sim = await startSimulator({ scenario, timeScale: 3000 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vmss-cli-bake-'));
-    fs.writeFileSync(path.join(dir, 'ca.pem'), sim.ca!);
-    flags = ['--subscription', ref.subscriptionId, '--resource-group', ref.resourceGroup, '--name', ref.name, '--endpoint', sim.url, '--ca', path.join(dir, 'ca.pem'), '--time-scale', '3000', '--poll-interval', '5', '--journal', path.join(dir, 'journal')];
+    const cli = await startCliSimulator(scenario, 'vmss-cli-bake-');
+    ({ sim, dir } = cli);
+    flags = ['--subscription', ref.subscriptionId, '--resource-group', ref.resourceGroup, '--name', ref.name, ...cli.connection, '--journal', path.join(dir, 'journal')];
   });
 
-  after(async () => {
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => stopCliSimulator({ sim, dir }));
 
   it('plan shows the bake and its gates, and counts the bakes in the duration', async () => {
     const without = capture();

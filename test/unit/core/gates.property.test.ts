@@ -9,7 +9,7 @@ import type { Simulator } from '../../../src/simulator/simulator';
 import type { JournalEntry } from '../../../src/core/journal/records';
 import { caseFrom, fleetShape, rolloutChoice, transientFaults } from './support/fleetArbitraries';
 import { ref } from './support/fleetScenario';
-import { type CaseConfig, runCase } from './support/runCase';
+import { type CaseConfig, type CaseResult, runCase } from './support/runCase';
 
 const scale = Number(process.env.VMSS_PROPERTY_RUNS ?? '1');
 const runs = (n: number) => Math.max(1, Math.round(n * scale));
@@ -41,6 +41,43 @@ const metricCase = fc.record({
   return { gate, baseline: rising ? threshold - 5 : threshold + 5, breach: rising ? threshold + 10 : threshold - 10 };
 });
 
+type Verdict = Extract<BakeEntry, { phase: 'verdict' }>;
+type RunHandle = Parameters<NonNullable<CaseConfig['onEvent']>>[1];
+
+/** Pause-then-reject: a gate opened by a breach is rejected, so both onBreach modes end the run. */
+function rejectBreachGate(e: Parameters<NonNullable<CaseConfig['onEvent']>>[0], run: RunHandle): void {
+  if (e.type === 'gate' && e.state === 'open' && e.reason === 'breach') setImmediate(() => run.send({ type: 'reject' }));
+}
+
+/**
+ * The breach check both gate kinds share: every breached bake lets no later batch start and ends the run
+ * aborted, rejected or cancelled; and the batch whose bake saw the breach (if the plan reached it) has a failing
+ * verdict (then `checkVerdict` runs) with nothing started after it — or no verdict only because the run failed.
+ */
+function assertBreachStopsRollout(
+  result: CaseResult,
+  breachBatch: number | undefined,
+  messages: { readonly missed: string; readonly after: string },
+  checkVerdict: (verdict: Verdict) => void = () => {},
+): void {
+  const entries = result.entries;
+  const started = startedBatches(entries);
+  for (const v of bakes(entries)) {
+    if (v.phase !== 'verdict' || v.ok) continue;
+    assert.ok(!started.some((b) => b > v.batch), `batch after ${v.batch} started after a breach: ${started.join(',')}`);
+    assert.ok(['aborted', 'rejected', 'cancelled'].includes(result.summary.outcome), `outcome ${result.summary.outcome}: ${result.summary.reason}`);
+  }
+  if (breachBatch === undefined) return;
+  const verdict = bakes(entries).find((e) => e.phase === 'verdict' && e.batch === breachBatch);
+  if (verdict && verdict.phase === 'verdict') {
+    assert.equal(verdict.ok, false, messages.missed);
+    checkVerdict(verdict);
+    assert.ok(!started.some((b) => b > breachBatch), messages.after);
+  } else {
+    assert.equal(result.summary.outcome, 'failed', 'no verdict only when the run could not go on');
+  }
+}
+
 /** A crash at a random journal append, or none. */
 const crash = fc.option(fc.record({ at: fc.integer({ min: 2, max: 60 }), torn: fc.boolean() }), { nil: undefined });
 
@@ -70,28 +107,15 @@ describe('bake and gate properties (issue 16, real SDK → simulator)', function
                 alertBatch = e.batch;
                 run.sim.fireAlert({ name: 'probe-failures', subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, scaleSet: ref.name, at: e.at + delayMs });
               }
-              if (e.type === 'gate' && e.state === 'open' && e.reason === 'breach') setImmediate(() => run.send({ type: 'reject' }));
+              rejectBreachGate(e, run);
             },
           };
           const result = await runCase(config);
-          const entries = result.entries;
-          const started = startedBatches(entries);
-          // Every breached bake: no later batch ever started.
-          for (const v of bakes(entries)) {
-            if (v.phase !== 'verdict' || v.ok) continue;
-            assert.ok(!started.some((b) => b > v.batch), `batch after ${v.batch} started after a breach: ${started.join(',')}`);
-            assert.ok(['aborted', 'rejected', 'cancelled'].includes(result.summary.outcome), `outcome ${result.summary.outcome}: ${result.summary.reason}`);
-          }
-          // The batch whose bake saw the alert: its verdict is a breach naming it, and nothing after it started.
-          if (alertBatch !== undefined) {
-            const verdict = bakes(entries).find((e) => e.phase === 'verdict' && e.batch === alertBatch);
-            if (verdict && verdict.phase === 'verdict') {
-              assert.equal(verdict.ok, false, `the alert during batch ${alertBatch}'s bake was missed`);
-              assert.ok(!started.some((b) => b > alertBatch!), 'no batch after the alert');
-            } else {
-              assert.equal(result.summary.outcome, 'failed', 'no verdict only when the run could not go on');
-            }
-          }
+          // Every breached bake stops the rollout; the batch whose bake saw the alert has a breach verdict.
+          assertBreachStopsRollout(result, alertBatch, {
+            missed: `the alert during batch ${alertBatch}'s bake was missed`,
+            after: 'no batch after the alert',
+          });
         },
       ),
       { numRuns: runs(60) },
@@ -130,27 +154,16 @@ describe('bake and gate properties (issue 16, real SDK → simulator)', function
                 breachBatch = e.batch;
                 set(run, e.at + delayMs, metric.breach);
               }
-              if (e.type === 'gate' && e.state === 'open' && e.reason === 'breach') setImmediate(() => run.send({ type: 'reject' }));
+              rejectBreachGate(e, run);
             },
           };
           const result = await runCase(config);
-          const entries = result.entries;
-          const started = startedBatches(entries);
-          for (const v of bakes(entries)) {
-            if (v.phase !== 'verdict' || v.ok) continue;
-            assert.ok(!started.some((b) => b > v.batch), `batch after ${v.batch} started after a breach: ${started.join(',')}`);
-            assert.ok(['aborted', 'rejected', 'cancelled'].includes(result.summary.outcome), `outcome ${result.summary.outcome}: ${result.summary.reason}`);
-          }
-          if (breachBatch !== undefined) {
-            const verdict = bakes(entries).find((e) => e.phase === 'verdict' && e.batch === breachBatch);
-            if (verdict && verdict.phase === 'verdict') {
-              assert.equal(verdict.ok, false, `${metric.gate.text}: the breach during batch ${breachBatch}'s bake was missed`);
-              assert.ok(verdict.verdicts.some((g) => g.gate === 'metric' && !g.ok), 'the metric gate is the one that failed');
-              assert.ok(!started.some((b) => b > breachBatch!), 'no batch after the breach');
-            } else {
-              assert.equal(result.summary.outcome, 'failed', 'no verdict only when the run could not go on');
-            }
-          }
+          assertBreachStopsRollout(
+            result,
+            breachBatch,
+            { missed: `${metric.gate.text}: the breach during batch ${breachBatch}'s bake was missed`, after: 'no batch after the breach' },
+            (verdict) => assert.ok(verdict.verdicts.some((g) => g.gate === 'metric' && !g.ok), 'the metric gate is the one that failed'),
+          );
         },
       ),
       { numRuns: runs(40) },

@@ -2,15 +2,13 @@
 // directories, two holders) against the HTTPS simulator — one proceeds, the other exits 4 naming the
 // holder; a stale lease is broken only with --break-lease; --help documents exit code 4.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import { formatLease, leaseTagName } from '../../../src/core/lease/leaseTag';
-import { startSimulator } from '../../../src/simulator/simulator-entry';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { fleetScenario, ref, type FleetInstance } from './support/fleetScenario';
 import { captureCli as capture } from '../support/captureCli';
+import { startCliSimulator, stopCliSimulator } from '../support/cliSimulator';
 
 describe('CLI: the scale set lease (issue 17, HTTPS simulator)', function () {
   this.timeout(120_000);
@@ -22,16 +20,12 @@ describe('CLI: the scale set lease (issue 17, HTTPS simulator)', function () {
     const instances: FleetInstance[] = Array.from({ length: 4 }, () => ({ baseline: 'healthy', after: 'healthy' }));
     const scenario = fleetScenario({ seed: 5, instances, zones: 0, updateDomains: 2, faultDomains: 2, faults: [] });
     (scenario.scaleSets[0] as { tags?: Record<string, string> }).tags = { owner: 'team-a' };
-    sim = await startSimulator({ scenario, timeScale: 3000 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vmss-lease-cli-'));
-    fs.writeFileSync(path.join(dir, 'ca.pem'), sim.ca!);
-    flags = ['--subscription', ref.subscriptionId, '--resource-group', ref.resourceGroup, '--name', ref.name, '--endpoint', sim.url, '--ca', path.join(dir, 'ca.pem'), '--time-scale', '3000', '--poll-interval', '5', '--max-batch', '50'];
+    const cli = await startCliSimulator(scenario, 'vmss-lease-cli-');
+    ({ sim, dir } = cli);
+    flags = ['--subscription', ref.subscriptionId, '--resource-group', ref.resourceGroup, '--name', ref.name, ...cli.connection, '--max-batch', '50'];
   });
 
-  after(async () => {
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => stopCliSimulator({ sim, dir }));
 
   it('two concurrent runs: exactly one exits 0, the other exits 4 naming the holder; the other tags stay', async () => {
     const [a, b] = [capture(), capture()];

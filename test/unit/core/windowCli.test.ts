@@ -3,16 +3,14 @@
 // which batch lands in which window; a bad window is a usage error; `run --window` waits for the window,
 // journaled, and moves nothing before it opens.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import { JournalStore } from '../../../src/core/journal/journalStore';
-import { startSimulator } from '../../../src/simulator/simulator-entry';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { compileWindow, openWindowAt } from '../../../src/shared/maintenance/occurrences';
 import { fleetScenario, newVersion, ref, type FleetInstance } from './support/fleetScenario';
 import { captureCli as capture } from '../support/captureCli';
+import { startCliSimulator, stopCliSimulator } from '../support/cliSimulator';
 
 interface WindowJson {
   source: string;
@@ -31,16 +29,12 @@ describe('CLI --window (issue 16, HTTPS simulator)', function () {
     const instances: FleetInstance[] = Array.from({ length: 6 }, () => ({ baseline: 'healthy', after: 'healthy' }));
     const scenario = fleetScenario({ seed: 3, instances, zones: 0, updateDomains: 3, faultDomains: 2, faults: [] });
     scenario.maintenanceConfigurations = [{ subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, name: 'nightly', location: 'westeurope', maintenanceWindow: setWindow, assignedTo: [ref.name] }];
-    sim = await startSimulator({ scenario, timeScale: 3000 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vmss-window-cli-'));
-    fs.writeFileSync(path.join(dir, 'ca.pem'), sim.ca!);
-    flags = ['--subscription', ref.subscriptionId, '--resource-group', ref.resourceGroup, '--name', ref.name, '--endpoint', sim.url, '--ca', path.join(dir, 'ca.pem'), '--time-scale', '3000', '--poll-interval', '5', '--journal', path.join(dir, 'journal')];
+    const cli = await startCliSimulator(scenario, 'vmss-window-cli-');
+    ({ sim, dir } = cli);
+    flags = ['--subscription', ref.subscriptionId, '--resource-group', ref.resourceGroup, '--name', ref.name, ...cli.connection, '--journal', path.join(dir, 'journal')];
   });
 
-  after(async () => {
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => stopCliSimulator({ sim, dir }));
 
   it('plan --window key=value places every batch inside a window occurrence, and says so in text', async () => {
     const spec = 'start=2026-10-30 02:00;duration=01:00;timeZone=UTC;recurEvery=Day';

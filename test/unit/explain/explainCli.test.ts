@@ -1,15 +1,13 @@
 // `vmss-upgrades explain RUN_ID` and `explain --platform` over HTTPS against the failures world.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { gatewayFrom } from '../../../src/cli/connect';
 import { main } from '../../../src/cli/main';
 import type { Explanation } from '../../../src/core/explain/explanation';
-import { startSimulator } from '../../../src/simulator/simulator-entry';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { failuresScenario, setRef } from './failureScenarios';
 import { captureCli as capture } from '../support/captureCli';
+import { startCliSimulator, stopCliSimulator } from '../support/cliSimulator';
 
 describe('CLI explain (HTTPS simulator, failures.json)', function () {
   this.timeout(120_000);
@@ -19,16 +17,12 @@ describe('CLI explain (HTTPS simulator, failures.json)', function () {
   const setFlags = (name: string) => ['--subscription', setRef(name).subscriptionId, '--resource-group', setRef(name).resourceGroup, '--name', name];
 
   before(async () => {
-    sim = await startSimulator({ scenario: failuresScenario(), timeScale: 3000 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vmss-explain-cli-'));
-    fs.writeFileSync(path.join(dir, 'ca.pem'), sim.ca!);
-    conn = ['--endpoint', sim.url, '--ca', path.join(dir, 'ca.pem'), '--time-scale', '3000', '--poll-interval', '5', '--journal', path.join(dir, 'journal')];
+    const cli = await startCliSimulator(failuresScenario(), 'vmss-explain-cli-');
+    ({ sim, dir } = cli);
+    conn = [...cli.connection, '--journal', path.join(dir, 'journal')];
   });
 
-  after(async () => {
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => stopCliSimulator({ sim, dir }));
 
   it('explain RUN_ID --json names the O1 cause and instances of a refused run; text says why and how to fix', async () => {
     const run = capture();

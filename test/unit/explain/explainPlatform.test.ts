@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { InstanceSnapshot } from '../../../src/azure/gateway';
 import { explainPlatform, fromHistory, fromLatest, latestPlatformUpgrade } from '../../../src/core/explain/explainPlatform';
 import { explainPlatformRun, setRef, withFailures } from './failureScenarios';
+import { healthyInstance } from '../support/instanceSnapshot';
 
 const ids = (x: { instances: readonly { instanceId: string }[] }) => x.instances.map((i) => i.instanceId);
 
@@ -80,7 +81,7 @@ describe('explain --platform: Azure rolling upgrades of failures.json', function
   }
 });
 
-const healthy = (id: string): InstanceSnapshot => ({ instanceId: id, name: `s_${id}`, powerState: 'running', provisioningState: 'Succeeded', image: { exactVersion: '2.0.0' }, health: 'healthy', healthSource: 'signal', extensionProblems: [] });
+const healthy = (id: string): InstanceSnapshot => healthyInstance(id, { name: `s_${id}`, image: { exactVersion: '2.0.0' } });
 const ref = { subscriptionId: 's', resourceGroup: 'rg', name: 'web' };
 
 describe('explain --platform: A8 codes from the REST shapes (RollingUpgradeStatusInfo, UpgradeOperationHistoricalStatusInfo)', () => {

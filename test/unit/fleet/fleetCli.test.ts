@@ -3,13 +3,12 @@
 // subscriptions and two regions, a group on Azure's rolling upgrade whose set is not ready (listed).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import { loadScenario } from '../../../src/simulator/scenario/loadScenario';
-import { startSimulator } from '../../../src/simulator/simulator-entry';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { captureCli as capture } from '../support/captureCli';
+import { startCliSimulator, stopCliSimulator } from '../support/cliSimulator';
 
 const scenario = loadScenario('fleet');
 const [subA, subB] = scenario.subscriptions.map((s) => s.subscriptionId);
@@ -23,10 +22,9 @@ describe('CLI fleet plan, run, status, approve (HTTPS simulator, canned fleet sc
   let file: string;
 
   before(async () => {
-    sim = await startSimulator({ scenario: 'fleet', timeScale: 3000 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vmss-fleet-cli-'));
-    fs.writeFileSync(path.join(dir, 'ca.pem'), sim.ca!);
-    flags = ['--endpoint', sim.url, '--ca', path.join(dir, 'ca.pem'), '--time-scale', '3000', '--poll-interval', '5', '--journal', path.join(dir, 'journal')];
+    const cli = await startCliSimulator('fleet', 'vmss-fleet-cli-');
+    ({ sim, dir } = cli);
+    flags = [...cli.connection, '--journal', path.join(dir, 'journal')];
     file = path.join(dir, 'november.fleet.json');
     fs.writeFileSync(
       file,
@@ -48,10 +46,7 @@ describe('CLI fleet plan, run, status, approve (HTTPS simulator, canned fleet sc
     );
   });
 
-  after(async () => {
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => stopCliSimulator({ sim, dir }));
 
   const versions = (name: string) => sim.world.scaleSets.find((s) => s.name === name)!.instances.map((i) => i.osImage.version);
 

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { findDynamicCode } from './dynamicCode';
+import { buildNodeBundle } from './nodeBundle';
 
 const root = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []));
 
@@ -25,19 +26,8 @@ describe('no dynamic code in the bundles', function () {
   it('production-like bundles of every entry (third-party code included) hold none beyond the reviewed exceptions', async () => {
     const outputs: Array<{ bundle: string; text: string }> = [];
     for (const entry of nodeEntries.filter((e) => existsSync(path.join(root, e)))) {
-      const result = await esbuild.build({
-        absWorkingDir: root,
-        entryPoints: [entry],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        minify: true,
-        write: false,
-        logLevel: 'silent',
-        external: ['vscode'],
-        plugins: [{ name: 'lazy', setup: (build) => void build.onResolve({ filter: lazy }, (args) => ({ path: `${args.path}.js`, external: true })) }],
-      });
+      // Minified like the production bundles.
+      const result = await buildNodeBundle(root, entry, lazy, { target: 'node20', minify: true });
       outputs.push({ bundle: entry, text: result.outputFiles.map((f) => f.text).join('\n') });
     }
     const webview = path.join(root, 'src', 'webview-client', 'main.ts');

@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import ts from 'typescript';
+import { buildNodeBundle } from './nodeBundle';
 
 const root = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []));
 
@@ -134,18 +134,7 @@ describe('no code execution from workspace content', function () {
     const offenders: string[] = [];
     let modules = 0;
     for (const entry of entries) {
-      const result = await esbuild.build({
-        absWorkingDir: root,
-        entryPoints: [entry],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        write: false,
-        metafile: true,
-        logLevel: 'silent',
-        external: ['vscode'],
-        plugins: [{ name: 'lazy', setup: (build) => void build.onResolve({ filter: lazy }, (args) => ({ path: `${args.path}.js`, external: true })) }],
-      });
+      const result = await buildNodeBundle(root, entry, lazy);
       for (const [file, input] of Object.entries(result.metafile.inputs)) {
         modules++;
         for (const imported of input.imports) {

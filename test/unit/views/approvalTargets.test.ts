@@ -2,20 +2,14 @@
 import * as assert from 'node:assert/strict';
 import type { InstanceSnapshot } from '../../../src/azure/gateway';
 import { idsToApprove, waitingInstances, waitingUpdateDomains } from '../../../src/views/approvalTargets';
+import { healthyInstance } from '../support/instanceSnapshot';
 
 function instance(instanceId: string, updateDomain: number | undefined, pendingOsUpgrade?: string): InstanceSnapshot {
-  return {
-    instanceId,
-    name: `vmss_${instanceId}`,
+  return healthyInstance(instanceId, {
     ...(updateDomain === undefined ? {} : { updateDomain }),
-    powerState: 'running',
-    provisioningState: 'Succeeded',
     image: { version: 'latest', exactVersion: '1.1.0' },
-    health: 'healthy',
-    healthSource: 'signal',
-    extensionProblems: [],
     ...(pendingOsUpgrade ? { pendingOsUpgrade } : {}),
-  };
+  });
 }
 
 const set = [instance('10', 1, '1.2.0'), instance('2', 0, '1.2.0'), instance('3', 1), instance('4', 1, '1.2.0'), instance('5', 2)];

@@ -1,19 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { InstanceSnapshot } from '../../../src/azure/gateway';
 import { instanceAppearance, instanceContextValue, instanceImageVersion } from '../../../src/views/instanceAppearance';
+import { healthyInstance } from '../support/instanceSnapshot';
 
 function instance(overrides: Partial<InstanceSnapshot>): InstanceSnapshot {
-  return {
-    instanceId: '0',
-    name: 'vmss_0',
-    powerState: 'running',
-    provisioningState: 'Succeeded',
-    image: { version: 'latest', exactVersion: '24.04.202510010' },
-    health: 'healthy',
-    healthSource: 'signal',
-    extensionProblems: [],
-    ...overrides,
-  };
+  return healthyInstance('0', { image: { version: 'latest', exactVersion: '24.04.202510010' }, ...overrides });
 }
 
 describe('instance appearance (H1–H3)', () => {

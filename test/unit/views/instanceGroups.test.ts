@@ -1,21 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { InstanceSnapshot } from '../../../src/azure/gateway';
 import { groupInstances, isGroupList, type InstanceGroup } from '../../../src/views/instanceGroups';
+import { healthyInstance } from '../support/instanceSnapshot';
 
-function instance(instanceId: string, zone?: string, updateDomain?: number): InstanceSnapshot {
-  return {
-    instanceId,
-    name: `vmss_${instanceId}`,
-    zone,
-    updateDomain,
-    powerState: 'running',
-    provisioningState: 'Succeeded',
-    image: {},
-    health: 'healthy',
-    healthSource: 'signal',
-    extensionProblems: [],
-  };
-}
+const instance = (instanceId: string, zone?: string, updateDomain?: number): InstanceSnapshot => healthyInstance(instanceId, { zone, updateDomain });
 
 describe('groupInstances (O8 zones, then update domains; T2 rows)', () => {
   it('groups by zone first, then by update domain inside a zone', () => {

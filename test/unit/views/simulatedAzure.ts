@@ -48,3 +48,13 @@ export async function startSimulatedAzure(options: SimulatedAzureOptions = {}): 
   });
   return { simulator, access, scenario, stop: () => simulator.stop() };
 }
+
+/** Runs `test` against a simulated Azure started with `options`, and stops it whatever the outcome. */
+export async function withAzure(options: SimulatedAzureOptions, test: (azure: SimulatedAzure) => Promise<void>): Promise<void> {
+  const azure = await startSimulatedAzure(options);
+  try {
+    await test(azure);
+  } finally {
+    await azure.stop();
+  }
+}

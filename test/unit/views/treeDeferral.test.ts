@@ -7,19 +7,11 @@ import { loadScenario } from '../../../src/simulator/simulator-entry';
 import { instanceAppearance, instanceContextValue } from '../../../src/views/instanceAppearance';
 import { scaleSetContextValue, scaleSetFacts } from '../../../src/views/scaleSetFacts';
 import { ScaleSetTreeModel } from '../../../src/views/treeModel';
-import type { InstanceNode, ScaleSetNode, TreeNode } from '../../../src/views/treeNodes';
+import type { ScaleSetNode } from '../../../src/views/treeNodes';
 import { startSimulatedAzure } from './simulatedAzure';
+import { instancesBelow } from './treeWalk';
 
 const root = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []));
-
-async function instancesBelow(model: ScaleSetTreeModel, node: TreeNode): Promise<InstanceNode[]> {
-  const found: InstanceNode[] = [];
-  for (const child of await model.getChildren(node)) {
-    if (child.kind === 'instance') found.push(child);
-    else if (child.kind === 'instanceGroup') found.push(...(await instancesBelow(model, child)));
-  }
-  return found;
-}
 
 describe('tree: instances waiting for OS upgrade approval (osRollingUpgradeDeferral)', () => {
   it('marks the deferred set, counts its waiting instances and gives them the waiting look', async () => {

@@ -9,7 +9,7 @@ import { ScaleSetTreeModel, type TreeModelOptions } from '../../../src/views/tre
 import { ExpansionMemory, rememberedLimit } from '../../../src/views/expansionMemory';
 import type { SubscriptionNode, TreeNode } from '../../../src/views/treeNodes';
 import { ManualSleepClock } from './manualSleepClock';
-import { defaultScenario, startSimulatedAzure, type SimulatedAzure, type SimulatedAzureOptions } from './simulatedAzure';
+import { defaultScenario, withAzure, type SimulatedAzure } from './simulatedAzure';
 
 const scenario = defaultScenario();
 const [production, batch] = scenario.subscriptions;
@@ -34,15 +34,6 @@ function trafficLog(): { events: string[]; policy: PipelinePolicy } {
       },
     },
   };
-}
-
-async function withAzure(options: SimulatedAzureOptions, test: (azure: SimulatedAzure) => Promise<void>): Promise<void> {
-  const azure = await startSimulatedAzure(options);
-  try {
-    await test(azure);
-  } finally {
-    await azure.stop();
-  }
 }
 
 function modelOver(access: () => SimulatedAzure['access'], options: Partial<TreeModelOptions> = {}) {

@@ -8,8 +8,9 @@ import { createSessionCredential } from '../../../src/auth/sessionCredential';
 import { messageAction } from '../../../src/views/messageAction';
 import { scaleSetFacts } from '../../../src/views/scaleSetFacts';
 import { ScaleSetTreeModel, type TreeModelOptions } from '../../../src/views/treeModel';
-import type { InstanceNode, MessageNode, ScaleSetNode, SubscriptionNode, TreeNode } from '../../../src/views/treeNodes';
-import { defaultScenario, startSimulatedAzure, type SimulatedAzure, type SimulatedAzureOptions } from './simulatedAzure';
+import type { MessageNode, ScaleSetNode, SubscriptionNode, TreeNode } from '../../../src/views/treeNodes';
+import { defaultScenario, startSimulatedAzure, withAzure, type SimulatedAzure } from './simulatedAzure';
+import { instancesBelow } from './treeWalk';
 
 function modelOver(azure: SimulatedAzure, options: Partial<TreeModelOptions> = {}) {
   const changed: TreeNode[] = [];
@@ -32,16 +33,6 @@ async function subscriptionNamed(model: ScaleSetTreeModel, name: string): Promis
   return node;
 }
 
-/** Every instance below a node, expanding zone and update-domain groups. */
-async function instancesBelow(model: ScaleSetTreeModel, node: TreeNode): Promise<InstanceNode[]> {
-  const found: InstanceNode[] = [];
-  for (const child of await model.getChildren(node)) {
-    if (child.kind === 'instance') found.push(child);
-    else if (child.kind === 'instanceGroup') found.push(...(await instancesBelow(model, child)));
-  }
-  return found;
-}
-
 function requestsTo(azure: SimulatedAzure, pattern: RegExp): number {
   return azure.simulator.requests().filter((r) => pattern.test(r.path)).length;
 }
@@ -49,15 +40,6 @@ function requestsTo(azure: SimulatedAzure, pattern: RegExp): number {
 const scenario = defaultScenario();
 const subscriptionName = (id: string) => scenario.subscriptions.find((s) => s.subscriptionId === id)!.displayName;
 const specNamed = (name: string): ScaleSetSpec => scenario.scaleSets.find((s) => s.name === name)!;
-
-async function withAzure(options: SimulatedAzureOptions, test: (azure: SimulatedAzure) => Promise<void>): Promise<void> {
-  const azure = await startSimulatedAzure(options);
-  try {
-    await test(azure);
-  } finally {
-    await azure.stop();
-  }
-}
 
 describe('Scale Sets tree model on the simulator (default scenario)', function () {
   this.timeout(20_000);

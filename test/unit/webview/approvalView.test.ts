@@ -3,19 +3,14 @@ import * as assert from 'node:assert/strict';
 import type { InstanceSnapshot } from '../../../src/azure/gateway';
 import { withApprovals } from '../../../src/webview/approvalView';
 import type { PlatformUpgradeView } from '../../../src/webview/contract';
+import { healthyInstance } from '../support/instanceSnapshot';
 
-const snapshot = (instanceId: string, updateDomain?: number, pendingOsUpgrade?: string): InstanceSnapshot => ({
-  instanceId,
-  name: `orders_${instanceId}`,
-  ...(updateDomain === undefined ? {} : { updateDomain }),
-  powerState: 'running',
-  provisioningState: 'Succeeded',
-  image: {},
-  health: 'healthy',
-  healthSource: 'signal',
-  extensionProblems: [],
-  ...(pendingOsUpgrade ? { pendingOsUpgrade } : {}),
-});
+const snapshot = (instanceId: string, updateDomain?: number, pendingOsUpgrade?: string): InstanceSnapshot =>
+  healthyInstance(instanceId, {
+    name: `orders_${instanceId}`,
+    ...(updateDomain === undefined ? {} : { updateDomain }),
+    ...(pendingOsUpgrade ? { pendingOsUpgrade } : {}),
+  });
 
 const rolling: PlatformUpgradeView = { status: 'RollingForward', successful: 0, failed: 0, inProgress: 0, pending: 10 };
 
