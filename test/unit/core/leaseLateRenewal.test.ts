@@ -66,12 +66,18 @@ function tagStore() {
 const minute = 60_000;
 const start = Date.parse('2026-11-01T03:00:00Z');
 
+/** A driver (alice, run-1: 15-min lease renewed every 5 min) over the stub tag store, on a hand-moved clock. */
+function aliceOverStub(hooks?: ConstructorParameters<typeof LeaseKeeper>[4]) {
+  const clock = new HandClock(start);
+  const { state, gateway } = tagStore();
+  const keeper = new LeaseKeeper(gateway, ref, clock, { holder: 'alice@one', runId: 'run-1', durationMs: 15 * minute, renewEveryMs: 5 * minute }, hooks);
+  return { clock, state, keeper };
+}
+
 describe('lease keeper when the clock jumps (issue 17)', () => {
   it('a renewal that lands after the expiry it wrote is not reported as a renewal: it is written again at once, from the time of the write', async () => {
-    const clock = new HandClock(start);
-    const { state, gateway } = tagStore();
     const reported: { expiresAt: number; at: number }[] = [];
-    const keeper = new LeaseKeeper(gateway, ref, clock, { holder: 'alice@one', runId: 'run-1', durationMs: 15 * minute, renewEveryMs: 5 * minute }, { onRenewed: (l) => reported.push({ expiresAt: l.expiresAt, at: clock.now() }) });
+    const { clock, state, keeper } = aliceOverStub({ onRenewed: (l) => reported.push({ expiresAt: l.expiresAt, at: clock.now() }) });
     assert.equal((await keeper.take()).ok, true);
     // The first renewal's write lands 7 h 45 min after it was sent (the window property's counterexample: 03:12:41 → 10:45:00).
     state.duringWrite = () => clock.jump(7 * 60 * minute + 45 * minute);
@@ -85,9 +91,7 @@ describe('lease keeper when the clock jumps (issue 17)', () => {
   });
 
   it('before acting on an expired lease the driver renews it when the tag still names it, and loses it when another driver took the set meanwhile', async () => {
-    const clock = new HandClock(start);
-    const { state, gateway } = tagStore();
-    const keeper = new LeaseKeeper(gateway, ref, clock, { holder: 'alice@one', runId: 'run-1', durationMs: 15 * minute, renewEveryMs: 5 * minute });
+    const { clock, state, keeper } = aliceOverStub();
     await keeper.take();
     // Suspended for 8 h: no renewal ran, the lease expired.
     clock.jump(8 * 60 * minute);
@@ -104,9 +108,7 @@ describe('lease keeper when the clock jumps (issue 17)', () => {
   });
 
   it('a live lease is not renewed again before the driver acts (no extra calls)', async () => {
-    const clock = new HandClock(start);
-    const { state, gateway } = tagStore();
-    const keeper = new LeaseKeeper(gateway, ref, clock, { holder: 'alice@one', runId: 'run-1', durationMs: 15 * minute, renewEveryMs: 5 * minute });
+    const { clock, state, keeper } = aliceOverStub();
     await keeper.take();
     clock.jump(14 * minute);
     assert.equal(await keeper.ensureLive(), undefined);
