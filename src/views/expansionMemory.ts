@@ -36,7 +36,8 @@ export class ExpansionMemory {
     const current = all[cloud] ?? [];
     const id = subscription.subscriptionId.toLowerCase();
     const known = current.find((s) => s.subscriptionId.toLowerCase() === id);
-    if (expanded ? known?.tokenTenant === subscription.tokenTenant && known !== undefined : known === undefined) return;
+    const unchanged = expanded ? known !== undefined && known.tokenTenant === subscription.tokenTenant : known === undefined;
+    if (unchanged) return;
     const others = current.filter((s) => s !== known);
     const next = expanded ? [...others, { subscriptionId: subscription.subscriptionId, ...(subscription.tokenTenant ? { tokenTenant: subscription.tokenTenant } : {}) }].slice(-rememberedLimit) : others;
     // Not awaited: losing one write only costs one round trip after the next reload.

@@ -44,8 +44,8 @@ export class RequestLog {
 
   /** The kept entries, oldest first; with `afterSeq`, only those after it. */
   entries(afterSeq = 0): readonly LoggedRequest[] {
-    if (afterSeq <= 0) return this.trimmed();
     const kept = this.trimmed();
+    if (afterSeq <= 0) return kept;
     const firstSeq = kept[0]?.seq ?? this.nextSeq;
     return kept.slice(Math.max(0, afterSeq - firstSeq + 1));
   }
