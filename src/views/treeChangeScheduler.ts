@@ -3,8 +3,10 @@
 // while the same node's children are being fetched (or rendered and expanded a level further) can leave
 // it expanded and empty ("Element with id … is already registered", microsoft/vscode#71698 — seen in
 // deferral.test.ts: a set's first instance list found waiting instances and refreshed the set's row at
-// once). So a change for a node with a load in flight fires after that load has settled, plus a short
-// settling time; several changes for one node meanwhile fire once. Plain Node: no vscode import.
+// once; and again when the user expanded one of the set's update domains just as the set's row was
+// refreshed). So a change for a node with a load in flight — its own or a descendant's (keys are paths:
+// `parent/child`) — fires after those loads have settled, plus a short settling time; several changes
+// for one node meanwhile fire once. Plain Node: no vscode import.
 import type { TreeNode } from './treeNodes';
 
 const rootKey = '';
@@ -26,18 +28,18 @@ export class TreeChangeScheduler {
     this.loading.set(key, load);
     const settled = () => {
       if (this.loading.get(key) === load) this.loading.delete(key);
-      this.releaseLater(key);
+      for (const heldKey of [...this.held.keys()]) if (isWithin(key, heldKey)) this.releaseLater(heldKey);
     };
     load.then(settled, settled);
     return load;
   }
 
-  /** Fires the change now for nodes with no load in flight; holds the others until theirs settles. */
+  /** Fires the change now for nodes with no load in flight in their subtree; holds the others until those settle. */
   changed(nodes: readonly TreeNode[]): void {
     if (this.disposed) return;
     const now: TreeNode[] = [];
     for (const node of nodes) {
-      if (this.loading.has(node.key)) this.held.set(node.key, node);
+      if (this.loadingWithin(node.key)) this.held.set(node.key, node);
       else now.push(node);
     }
     if (now.length) this.fire(now);
@@ -55,16 +57,26 @@ export class TreeChangeScheduler {
     this.held.clear();
   }
 
+  private loadingWithin(key: string): boolean {
+    for (const loadingKey of this.loading.keys()) if (isWithin(loadingKey, key)) return true;
+    return false;
+  }
+
   private releaseLater(key: string): void {
     if (!this.held.has(key) || this.disposed) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      // Another load of the same node began meanwhile: its own settling releases the change.
-      if (this.loading.has(key) || this.disposed) return;
+      // Another load in the same subtree began meanwhile: its own settling releases the change.
+      if (this.loadingWithin(key) || this.disposed) return;
       const node = this.held.get(key);
       this.held.delete(key);
       if (node) this.fire([node]);
     }, this.settleMs);
     this.timers.add(timer);
   }
+}
+
+/** Whether `key` is `ancestor` or lies below it. */
+function isWithin(key: string, ancestor: string): boolean {
+  return key === ancestor || key.startsWith(`${ancestor}/`);
 }

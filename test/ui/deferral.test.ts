@@ -10,6 +10,7 @@ import type { Locator } from 'playwright-core';
 import { repoRoot } from '../host/paths';
 import type { Scenario } from '../../src/simulator/scenario/scenarioTypes';
 import { useScenarioWorkbench, workbench, workbenchStartTimeoutMs } from './fixture';
+import { expandRow, treeRow } from './treeRows';
 
 const scenarioFile = path.join(repoRoot, 'src', 'simulator', 'scenarios', 'deferral.json');
 const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8')) as Scenario;
@@ -20,14 +21,10 @@ describe('deferred OS upgrades waiting for approval in the workbench', function 
   this.timeout(workbenchStartTimeoutMs * 2);
   let sideBar: Locator;
   const page = () => workbench().page;
-  const row = (label: string | RegExp) => sideBar.locator('.monaco-list-row', { has: page().locator('.label-name', { hasText: typeof label === 'string' ? new RegExp(`^${label}$`) : label }) });
+  const row = (label: string | RegExp) => treeRow(sideBar, label);
   const waitingRows = () => sideBar.locator('.monaco-list-row', { hasText: /waiting for approval →/ });
 
-  async function expand(target: Locator): Promise<void> {
-    await target.waitFor({ state: 'visible', timeout: 60_000 });
-    if ((await target.getAttribute('aria-expanded')) !== 'true') await target.click();
-    for (let i = 0; i < 50 && (await target.getAttribute('aria-expanded')) !== 'true'; i++) await page().waitForTimeout(100);
-  }
+  const expand = expandRow;
 
   async function expandAllUpdateDomains(): Promise<void> {
     const domains = sideBar.locator('.monaco-list-row', { hasText: /^Update domain \d+/ });

@@ -10,6 +10,7 @@ import type { Locator } from 'playwright-core';
 import { repoRoot } from '../host/paths';
 import type { Scenario } from '../../src/simulator/scenario/scenarioTypes';
 import { signInToSimulator, workbench, workbenchStartTimeoutMs } from './fixture';
+import { expandRow, treeRow } from './treeRows';
 import { planPercentageBatchesWithoutGates } from './runWizard';
 
 const scenario = JSON.parse(readFileSync(path.join(repoRoot, 'src', 'simulator', 'scenarios', 'default.json'), 'utf8')) as Scenario;
@@ -22,14 +23,9 @@ describe('a Flexible scale set in the workbench', function () {
   let sideBar: Locator;
   const page = () => workbench().page;
   const quickInput = () => page().locator('.quick-input-widget');
-  const row = (label: string | RegExp) => sideBar.locator('.monaco-list-row', { has: page().locator('.label-name', { hasText: typeof label === 'string' ? new RegExp(`^${label}$`) : label }) });
+  const row = (label: string | RegExp) => treeRow(sideBar, label);
 
-  async function expand(label: string): Promise<void> {
-    const target = row(label);
-    await target.waitFor({ state: 'visible', timeout: 60_000 });
-    if ((await target.getAttribute('aria-expanded')) !== 'true') await target.click();
-    for (let i = 0; i < 50 && (await target.getAttribute('aria-expanded')) !== 'true'; i++) await page().waitForTimeout(100);
-  }
+  const expand = (label: string) => expandRow(row(label));
 
   const choose = (text: string) => workbench().choose(text);
 

@@ -12,6 +12,7 @@ import { repoRoot } from '../host/paths';
 import { formatLease, leaseTagName } from '../../src/core/lease/leaseTag';
 import type { Scenario } from '../../src/simulator/scenario/scenarioTypes';
 import { restartWorkbench, signInToSimulator, workbench, workbenchStartTimeoutMs } from './fixture';
+import { treeRow } from './treeRows';
 import { planPercentageBatchesWithoutGates } from './runWizard';
 
 const scenario = JSON.parse(readFileSync(path.join(repoRoot, 'src', 'simulator', 'scenarios', 'default.json'), 'utf8')) as Scenario;
@@ -26,7 +27,7 @@ describe('the scale set lease in the workbench (issue 17)', function () {
   let sideBar: Locator;
   let dir: string;
   const page = () => workbench().page;
-  const row = (label: string) => sideBar.locator('.monaco-list-row', { has: page().locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+  const row = (label: string) => treeRow(sideBar, label);
 
   const choose = (text: string) => workbench().choose(text);
 

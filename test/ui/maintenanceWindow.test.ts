@@ -15,6 +15,7 @@ import type { Locator } from 'playwright-core';
 import { repoRoot } from '../host/paths';
 import type { Scenario } from '../../src/simulator/scenario/scenarioTypes';
 import { useScenarioWorkbench, workbench, workbenchStartTimeoutMs } from './fixture';
+import { expandRow, treeRow } from './treeRows';
 
 const scenarioFile = path.join(repoRoot, 'src', 'simulator', 'scenarios', 'maintenance-window.json');
 const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8')) as Scenario;
@@ -27,13 +28,9 @@ describe('maintenance windows in the workbench (issue 16)', function () {
   const page = () => workbench().page;
   const quickInput = () => page().locator('.quick-input-widget');
   const dashboard = () => workbench().webviewFrame();
-  const row = (label: string) => sideBar.locator('.monaco-list-row', { has: page().locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+  const row = (label: string) => treeRow(sideBar, label);
 
-  async function expand(target: Locator): Promise<void> {
-    await target.waitFor({ state: 'visible', timeout: 60_000 });
-    if ((await target.getAttribute('aria-expanded')) !== 'true') await target.click();
-    for (let i = 0; i < 50 && (await target.getAttribute('aria-expanded')) !== 'true'; i++) await page().waitForTimeout(100);
-  }
+  const expand = expandRow;
 
   const choose = (text: string) => workbench().choose(text);
 

@@ -7,6 +7,7 @@ import type { Locator } from 'playwright-core';
 import { repoRoot } from '../host/paths';
 import type { Scenario } from '../../src/simulator/scenario/scenarioTypes';
 import { workbench, workbenchStartTimeoutMs } from './fixture';
+import { clickRow, expandRow, treeRow } from './treeRows';
 
 const scenario = JSON.parse(readFileSync(path.join(repoRoot, 'src', 'simulator', 'scenarios', 'default.json'), 'utf8')) as Scenario;
 const spec = (name: string) => scenario.scaleSets.find((s) => s.name === name)!;
@@ -17,17 +18,9 @@ describe('Scale Sets tree in the workbench', function () {
   let sideBar: Locator;
 
   /** A tree row by its visible label (the accessible name is the tooltip, so match the text). */
-  const row = (label: string) => sideBar.locator('.monaco-list-row', { has: sideBar.page().locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+  const row = (label: string) => treeRow(sideBar, label);
 
-  async function expand(label: string): Promise<Locator> {
-    const target = row(label);
-    await target.waitFor({ state: 'visible' });
-    if ((await target.getAttribute('aria-expanded')) !== 'true') await target.click();
-    await assert.doesNotReject(async () => {
-      for (let i = 0; i < 50 && (await target.getAttribute('aria-expanded')) !== 'true'; i++) await sideBar.page().waitForTimeout(100);
-    });
-    return target;
-  }
+  const expand = (label: string) => expandRow(row(label));
 
   after(async () => {
     // Leave the workbench as the other UI tests expect it: signed out, welcome content shown.
@@ -48,7 +41,7 @@ describe('Scale Sets tree in the workbench', function () {
     assert.match(await webRow.innerText(), new RegExp(`${web.instances.count} instances`));
     await expand(`Zone ${web.zones![0]}`);
     const firstDomain = sideBar.locator('.monaco-list-row', { hasText: /^Update domain \d+/ }).first();
-    await firstDomain.click();
+    await clickRow(firstDomain);
     const webInstance = sideBar.locator('.monaco-list-row', { hasText: new RegExp(`^${web.name}_\\d+`) }).first();
     await webInstance.waitFor({ state: 'visible' });
     assert.match(await webInstance.innerText(), new RegExp(`${web.osVersion!.replace(/\./g, '\\.')} · running · healthy`));
@@ -64,7 +57,7 @@ describe('Scale Sets tree in the workbench', function () {
     for (let i = 0; (await unhealthyRow.count()) === 0; i++) {
       assert.ok(i < (await domains.count()), `${cache.name}_${unhealthyId} not found in any update domain`);
       const domain = domains.nth(i);
-      if ((await domain.getAttribute('aria-expanded')) !== 'true') await domain.click();
+      if ((await domain.getAttribute('aria-expanded')) !== 'true') await clickRow(domain);
       await sideBar.page().waitForTimeout(300);
     }
     await unhealthyRow.scrollIntoViewIfNeeded();

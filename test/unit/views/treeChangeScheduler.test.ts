@@ -69,6 +69,34 @@ describe('tree change events during a children load', () => {
     assert.deepEqual(fired, [['sub/set']]);
   });
 
+  it("holds a change for a node while a descendant's children load (a row expanded under it), then fires it once", async () => {
+    const domain = deferred<string[]>();
+    const set = node('sub/set');
+    scheduler.track(node('sub/set/ud:0'), domain.promise);
+    scheduler.changed([set, node('sub/settled'), node('sub/set-other')]);
+    assert.deepEqual(fired, [['sub/settled', 'sub/set-other']], 'a sibling whose key merely starts alike is not held');
+    assert.ok(scheduler.isHeld(set));
+    domain.resolve([]);
+    await sleep(60);
+    assert.deepEqual(fired, [['sub/settled', 'sub/set-other'], ['sub/set']]);
+  });
+
+  it('waits for a descendant load that began while the change was settling', async () => {
+    const own = deferred<string[]>();
+    const domain = deferred<string[]>();
+    const set = node('sub/set');
+    scheduler.track(set, own.promise);
+    scheduler.changed([set]);
+    own.resolve([]);
+    await own.promise;
+    scheduler.track(node('sub/set/zone:1/ud:0'), domain.promise);
+    await sleep(60);
+    assert.deepEqual(fired, [], 'held while the update domain loads');
+    domain.resolve([]);
+    await sleep(60);
+    assert.deepEqual(fired, [['sub/set']]);
+  });
+
   it('fires nothing after dispose', async () => {
     const load = deferred<string[]>();
     const set = node('sub/set');
