@@ -6,7 +6,10 @@
 // once; and again when the user expanded one of the set's update domains just as the set's row was
 // refreshed). So a change for a node with a load in flight — its own or a descendant's (keys are paths:
 // `parent/child`) — fires after those loads have settled, plus a short settling time; several changes
-// for one node meanwhile fire once. Plain Node: no vscode import.
+// for one node meanwhile fire once. And a node's changes are spaced (`spacingMs`): the refetch a change
+// causes reaches us only after VS Code's own debounce and a round trip to the workbench, and a second
+// change in that gap would start a second refetch of the same children alongside it — the same race.
+// Plain Node: no vscode import.
 import type { TreeNode } from './treeNodes';
 
 const rootKey = '';
@@ -15,11 +18,14 @@ export class TreeChangeScheduler {
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly held = new Map<string, TreeNode>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** When each node's change last fired (ms, performance.now()), while that is within `spacingMs`. */
+  private readonly lastFired = new Map<string, number>();
   private disposed = false;
 
   constructor(
     private readonly fire: (nodes: TreeNode[]) => void,
     private readonly settleMs = 150,
+    private readonly spacingMs = 500,
   ) {}
 
   /** Records a children load of `node` (undefined: the root) until it settles; returns it unchanged. */
@@ -40,9 +46,13 @@ export class TreeChangeScheduler {
     const now: TreeNode[] = [];
     for (const node of nodes) {
       if (this.loadingWithin(node.key)) this.held.set(node.key, node);
-      else now.push(node);
+      else if (this.firedWithinSpacing(node.key)) {
+        const alreadyWaiting = this.held.has(node.key);
+        this.held.set(node.key, node);
+        if (!alreadyWaiting) this.releaseLater(node.key);
+      } else now.push(node);
     }
-    if (now.length) this.fire(now);
+    if (now.length) this.fireNow(now);
   }
 
   /** Whether a change for this node is waiting for its load. */
@@ -62,16 +72,30 @@ export class TreeChangeScheduler {
     return false;
   }
 
+  private firedWithinSpacing(key: string): boolean {
+    const at = this.lastFired.get(key);
+    return at !== undefined && performance.now() - at < this.spacingMs;
+  }
+
+  private fireNow(nodes: TreeNode[]): void {
+    const now = performance.now();
+    for (const [key, at] of this.lastFired) if (now - at >= this.spacingMs) this.lastFired.delete(key);
+    for (const node of nodes) this.lastFired.set(node.key, now);
+    this.fire(nodes);
+  }
+
   private releaseLater(key: string): void {
     if (!this.held.has(key) || this.disposed) return;
+    const at = this.lastFired.get(key);
+    const delay = Math.max(this.settleMs, at === undefined ? 0 : at + this.spacingMs - performance.now());
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       // Another load in the same subtree began meanwhile: its own settling releases the change.
       if (this.loadingWithin(key) || this.disposed) return;
       const node = this.held.get(key);
       this.held.delete(key);
-      if (node) this.fire([node]);
-    }, this.settleMs);
+      if (node) this.fireNow([node]);
+    }, delay);
     this.timers.add(timer);
   }
 }

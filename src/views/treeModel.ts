@@ -3,6 +3,7 @@
 // progress, cancellation UI and change events; this part runs in plain Node against the simulator.
 // Every failure becomes a message node under the level that failed, so the rest of the tree keeps
 // working (issue 4, item 5).
+import type { ScaleSetMaintenance } from '../azure/maintenance/maintenanceTypes';
 import { describeAzureError } from '../azure/azureError';
 import type { AzureGateway, InstanceSnapshot, RollingUpgradeStatusInfo, ScaleSetRef, VirtualMachineScaleSet } from '../azure/gateway';
 import { scaleSetRefFromId } from '../azure/gateway';
@@ -49,6 +50,15 @@ export interface TreeModelOptions {
   levelBudget?: { readonly ms: number; readonly clock: Clock };
   /** Subscriptions left expanded, across reloads: their lists are requested with the subscription list. */
   expansion?: ExpansionMemory;
+}
+
+/**
+ * Whether the row would show the same window. Not looked up yet (undefined) and none assigned (null) show
+ * the same row; only the tooltip's "none assigned" line differs, which is not worth a refresh of the set
+ * (each refresh refetches its children: treeChangeScheduler.ts).
+ */
+function sameMaintenanceShown(a: ScaleSetMaintenance | null | undefined, b: ScaleSetMaintenance | null | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 /** Records which instances wait for approval (osRollingUpgradeDeferral); true when that changed. */
@@ -325,7 +335,7 @@ export class ScaleSetTreeModel {
         try {
           const found = (await gateway.osImageMaintenance!(node.ref, signal)) ?? null;
           if (signal.aborted) return;
-          const changed = JSON.stringify(found) !== JSON.stringify(node.maintenance);
+          const changed = !sameMaintenanceShown(found, node.maintenance);
           node.maintenance = found;
           if (changed) this.options.onNodesChanged([node]);
         } catch (err) {
@@ -367,7 +377,10 @@ export class ScaleSetTreeModel {
       // Issue 16: the maintenance window rides along too (sets without automatic upgrades were not looked up).
       node.maintenance === undefined && gateway.osImageMaintenance ? gateway.osImageMaintenance(node.ref, signal).then((m) => m ?? null, () => undefined) : Promise.resolve(node.maintenance),
     ]);
-    const changed = isRolling(rolling) !== isRolling(node.rolling) || setAwaitingApproval(node, instances) || maintenance !== node.maintenance;
+    // Each check runs (setAwaitingApproval records what it finds): no short-circuit.
+    const rollingChanged = isRolling(rolling) !== isRolling(node.rolling);
+    const approvalChanged = setAwaitingApproval(node, instances);
+    const changed = rollingChanged || approvalChanged || !sameMaintenanceShown(maintenance, node.maintenance);
     node.rolling = rolling;
     if (maintenance !== undefined) node.maintenance = maintenance;
     this.instances.set(node.key, instances);

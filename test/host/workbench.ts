@@ -37,6 +37,12 @@ export class Workbench {
       await browser.page.exposeFunction('codeAutomationLog', (_level: string, args: unknown) => {
         workbench.log.push(...automationLogLines(args));
       });
+      // The workbench's own errors and warnings (a tree's failed fetch, a view that threw) land in the
+      // page's console, not the automation log: kept for the failure report (fixture.ts).
+      browser.page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') workbench.log.push(...automationLogLines(`[${message.type()}] ${message.text()}`));
+      });
+      browser.page.on('pageerror', (error) => workbench.log.push(`[pageerror] ${error.message}`));
       await workbench.open(options.readyTimeoutMs);
       return workbench;
     } catch (error) {

@@ -10,6 +10,7 @@
 // `await restartWorkbench({ env: {...} })` in your suite's before(), and
 // `await restartWorkbench()` in its after() so later suites get the default again —
 // `useScenarioWorkbench(scenarioFile, ready)` registers both for a suite on its own simulator scenario.
+import { writeFileSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { Workbench, type WorkbenchOptions } from '../host/workbench';
 import { collectServerArtifacts, privacyCaptureEnv } from './privacyCapture';
@@ -80,7 +81,10 @@ afterEach(async function () {
   const test = this.currentTest;
   if (test?.state !== 'failed' || !current) return;
   const file = await current.screenshot(`failed ${test.fullTitle()}`).catch(() => undefined);
-  if (file) console.log(`    screenshot of the failure: ${file}`);
+  if (file) {
+    console.log(`    screenshot of the failure: ${file}`);
+    writeFileSync(file.replace(/\.png$/, '.log'), current.log.join('\n'));
+  }
   console.log(current.log.slice(-20).map((line) => `    | ${line}`).join('\n'));
 });
 

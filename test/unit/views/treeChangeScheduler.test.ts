@@ -19,7 +19,7 @@ describe('tree change events during a children load', () => {
   let scheduler: TreeChangeScheduler;
   beforeEach(() => {
     fired = [];
-    scheduler = new TreeChangeScheduler((nodes) => fired.push(nodes.map((n) => n.key)), 20);
+    scheduler = new TreeChangeScheduler((nodes) => fired.push(nodes.map((n) => n.key)), 20, 80);
   });
   afterEach(() => scheduler.dispose());
 
@@ -95,6 +95,21 @@ describe('tree change events during a children load', () => {
     domain.resolve([]);
     await sleep(60);
     assert.deepEqual(fired, [['sub/set']]);
+  });
+
+  it("spaces one node's changes: a second change soon after the first fires once, after the spacing", async () => {
+    const set = node('sub/set');
+    scheduler.changed([set]);
+    scheduler.changed([set, node('sub/other')]);
+    scheduler.changed([set]);
+    assert.deepEqual(fired, [['sub/set'], ['sub/other']], 'the second and third change of the set wait');
+    await sleep(40);
+    assert.deepEqual(fired, [['sub/set'], ['sub/other']], 'not before the spacing has passed');
+    await sleep(80);
+    assert.deepEqual(fired, [['sub/set'], ['sub/other'], ['sub/set']], 'once, after the spacing');
+    await sleep(100);
+    scheduler.changed([set]);
+    assert.deepEqual(fired.length, 4, 'a change long after the last one fires at once');
   });
 
   it('fires nothing after dispose', async () => {

@@ -40,4 +40,29 @@ describe('tree: instances waiting for OS upgrade approval (osRollingUpgradeDefer
       await azure.stop();
     }
   });
+
+  it('records the waiting instances also when the same listing finds the rolling upgrade new (no short-circuit)', async () => {
+    const azure = await startSimulatedAzure({ scenario: loadScenario(path.join(root, 'src', 'simulator', 'scenarios', 'deferral.json')), timeScale: 600 });
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      const changed: string[] = [];
+      const model = new ScaleSetTreeModel({ access: async () => azure.access, selectedSubscriptions: () => [], onNodesChanged: (nodes) => changed.push(...nodes.map((n) => n.key)) });
+      const [subscription] = await model.getChildren(undefined);
+      const orders = (await model.getChildren(subscription)).find((n): n is ScaleSetNode => n.kind === 'scaleSet' && n.ref.name === 'orders-api')!;
+      const rollingCode = () => orders.rolling?.runningStatus?.code;
+      for (let i = 0; i < 100 && rollingCode() !== 'RollingForward'; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(rollingCode(), 'RollingForward', "Azure's rolling upgrade of the first batch is under way (the background look-up saw it)");
+      // As when the set is expanded before its background look-up has answered: the listing finds both.
+      orders.rolling = undefined;
+      const instances = await instancesBelow(model, orders);
+      const waiting = instances.filter((n) => n.instance.pendingOsUpgrade !== undefined).length;
+      assert.ok(waiting > 0);
+      assert.equal(scaleSetFacts(orders).awaitingApproval, waiting, 'the waiting count is recorded, not skipped because the rolling state changed first');
+      assert.equal(rollingCode(), 'RollingForward');
+      await new Promise((r) => setTimeout(r, 0));
+      assert.ok(changed.includes(orders.key), 'the row is redrawn');
+    } finally {
+      await azure.stop();
+    }
+  });
 });
