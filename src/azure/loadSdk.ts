@@ -1,5 +1,6 @@
 // Loads the Azure SDK on first use. In dist/ the bundler keeps this require as a runtime require of
 // dist/azure-sdk.js (scripts/build.mjs); in out/ (plain-Node tests) it loads the compiled module.
+import { warmCollation } from '../shared/collation';
 import { lazyBundle } from '../shared/lazyBundle';
 
 export type AzureSdk = typeof import('./azure-sdk');
@@ -29,6 +30,8 @@ export function preloadSdk(): Promise<void> {
         // The SDK's form-data policy reads `FormData` on every request; the first read makes Node load its
         // fetch implementation (undici), ~35 ms on this machine — here, instead of on the first request.
         void globalThis.FormData;
+        // The first load sorts subscriptions and scale sets by name: ICU's collation data loads here instead.
+        warmCollation();
       } finally {
         resolve();
       }

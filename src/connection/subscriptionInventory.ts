@@ -4,6 +4,7 @@
 // single-tenant account the whole inventory then takes one round trip.
 import type { SubscriptionInfo, TenantInfo } from '../azure/gateway';
 import type { AzureAccess } from './azureAccess';
+import { compareText } from '../shared/collation';
 
 export interface TenantProblem {
   readonly tenant: TenantInfo;
@@ -36,7 +37,7 @@ export function mergeSubscriptions(lists: readonly { readonly tokenTenant?: stri
       if (key && !byId.has(key)) byId.set(key, { info, tokenTenant: list.tokenTenant });
     }
   }
-  return [...byId.values()].sort((a, b) => a.info.displayName.localeCompare(b.info.displayName) || a.info.subscriptionId.localeCompare(b.info.subscriptionId));
+  return [...byId.values()].sort((a, b) => compareText(a.info.displayName, b.info.displayName) || compareText(a.info.subscriptionId, b.info.subscriptionId));
 }
 
 export async function listSubscriptions(access: AzureAccess, signal?: AbortSignal): Promise<SubscriptionListing> {

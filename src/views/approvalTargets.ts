@@ -2,13 +2,14 @@
 // ones of one update domain, or chosen ones. Plain logic (no vscode) so the command's choices are tested
 // in Node; the command only asks the user and calls the gateway.
 import type { InstanceSnapshot } from '../azure/gateway';
+import { compareNumericText } from '../shared/collation';
 
 export type ApprovalScope =
   | { readonly kind: 'all' }
   | { readonly kind: 'updateDomain'; readonly updateDomain: number }
   | { readonly kind: 'instances'; readonly instanceIds: readonly string[] };
 
-const byId = (a: InstanceSnapshot, b: InstanceSnapshot) => a.instanceId.localeCompare(b.instanceId, undefined, { numeric: true });
+const byId = (a: InstanceSnapshot, b: InstanceSnapshot) => compareNumericText(a.instanceId, b.instanceId);
 
 export function waitingInstances(instances: readonly InstanceSnapshot[]): InstanceSnapshot[] {
   return instances.filter((i) => i.pendingOsUpgrade !== undefined).sort(byId);

@@ -3,6 +3,7 @@
 // the seed tool's heat map (T2). A level is skipped when no instance reports it.
 import type { InstanceSnapshot } from '../azure/gateway';
 import type { GroupLevel } from './treeNodes';
+import { compareNumericText } from '../shared/collation';
 
 export interface InstanceGroup {
   readonly level: GroupLevel;
@@ -12,7 +13,7 @@ export interface InstanceGroup {
 }
 
 function compareInstanceIds(a: InstanceSnapshot, b: InstanceSnapshot): number {
-  return a.instanceId.localeCompare(b.instanceId, undefined, { numeric: true });
+  return compareNumericText(a.instanceId, b.instanceId);
 }
 
 function groupBy(level: GroupLevel, instances: readonly InstanceSnapshot[]): InstanceGroup[] {
@@ -23,7 +24,7 @@ function groupBy(level: GroupLevel, instances: readonly InstanceSnapshot[]): Ins
   }
   return [...groups]
     .map(([value, members]) => ({ level, value, instances: members.sort(compareInstanceIds) }))
-    .sort((a, b) => String(a.value).localeCompare(String(b.value), undefined, { numeric: true }));
+    .sort((a, b) => compareNumericText(String(a.value), String(b.value)));
 }
 
 /** The next level below a scale set (`'zone'`) or a zone (`'updateDomain'`), or the instances themselves. */

@@ -72,9 +72,16 @@ export class TreeChangeScheduler {
     return false;
   }
 
+  /** Whether a change of this node or of one above it (whose refetch takes this node's children along) fired within the spacing. */
   private firedWithinSpacing(key: string): boolean {
-    const at = this.lastFired.get(key);
+    const at = this.lastFiredAtOrAbove(key);
     return at !== undefined && performance.now() - at < this.spacingMs;
+  }
+
+  private lastFiredAtOrAbove(key: string): number | undefined {
+    let latest: number | undefined;
+    for (const [firedKey, at] of this.lastFired) if (isWithin(key, firedKey) && (latest === undefined || at > latest)) latest = at;
+    return latest;
   }
 
   private fireNow(nodes: TreeNode[]): void {
@@ -86,7 +93,7 @@ export class TreeChangeScheduler {
 
   private releaseLater(key: string): void {
     if (!this.held.has(key) || this.disposed) return;
-    const at = this.lastFired.get(key);
+    const at = this.lastFiredAtOrAbove(key);
     const delay = Math.max(this.settleMs, at === undefined ? 0 : at + this.spacingMs - performance.now());
     const timer = setTimeout(() => {
       this.timers.delete(timer);

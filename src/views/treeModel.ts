@@ -28,6 +28,7 @@ import {
   scaleSetKey,
   subscriptionKey,
 } from './treeNodes';
+import { compareText } from '../shared/collation';
 
 export interface TreeModelOptions {
   /**
@@ -313,7 +314,7 @@ export class ScaleSetTreeModel {
         this.scaleSets.set(key, setNode);
         return setNode;
       })
-      .sort((a, b) => a.ref.name.localeCompare(b.ref.name));
+      .sort((a, b) => compareText(a.ref.name, b.ref.name));
     node.scaleSetCount = nodes.length;
     if (nodes.length === 0) return [this.message(node, 'noScaleSets')];
     this.lookUpRollingUpgrades(gateway, nodes.filter(mayRunPlatformUpgrade), this.generation.signal);

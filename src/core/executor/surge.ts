@@ -16,10 +16,11 @@ import { readFleet } from './readFleet';
 import type { RunContext } from './runContext';
 import { withRetries } from './transient';
 import { waitForHealth } from './waitForHealth';
+import { compareNumericText } from '../../shared/collation';
 
 const settlePollMs = 15_000;
 
-const byId = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+const byId = compareNumericText;
 
 function isDeleting(s: Snapshot): boolean {
   return s.provisioningState.toLowerCase() === 'deleting';

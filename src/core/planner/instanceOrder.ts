@@ -1,12 +1,13 @@
 // Stable orderings and groupings of instances for the batching strategies.
 import type { PlannedInstance } from '../contract';
+import { compareNumericText, compareText } from '../../shared/collation';
 
 /** Instance ids are decimal strings in Azure; order them as numbers, then as text. */
 export function byInstanceId(a: PlannedInstance, b: PlannedInstance): number {
   const na = Number(a.instanceId);
   const nb = Number(b.instanceId);
   if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
-  return a.instanceId.localeCompare(b.instanceId);
+  return compareText(a.instanceId, b.instanceId);
 }
 
 /** Groups preserving first appearance, after sorting keys (undefined first). */
@@ -22,7 +23,7 @@ export function groupBy<K extends string | number>(items: readonly PlannedInstan
     if (a === b) return 0;
     if (a === undefined) return -1;
     if (b === undefined) return 1;
-    return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), undefined, { numeric: true });
+    return typeof a === 'number' && typeof b === 'number' ? a - b : compareNumericText(String(a), String(b));
   });
   return keys.map((k) => groups.get(k)!);
 }

@@ -112,6 +112,14 @@ describe('tree change events during a children load', () => {
     assert.deepEqual(fired.length, 4, 'a change long after the last one fires at once');
   });
 
+  it('holds a change below a node whose change just fired (its refetch takes the subtree along)', async () => {
+    scheduler.changed([node('sub')]);
+    scheduler.changed([node('sub/set'), node('subway')]);
+    assert.deepEqual(fired, [['sub'], ['subway']]);
+    await sleep(120);
+    assert.deepEqual(fired, [['sub'], ['subway'], ['sub/set']]);
+  });
+
   it('fires nothing after dispose', async () => {
     const load = deferred<string[]>();
     const set = node('sub/set');
