@@ -1,10 +1,17 @@
 // A self-signed certificate for 127.0.0.1, generated at start: the client trusts exactly this PEM
 // (agent: new https.Agent({ ca })), nothing is installed anywhere. The extension's simulator process
 // keeps it in its storage folder (issue 18): generating it was most of the simulator's start-up.
-import { X509Certificate, createPrivateKey, generateKeyPairSync } from 'node:crypto';
+//
+// Its key is ECDSA P-256, not RSA: every TLS handshake costs the server one signature, ~0.05 ms with
+// P-256 against ~1.5 ms with RSA-2048, and the simulator answers on one thread. A first tree load opens
+// ~50 connections at once; with RSA they queued ~75 ms behind each other's handshakes, a cost Azure's
+// front ends never put on a client (issue 18: measured in bench/tree.bench.ts). pkijs lays out the
+// certificate; Node's crypto makes the key and the signature.
+import { X509Certificate, createPrivateKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import selfsigned from 'selfsigned';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import { certificateCacheVariable } from './certificateCacheVariable';
 
 export interface Certificate {
@@ -55,26 +62,61 @@ function readReusable(file: string, now: number): Certificate | undefined {
     const x509 = new X509Certificate(parsed.cert);
     if (Date.parse(x509.validFrom) > now || Date.parse(x509.validTo) - renewBeforeMs <= now) return undefined;
     if (!x509.checkPrivateKey(createPrivateKey(parsed.key))) return undefined;
+    if (x509.publicKey.asymmetricKeyType !== 'ec') return undefined; // an RSA one from an older version: replaced (see above)
     return { key: parsed.key, cert: parsed.cert };
   } catch {
     return undefined; // missing, unreadable or damaged
   }
 }
 
-export function generateCertificate(): Certificate {
-  // Node's native RSA key generation takes milliseconds; node-forge's pure-JS one most of a second.
-  const keyPair = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs1', format: 'pem' } });
-  const options = {
-    keyPair: { privateKey: keyPair.privateKey, publicKey: keyPair.publicKey },
-    days: 7,
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: true },
-      { name: 'keyUsage', keyCertSign: true, digitalSignature: true, keyEncipherment: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
-    ],
-  };
-  const pems = selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], options as Parameters<typeof selfsigned.generate>[1]);
-  return { key: pems.private, cert: pems.cert };
+const validityMs = 7 * 24 * 60 * 60_000;
+const oid = {
+  commonName: '2.5.4.3',
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  sha256WithRsa: '1.2.840.113549.1.1.11',
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  extKeyUsage: '2.5.29.37',
+  subjectAltName: '2.5.29.17',
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+};
+
+/** `keyType: 'rsa'` makes what versions before this one kept in the cache (its tests need one). */
+export function generateCertificate({ now = Date.now(), keyType = 'ec' }: { now?: number; keyType?: 'ec' | 'rsa' } = {}): Certificate {
+  const { publicKey, privateKey } = keyType === 'ec' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const certificate = new pkijs.Certificate();
+  certificate.version = 2; // X.509 v3
+  const serial = randomBytes(16);
+  serial[0] &= 0x7f; // a positive INTEGER (RFC 5280 §4.1.2.2)
+  certificate.serialNumber = new asn1js.Integer({ valueHex: serial });
+  const name = () => new pkijs.AttributeTypeAndValue({ type: oid.commonName, value: new asn1js.Utf8String({ value: '127.0.0.1' }) });
+  certificate.issuer.typesAndValues.push(name());
+  certificate.subject.typesAndValues.push(name());
+  certificate.notBefore.value = new Date(now - 60_000);
+  certificate.notAfter.value = new Date(now + validityMs);
+  certificate.subjectPublicKeyInfo.fromSchema(asn1js.fromBER(publicKey.export({ type: 'spki', format: 'der' })).result);
+  // digitalSignature (bit 0) and keyCertSign (bit 5): 1000 01xx, the last two bits unused.
+  const keyUsage = new asn1js.BitString({ valueHex: Uint8Array.of(0x84), unusedBits: 2 });
+  const sanIp = new pkijs.GeneralName({ type: 7, value: new asn1js.OctetString({ valueHex: Uint8Array.of(127, 0, 0, 1) }) });
+  certificate.extensions = [
+    new pkijs.Extension({ extnID: oid.basicConstraints, critical: true, extnValue: new pkijs.BasicConstraints({ cA: true }).toSchema().toBER(false) }),
+    new pkijs.Extension({ extnID: oid.keyUsage, critical: true, extnValue: keyUsage.toBER(false) }),
+    new pkijs.Extension({ extnID: oid.extKeyUsage, extnValue: new pkijs.ExtKeyUsage({ keyPurposes: [oid.serverAuth] }).toSchema().toBER(false) }),
+    new pkijs.Extension({ extnID: oid.subjectAltName, extnValue: new pkijs.AltName({ altNames: [sanIp] }).toSchema().toBER(false) }),
+  ];
+  const algorithm = () =>
+    keyType === 'ec' ? new pkijs.AlgorithmIdentifier({ algorithmId: oid.ecdsaWithSha256 }) : new pkijs.AlgorithmIdentifier({ algorithmId: oid.sha256WithRsa, algorithmParams: new asn1js.Null() });
+  certificate.signature = algorithm();
+  certificate.signatureAlgorithm = algorithm();
+  const tbs = certificate.encodeTBS().toBER(false);
+  certificate.tbsView = new Uint8Array(tbs);
+  // Node signs ECDSA as DER (an ECDSA-Sig-Value), the form X.509 carries in its BIT STRING; RSA as PKCS #1 v1.5.
+  certificate.signatureValue = new asn1js.BitString({ valueHex: sign('sha256', Buffer.from(tbs), privateKey) });
+  const der = Buffer.from(certificate.toSchema(false).toBER(false));
+  return { key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), cert: toPem(der) };
+}
+
+function toPem(der: Buffer): string {
+  const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
