@@ -223,6 +223,13 @@ export function toTreeItem(node: TreeNode, cloud: CloudName | undefined, now = D
         return messageItem(node, cloud);
     }
   })();
-  item.id = node.key;
+  // Only subscription rows carry an id (VS Code restores their expanded state by it after a reload: expansionMemory.ts).
+  // Rows below them are named by their label path instead, which is as stable (set, zone, update domain and
+  // instance names do not change). An id there turns VS Code's refresh race into an empty expanded row: a
+  // refresh of a set landing while VS Code is fetching that set's children registers them twice, and for
+  // items with an id that throws "Element with id … is already registered" (VS Code 1.100's
+  // extHostTreeViews createAndRegisterTreeNode; seen in deferral.test.ts after every change was spaced,
+  // treeChangeScheduler.ts). Without an id the second registration reuses the element's handle.
+  if (node.kind === 'subscription') item.id = node.key;
   return item;
 }
