@@ -45,7 +45,7 @@ export class ScaleSetTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly watcher: ScaleSetWatcher;
   private loads = sharedAbortController();
   private inFlight = 0;
-  /** Row updates found while loading wait until VS Code has the children (VS Code's refresh race). */
+  /** Row updates found while loading wait until VS Code has the children (fewer overlapping refetches: treeChangeScheduler.ts). */
   private readonly changes = new TreeChangeScheduler((nodes) => this.changed.fire(nodes));
 
   constructor(private readonly options: ScaleSetTreeOptions) {

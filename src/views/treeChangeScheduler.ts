@@ -1,14 +1,14 @@
 // Holds back a change event for a node while VS Code is still fetching that node's children. VS Code's
 // extension host clears a node's registered children when the node is refreshed; a refresh that lands
-// while the same node's children are being fetched (or rendered and expanded a level further) can leave
-// it expanded and empty ("Element with id … is already registered", microsoft/vscode#71698 — seen in
-// deferral.test.ts: a set's first instance list found waiting instances and refreshed the set's row at
-// once; and again when the user expanded one of the set's update domains just as the set's row was
-// refreshed). So a change for a node with a load in flight — its own or a descendant's (keys are paths:
-// `parent/child`) — fires after those loads have settled, plus a short settling time; several changes
-// for one node meanwhile fire once. And a node's changes are spaced (`spacingMs`): the refetch a change
-// causes reaches us only after VS Code's own debounce and a round trip to the workbench, and a second
-// change in that gap would start a second refetch of the same children alongside it — the same race.
+// while the same node's children are being fetched registers them twice (microsoft/vscode#71698). For
+// rows with an id that throws "Element with id … is already registered" and leaves the node expanded and
+// empty (seen in deferral.test.ts). What makes that impossible is in treeItems.ts: rows below a
+// subscription carry no id. This class makes the overlap rare and the redraws few: a change for a node
+// with a load in flight — its own or a descendant's (keys are paths: `parent/child`) — fires after those
+// loads have settled, plus a short settling time; several changes for one node meanwhile fire once. And a
+// node's changes are spaced (`spacingMs`): the refetch a change causes reaches us only after VS Code's own
+// debounce and a round trip to the workbench, and a second change in that gap would start a second
+// refetch of the same children alongside it.
 // Plain Node: no vscode import.
 import type { TreeNode } from './treeNodes';
 
