@@ -104,6 +104,7 @@ for (const transport of ['https', 'memory'] as const) {
     after(async () => {
       clients.close();
       await sim.stop();
+      flushRecording(); // what is buffered belongs in this suite's folder, removed below
       if (previousRecordDir === undefined) delete process.env[RECORD_ENV];
       else process.env[RECORD_ENV] = previousRecordDir;
       rmSync(recordDir, { recursive: true, force: true });
