@@ -41,13 +41,20 @@ export function activateFeatures(context: vscode.ExtensionContext, options: Feat
   const log = createExtensionLog();
   // The simulator runs in its own process so that a window reload keeps its world (issue 6).
   const simulator = sharedSimulatorProcess(context.globalStorageUri.fsPath, vscode.Uri.joinPath(context.extensionUri, 'dist', 'simulator-server.js').fsPath);
-  const connection = new ConnectionManager(context.globalState, { startSimulator: simulator.start, stopDetachedSimulator: simulator.stop, policies: [httpLogPolicy(log)] });
+  const expansion = new ExpansionMemory(context.globalState);
+  const connection = new ConnectionManager(context.globalState, {
+    startSimulator: simulator.start,
+    stopDetachedSimulator: simulator.stop,
+    policies: [httpLogPolicy(log)],
+    // The first load after a reload lists the subscriptions and every one left expanded, all at once.
+    firstLoadRequests: (cloud) => 2 + expansion.remembered(cloud).length,
+  });
   const tree = new ScaleSetTreeProvider({
     access: () => connection.access(),
     cloud: () => (connection.mode === 'signedOut' ? undefined : connection.cloud),
     selectedSubscriptions,
     now: () => (connection.clock ?? realClock).now(),
-    expansion: new ExpansionMemory(context.globalState),
+    expansion,
   });
   const upgrades = createUpgradeServices(context, log, {
     gatewayFor: async (ref) => (await gatewayForRef({ connection, tree }, ref)) ?? Promise.reject(new Error(vscode.l10n.t('Sign in to Azure or use the simulator first.'))),

@@ -1,7 +1,5 @@
 // The one place that builds SDK clients (issue 4): endpoint, trust, retry options, user agent, the
 // abort-signal policy and call statistics. Everything else asks this factory for a client.
-import * as https from 'node:https';
-import * as tls from 'node:tls';
 import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ComputeManagementClient } from '@azure/arm-compute';
@@ -15,6 +13,7 @@ import { metricsEndpoint } from './metrics/metricsEndpoint';
 import { currentSignal } from './requestScope';
 import { type CallStats, emptyStats } from './callStats';
 import { type PollPacing, type PollSleep, RetryAfterLog, retryAfterPolicy } from './lroPolling';
+import { awaitWarmupPolicy, createTransport, type Transport } from './transport';
 
 export interface RetrySettings {
   readonly maxRetries: number;
@@ -41,6 +40,9 @@ export interface ClientFactoryOptions {
   readonly callPolicies?: readonly PipelinePolicy[];
   /** How LRO polls wait (default: real time); a simulated clock paces them in simulated time. */
   readonly pollSleep?: PollSleep;
+  /** The connection pool to send through, shared with other factories of the same connection (one per
+   * tenant) and with the connections opened while signing in; default: a pool of this factory's own. */
+  readonly transport?: () => Transport;
 }
 
 export interface ClientFactory {
@@ -115,12 +117,31 @@ function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** The host guard and the caller's policies (the HTTP log): on every request, counted or not. */
+export function guardAndLogPolicies(options: Pick<ClientFactoryOptions, 'allowedHosts' | 'policies'>): ExtraPolicies {
+  return [
+    ...(options.allowedHosts ? [{ policy: hostGuardPolicy(options.allowedHosts), position: 'perRetry' as const }] : []),
+    ...(options.policies ?? []).map((policy) => ({ policy, position: 'perRetry' as const })),
+  ];
+}
+
+type ExtraPolicies = readonly { readonly policy: PipelinePolicy; readonly position: 'perCall' | 'perRetry' }[];
+
+/** What every client of a factory shares: endpoint, connection pool, retries, user agent, policies. */
+export function pipelineOptions(options: Omit<ClientFactoryOptions, 'credential'>, endpoint: string, additionalPolicies: ExtraPolicies, transport: Transport) {
+  return {
+    endpoint,
+    ...(transport.agent ? { agent: transport.agent } : {}),
+    httpClient: transport.httpClient,
+    retryOptions: { ...defaultRetry, ...options.retry },
+    userAgentOptions: { userAgentPrefix: options.userAgentPrefix ?? 'vmss-upgrades' },
+    additionalPolicies: [...additionalPolicies],
+  };
+}
+
 export function createClientFactory(options: ClientFactoryOptions, pollIntervalMs = 2000): ClientFactory {
   const stats = emptyStats();
   const endpoint = options.endpoint.replace(/\/+$/, '');
-  // One secure context for every connection: with `ca` alone, Node builds a new one (parsing the PEM into a
-  // certificate store) for each TLS connection — 50 of them on a first load of 50 subscriptions (issue 18).
-  const agent = options.ca ? new https.Agent({ secureContext: tls.createSecureContext({ ca: options.ca }), keepAlive: true }) : undefined;
   const counters = statsPolicies(stats);
   const retryAfter = new RetryAfterLog();
   const additionalPolicies = [
@@ -128,18 +149,16 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
     { policy: counters.perCall, position: 'perCall' as const },
     { policy: counters.perRetry, position: 'perRetry' as const },
     { policy: retryAfterPolicy(retryAfter), position: 'perRetry' as const },
-    ...(options.allowedHosts ? [{ policy: hostGuardPolicy(options.allowedHosts), position: 'perRetry' as const }] : []),
-    ...(options.policies ?? []).map((policy) => ({ policy, position: 'perRetry' as const })),
+    ...guardAndLogPolicies(options),
     ...(options.callPolicies ?? []).map((policy) => ({ policy, position: 'perCall' as const })),
   ];
-  const common = {
-    endpoint,
-    ...(agent ? { agent } : {}),
-    ...(options.httpClient ? { httpClient: options.httpClient } : {}),
-    retryOptions: { ...defaultRetry, ...options.retry },
-    userAgentOptions: { userAgentPrefix: options.userAgentPrefix ?? 'vmss-upgrades' },
-    additionalPolicies,
-  };
+  // Made with the first client: a transport loads the SDK.
+  let ownTransport: Transport | undefined;
+  const transport = options.transport ?? (() => (ownTransport ??= createTransport(options)));
+  // Requests sent while connections open ahead wait for them (transport.ts).
+  additionalPolicies.unshift({ policy: awaitWarmupPolicy(transport), position: 'perCall' as const });
+  let commonOptions: ReturnType<typeof pipelineOptions> | undefined;
+  const common = () => (commonOptions ??= pipelineOptions(options, endpoint, additionalPolicies, transport()));
   const scopes = [managementScope(endpoint.startsWith('https://127.0.0.1') ? 'https://management.azure.com' : endpoint)];
   const computeClients = new Map<string, ComputeManagementClient>();
   let subscriptionClient: SubscriptionClient | undefined;
@@ -155,25 +174,25 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
     compute(subscriptionId) {
       let client = computeClients.get(subscriptionId);
       if (!client) {
-        client = new (loadSdk().ComputeManagementClient)(options.credential, subscriptionId, { ...common, credentials: { scopes } });
+        client = new (loadSdk().ComputeManagementClient)(options.credential, subscriptionId, { ...common(), credentials: { scopes } });
         computeClients.set(subscriptionId, client);
       }
       return client;
     },
     subscriptions() {
-      subscriptionClient ??= new (loadSdk().SubscriptionClient)(options.credential, { ...common, credentialScopes: scopes });
+      subscriptionClient ??= new (loadSdk().SubscriptionClient)(options.credential, { ...common(), credentialScopes: scopes });
       return subscriptionClient;
     },
     resourceGraph() {
-      graphClient ??= new (loadSdk().ResourceGraphClient)(options.credential, { ...common, credentialScopes: scopes });
+      graphClient ??= new (loadSdk().ResourceGraphClient)(options.credential, { ...common(), credentialScopes: scopes });
       return graphClient;
     },
     arm() {
-      armClient ??= new (loadSdk().ArmServiceClient)(options.credential, { ...common, credentialScopes: scopes });
+      armClient ??= new (loadSdk().ArmServiceClient)(options.credential, { ...common(), credentialScopes: scopes });
       return armClient;
     },
     alertsManagement() {
-      alertsClient ??= new (loadSdk().ServiceClient)({ ...common, baseUri: endpoint, credential: options.credential, credentialScopes: scopes });
+      alertsClient ??= new (loadSdk().ServiceClient)({ ...common(), baseUri: endpoint, credential: options.credential, credentialScopes: scopes });
       return alertsClient;
     },
     metrics(region) {
@@ -181,7 +200,7 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
       let client = metricsClients.get(url);
       if (!client) {
         // The SDK's own default audience is the public cloud's management endpoint; ours follows the cloud.
-        client = new (loadSdk().MetricsClient)(url, options.credential, { ...common, endpoint: url, credentials: { scopes } });
+        client = new (loadSdk().MetricsClient)(url, options.credential, { ...common(), endpoint: url, credentials: { scopes } });
         metricsClients.set(url, client);
       }
       return client;

@@ -17,6 +17,7 @@ import { simulatorCredential } from './simulatorCredential';
 import type { SimulatorEndpoint, SimulatorStarter } from './simulatorEndpoint';
 import type { Clock } from '../shared/clock';
 import { preloadSdk } from '../azure/loadSdk';
+import { ConnectionsAhead } from './connectionsAhead';
 
 export type ConnectionMode = 'signedOut' | 'azure' | 'simulator';
 
@@ -30,7 +31,12 @@ export interface ConnectionDependencies {
   readonly stopDetachedSimulator?: () => Promise<void>;
   /** Extra SDK pipeline policies, e.g. the HTTP debug log. */
   readonly policies?: readonly PipelinePolicy[];
+  /** How many requests the tree's first load sends at once on this cloud (connections opened ahead). */
+  readonly firstLoadRequests?: (cloud: CloudName) => number;
 }
+
+/** Without a better guess: the tenant list and the subscription list, and a couple of expansions. */
+const defaultFirstLoadRequests = 4;
 
 export class ConnectionManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ConnectionMode>();
@@ -47,11 +53,13 @@ export class ConnectionManager implements vscode.Disposable {
   /** Aborted when the connection changes: operations sent on it stop being followed (issue 15). */
   private lifetime = new AbortController();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly ahead: ConnectionsAhead;
 
   constructor(
     private readonly state: vscode.Memento,
     private readonly deps: ConnectionDependencies,
   ) {
+    this.ahead = new ConnectionsAhead({ policies: deps.policies });
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(cloudSetting) || e.affectsConfiguration(tenantSetting) || e.affectsConfiguration(sovereignEnvironmentSetting)) this.reevaluate();
@@ -119,8 +127,9 @@ export class ConnectionManager implements vscode.Disposable {
     const provider = authProviderFor(cloud)!;
     const scopes = sessionScopes([managementScope(clouds[cloud].resourceManager)], tenantId);
     // createIfNone shows VS Code's own account picker / consent; it rejects when the user cancels.
-    // Meanwhile the SDK loads, so the tree's first call after signing in does not wait for it (issue 18).
-    void preloadSdk();
+    // Meanwhile the SDK loads and connections open, so the tree's first calls after signing in wait for
+    // neither (issue 18).
+    this.openConnectionsAhead(cloud);
     await vscode.authentication.getSession(provider, scopes, { createIfNone: true });
     await this.state.update(signedOutStateKey, false);
     await this.reevaluate();
@@ -159,6 +168,7 @@ export class ConnectionManager implements vscode.Disposable {
 
   dispose(): void {
     this.lifetime.abort();
+    this.ahead.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
     // The extension host is going away (reload, window closed): the simulator's process stays for the
@@ -176,8 +186,8 @@ export class ConnectionManager implements vscode.Disposable {
     } else if (this.state.get<boolean>(signedOutStateKey, false)) {
       mode = 'signedOut';
     } else {
-      // The tree's first call needs the SDK: it loads while VS Code looks up the session (issue 18).
-      void preloadSdk();
+      // The tree's first calls need the SDK and connections: both while VS Code looks up the session (issue 18).
+      this.openConnectionsAhead(cloud);
       account = await this.silentAccount(cloud, tenant);
       mode = account ? 'azure' : 'signedOut';
     }
@@ -200,6 +210,12 @@ export class ConnectionManager implements vscode.Disposable {
       vscode.commands.executeCommand('setContext', connectedContextKey, mode !== 'signedOut'),
       vscode.commands.executeCommand('setContext', simulatorContextKey, mode === 'simulator'),
     ]);
+  }
+
+  /** Not awaited: a sign-in never waits for it, and a failure only means the tree opens its own. */
+  private openConnectionsAhead(cloud: CloudName): void {
+    const count = this.deps.firstLoadRequests?.(cloud) ?? defaultFirstLoadRequests;
+    void this.ahead.open({ endpoint: clouds[cloud].resourceManager }, count).catch(() => undefined);
   }
 
   private async silentAccount(cloud: CloudName, tenant: string | undefined): Promise<SessionAccount | undefined> {
@@ -260,7 +276,7 @@ export class ConnectionManager implements vscode.Disposable {
         cloud: this.currentCloud,
         tenantId: this.currentTenant,
         credentialFor: (tenantId) => createSessionCredential(source, tenantId),
-        clientOptions: { endpoint: clouds[this.currentCloud].resourceManager, policies },
+        clientOptions: { endpoint: clouds[this.currentCloud].resourceManager, policies, transport: this.ahead.transportFor({ endpoint: clouds[this.currentCloud].resourceManager }) },
       });
     }
     return undefined;

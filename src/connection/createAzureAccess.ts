@@ -6,6 +6,7 @@ import type { CloudName } from '../azure/clouds';
 import type { ClientFactoryOptions } from '../azure/clientFactory';
 import { createClientFactory } from '../azure/clientFactory';
 import { ArmGateway } from '../azure/armGateway';
+import { lazyTransport } from '../azure/transport';
 import type { AzureGateway } from '../azure/gateway';
 import { type CallStats, emptyStats } from '../azure/callStats';
 import type { AzureAccess } from './azureAccess';
@@ -21,6 +22,8 @@ export interface AzureAccessOptions {
 
 export function createAzureAccess(options: AzureAccessOptions): AzureAccess {
   const gateways = new Map<string, ArmGateway>();
+  // One connection pool for every tenant's clients (azure/transport.ts).
+  const clientOptions = { ...options.clientOptions, transport: options.clientOptions.transport ?? lazyTransport(options.clientOptions) };
   return {
     cloud: options.cloud,
     endpoint: options.clientOptions.endpoint,
@@ -29,7 +32,7 @@ export function createAzureAccess(options: AzureAccessOptions): AzureAccess {
       const key = tenantId?.toLowerCase() ?? '';
       let gateway = gateways.get(key);
       if (!gateway) {
-        const factory = createClientFactory({ ...options.clientOptions, credential: options.credentialFor(tenantId) }, options.pollIntervalMs);
+        const factory = createClientFactory({ ...clientOptions, credential: options.credentialFor(tenantId) }, options.pollIntervalMs);
         gateway = new ArmGateway(factory);
         gateways.set(key, gateway);
       }

@@ -24,6 +24,7 @@ import { resourceGraphRoutes } from './routes/resourceGraph/route';
 import { scaleSetRoutes } from './routes/scaleSets';
 import { scaleSetVmRoutes } from './routes/scaleSetVms';
 import { subscriptionRoutes } from './routes/subscriptions';
+import { metadataRoutes } from './routes/metadata';
 import { upgradeRoutes } from './routes/upgrades';
 import { approvalRoutes } from './routes/approvals';
 import { deleteInstancesRoutes } from './routes/deleteInstances';
@@ -80,6 +81,7 @@ export class Simulator {
     const publish = (request: PublishRequest) => Simulator.publish(world, request);
     const router = new Router<RouteContext>([
       ...subscriptionRoutes,
+      ...metadataRoutes,
       ...scaleSetRoutes,
       ...scaleSetVmRoutes,
       ...upgradeRoutes,

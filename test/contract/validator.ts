@@ -68,6 +68,24 @@ function locationMonitorVerdict(exchange: RecordedExchange): ExchangeVerdict {
   return { operation, problems: [`Location monitor answered ${exchange.status}${isArmError(exchange.responseBody) ? '' : ' without the ARM error shape'}`] };
 }
 
+/**
+ * ARM's cloud metadata (`/metadata/endpoints`), which no spec file describes: 200 with the cloud's
+ * object for api-version 2022-09-01 (the fields hashicorp/go-azure-sdk's environments package reads),
+ * or ARM's error shape.
+ */
+const CLOUD_METADATA = /^\/metadata\/endpoints(\?|$)/i;
+
+function cloudMetadataVerdict(exchange: RecordedExchange): ExchangeVerdict {
+  const operation = 'ARM_CloudMetadata';
+  if (exchange.status >= 400) return { operation, problems: isArmError(exchange.responseBody) ? [] : [`cloud metadata answered ${exchange.status} without the ARM error shape`] };
+  const body = exchange.responseBody as { resourceManager?: unknown; name?: unknown; authentication?: { audiences?: unknown; loginEndpoint?: unknown } } | undefined;
+  const problems: string[] = [];
+  if (exchange.status !== 200) problems.push(`cloud metadata answered ${exchange.status}`);
+  if (typeof body?.resourceManager !== 'string' || typeof body.name !== 'string') problems.push('cloud metadata without resourceManager or name');
+  if (!Array.isArray(body?.authentication?.audiences) || typeof body?.authentication?.loginEndpoint !== 'string') problems.push('cloud metadata without authentication.audiences or loginEndpoint');
+  return { operation, problems };
+}
+
 export class ContractValidator {
   private constructor(
     private readonly live: LiveValidator,
@@ -90,6 +108,7 @@ export class ContractValidator {
 
   private async validateAgainstDescription(exchange: RecordedExchange): Promise<ExchangeVerdict> {
     if (LOCATION_MONITOR.test(exchange.url)) return locationMonitorVerdict(exchange);
+    if (CLOUD_METADATA.test(exchange.url)) return cloudMetadataVerdict(exchange);
     const result = await this.live.validateLiveRequestResponse({
       liveRequest: { url: `https://management.azure.com${exchange.url}`, method: exchange.method.toLowerCase(), headers: withJsonType(exchange.requestHeaders, exchange.requestBody), body: exchange.requestBody as Record<string, unknown> | undefined },
       liveResponse: { statusCode: String(exchange.status), headers: withJsonType(exchange.responseHeaders, exchange.responseBody), body: exchange.responseBody as Record<string, unknown> | undefined },

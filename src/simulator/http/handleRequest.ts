@@ -54,6 +54,7 @@ async function dispatch(deps: HandlerDeps, req: SimRequest, decision: { value?: 
   deps.world.scheduler.advanceTo(deps.clock.now());
   const match = deps.router.match(req.method, req.url.pathname);
   const control = match !== undefined && 'route' in match && match.route.control === true;
+  const anonymous = match !== undefined && 'route' in match && match.route.anonymous === true;
   if (!control) {
     decision.value = deps.faults.decide(req);
     const faulted = faultResponse(decision.value);
@@ -61,11 +62,11 @@ async function dispatch(deps: HandlerDeps, req: SimRequest, decision: { value?: 
   }
   let rateHeaders: Record<string, string> = {};
   try {
-    requireBearer(req);
+    if (!anonymous) requireBearer(req);
     if (!control) requireApiVersion(req);
     if (!match) throw new ArmError(404, 'NotFound', `No HTTP resource was found that matches the request URI '${req.url.pathname}'.`);
     if ('methodMismatch' in match) throw new ArmError(405, 'MethodNotAllowed', `The requested resource does not support http method '${req.method}'.`);
-    if (!control) {
+    if (!control && !anonymous) {
       // ARM throttles before the request reaches Compute (Learn: throttling happens at two levels).
       rateHeaders = deps.armLimits.admit(req, deps.world.now);
       rateHeaders = { ...rateHeaders, ...deps.throttle.admit(req, deps.world.now) };

@@ -11,6 +11,8 @@ export interface Route<C> {
   readonly handler: RouteHandler<C>;
   /** Control routes (`/_simulator/…`) need no api-version. */
   readonly control?: boolean;
+  /** Answered without a token and outside ARM's per-principal throttling (ARM's cloud metadata). */
+  readonly anonymous?: boolean;
 }
 
 interface CompiledRoute<C> extends Route<C> {

@@ -55,6 +55,18 @@ describe('contract validator (oav LiveValidator over src/simulator/contract)', (
     assert.ok(put.problems.some((p) => p.includes('LRO header azure-asyncoperation missing')), put.problems.join('\n'));
   });
 
+  it("judges ARM's cloud metadata, which no spec file describes, by the fields its readers need (issue 18)", async () => {
+    const url = '/metadata/endpoints?api-version=2022-09-01';
+    const good = { name: 'AzureCloud', resourceManager: 'https://127.0.0.1:1/', authentication: { loginEndpoint: 'https://login.microsoftonline.com', audiences: ['https://management.azure.com/'] } };
+    assert.deepEqual(await validator.validate(exchange({ method: 'GET', url, status: 200, responseBody: good })), { operation: 'ARM_CloudMetadata', problems: [] });
+    const bare = await validator.validate(exchange({ method: 'GET', url, status: 200, responseBody: { name: 'AzureCloud' } }));
+    assert.equal(bare.problems.length, 2, bare.problems.join('\n'));
+    const refused = await validator.validate(exchange({ method: 'GET', url: '/metadata/endpoints?api-version=2019-05-01', status: 400, responseBody: { error: { code: 'InvalidApiVersionParameter', message: 'no' } } }));
+    assert.deepEqual(refused.problems, []);
+    const odd = await validator.validate(exchange({ method: 'GET', url, status: 500, responseBody: { message: 'boom' } }));
+    assert.equal(odd.problems.length, 1);
+  });
+
   it('flags a 2xx answer on a path the description does not have, and a refused request body the simulator accepted', async () => {
     const unknown = await validator.validate(exchange({ method: 'GET', url: `${vmss}/somethingElse${v}`, status: 200, responseBody: {} }));
     assert.equal(unknown.operation, '(none)');

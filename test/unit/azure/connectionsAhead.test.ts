@@ -1,0 +1,105 @@
+// Connections opened while the user signs in (issue 18): the warm-up opens as many keep-alive
+// connections as asked, in the one pool every client of the connection sends through (transport.ts),
+// so the first load's parallel requests find them open; requests sent while they still open wait for
+// them instead of opening more; a second warm-up within a minute sends nothing.
+import * as assert from 'node:assert/strict';
+import type * as https from 'node:https';
+import { ConnectionsAhead, rewarmAfterMs } from '../../../src/connection/connectionsAhead';
+import { createAzureAccess } from '../../../src/connection/createAzureAccess';
+import { simulatorCredential } from '../../../src/connection/simulatorCredential';
+import { createClientFactory } from '../../../src/azure/clientFactory';
+import { type Simulator, startSimulator } from '../../../src/simulator/simulator-entry';
+
+/** Counts the TLS connections an agent opens. */
+function countConnections(agent: https.Agent): { readonly count: number } {
+  const counter = { count: 0 };
+  const original = agent.createConnection.bind(agent) as (...args: unknown[]) => unknown;
+  (agent as unknown as { createConnection: (...args: unknown[]) => unknown }).createConnection = (...args: unknown[]) => {
+    counter.count++;
+    return original(...args);
+  };
+  return counter;
+}
+
+function metadataRequests(simulator: Simulator): number {
+  return simulator.requests().filter((r) => r.path === '/metadata/endpoints').length;
+}
+
+function target(simulator: Simulator) {
+  return { endpoint: simulator.url, ca: simulator.ca!, allowedHosts: ['127.0.0.1'] };
+}
+
+describe('connections opened ahead of the first load (issue 18)', function () {
+  this.timeout(60_000);
+  let simulator: Simulator;
+
+  before(async () => {
+    simulator = await startSimulator({ scenario: 'default', timeScale: 1 });
+  });
+  after(async () => {
+    await simulator.stop();
+  });
+
+  it('opens the connections asked for, and the access built on the same pool sends on them without opening more', async () => {
+    let now = 0;
+    const ahead = new ConnectionsAhead({ now: () => now });
+    const target = { endpoint: simulator.url, ca: simulator.ca!, allowedHosts: ['127.0.0.1'] };
+    const transport = ahead.transportFor(target);
+    const opened = countConnections(transport().agent!);
+    const before = metadataRequests(simulator);
+    const result = await ahead.open(target, 6);
+    assert.deepEqual(result, { opened: 6, failed: 0 });
+    assert.equal(opened.count, 6);
+    assert.equal((metadataRequests(simulator)) - before, 6, 'one metadata request per connection');
+
+    const access = createAzureAccess({ cloud: 'Simulator', credentialFor: () => simulatorCredential, clientOptions: { ...target, transport } });
+    // Clients of both SDK families (core-client's subscriptions, arm-compute's modular client) share it.
+    const subscriptionId = (await access.gateway().listSubscriptions())[0].subscriptionId;
+    await Promise.all([...Array.from({ length: 3 }, () => access.gateway().listSubscriptions()), ...Array.from({ length: 3 }, () => access.gateway().listScaleSets(subscriptionId))]);
+    assert.equal(opened.count, 6, 'no connection beyond those opened ahead');
+
+    // Within a minute nothing is sent again; after it, the pool is warmed again.
+    assert.equal(await ahead.open(target, 6), undefined);
+    assert.equal((metadataRequests(simulator)) - before, 6);
+    now += rewarmAfterMs;
+    assert.deepEqual(await ahead.open(target, 2), { opened: 2, failed: 0 });
+    ahead.dispose();
+  });
+
+  it('holds requests sent while the connections still open, so the pool does not open them twice', async () => {
+    const ahead = new ConnectionsAhead();
+    const target = { endpoint: simulator.url, ca: simulator.ca!, allowedHosts: ['127.0.0.1'] };
+    const transport = ahead.transportFor(target);
+    const opened = countConnections(transport().agent!);
+    const access = createAzureAccess({ cloud: 'Simulator', credentialFor: () => simulatorCredential, clientOptions: { ...target, transport } });
+    const warming = ahead.open(target, 4);
+    // The SDK loads on the next turn; the warm-up starts sending right after.
+    while (!transport().warming) await new Promise((resolve) => setImmediate(resolve));
+    const lists = await Promise.all(Array.from({ length: 4 }, () => access.gateway().listSubscriptions()));
+    assert.deepEqual(await warming, { opened: 4, failed: 0 });
+    assert.ok(lists.every((list) => list.length > 0));
+    assert.equal(opened.count, 4);
+    assert.equal(transport().warming, undefined, 'the pool says it is warm once the connections are open');
+    ahead.dispose();
+  });
+
+  it('never throws: refused connections and requests the host guard stops are reported as failed; nothing asked, nothing sent', async () => {
+    const ahead = new ConnectionsAhead();
+    // Nothing listens on port 9 of this host: every connection is refused.
+    const nowhere = { endpoint: 'https://127.0.0.1:9', allowedHosts: ['127.0.0.1'] };
+    assert.deepEqual(await ahead.open(nowhere, 3), { opened: 0, failed: 3 });
+    const refused = { ...target(simulator), allowedHosts: ['localhost'] };
+    assert.deepEqual(await ahead.open(refused, 2), { opened: 0, failed: 2 }, 'the host guard refuses them before they leave');
+    ahead.dispose();
+    const fresh = new ConnectionsAhead();
+    assert.deepEqual(await fresh.open(target(simulator), 0), { opened: 0, failed: 0 }, 'nothing asked, nothing sent');
+    fresh.dispose();
+  });
+
+  it('a factory given no pool sends through one of its own, as before', async () => {
+    const factory = createClientFactory({ endpoint: simulator.url, credential: simulatorCredential, ca: simulator.ca!, retry: { maxRetries: 0 } });
+    const subscriptions = [];
+    for await (const s of factory.subscriptions().subscriptions.list()) subscriptions.push(s);
+    assert.ok(subscriptions.length > 0);
+  });
+});
