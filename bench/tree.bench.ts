@@ -24,7 +24,8 @@ import { realClock } from '../src/shared/clock';
 import { type ActivationTime, median, percentile, timeActivation } from './activationProbe';
 import type { TreeNode } from '../src/views/treeNodes';
 
-const root = path.resolve(__dirname, '..');
+// Also when compiled to out/bench (the smoke run): the repository root either way.
+const root = path.resolve(__dirname, '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []));
 
 // ---------------------------------------------------------------------------------------------
 // (a) tree load
@@ -127,16 +128,47 @@ function rememberedExpanded(subscriptions: number): ExpansionMemory {
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function benchTreeLoad(runs: number): Promise<void> {
-  const subscriptions = 50;
-  const setsPerSubscription = 20;
-  const latencyMs = 50;
+export interface TreeBenchOptions {
+  readonly subscriptions: number;
+  readonly setsPerSubscription: number;
+  /** Latency the simulator adds to every answer. */
+  readonly latencyMs: number;
+  /** Warm refreshes, new-model and new-pool loads in (a). */
+  readonly runs: number;
+  /** Fresh processes per case in (d). */
+  readonly firstLoadRuns: number;
+  /** Pause between loads, for their background look-ups to finish. */
+  readonly settleMs: number;
+  /** How late the slow subscription's list is in (c). */
+  readonly slowMs: number;
+}
+
+export const fullTreeBench: TreeBenchOptions = { subscriptions: 50, setsPerSubscription: 20, latencyMs: 50, runs: 10, firstLoadRuns: 3, settleMs: 3000, slowMs: 2000 };
+
+/** Medians of each section, for the smoke run to check (the figures themselves are printed). */
+export interface TreeBenchFigures {
+  readonly warmRefreshMs: number;
+  readonly firstLoadMs: number;
+  readonly firstLoadByVariant: Readonly<Record<FirstLoadVariant, { first: number; warm: number }>>;
+  readonly firstLevelMs: number;
+  readonly slowListMs: number;
+}
+
+let log: (line: string) => void = (line) => console.log(line);
+
+export async function runTreeBench(options: TreeBenchOptions, print: (line: string) => void = log): Promise<TreeBenchFigures> {
+  log = print;
+  const { subscriptions, setsPerSubscription, latencyMs, runs, settleMs } = options;
+  const settleLoads = () => settle(settleMs);
   const scratch = mkdtempSync(path.join(tmpdir(), 'vmss-bench-tree-'));
   // The extension loads the SDK while the simulator's process starts (or VS Code signs in): so here.
   const sdkStarted = performance.now();
   const sdkLoaded = preloadSdk().then(() => performance.now() - sdkStarted);
   const simulator = await startSimulatorProcess(largeEstate(subscriptions, setsPerSubscription, latencyMs), scratch);
   const sdkMs = await sdkLoaded;
+  let warmRefreshMs = 0;
+  let firstLoadMs = 0;
+  let firstLoadByVariant: TreeBenchFigures['firstLoadByVariant'] | undefined;
   try {
     // As the extension signs in (connectionManager.ts): the connections the first load will use open while
     // VS Code looks up the session — here the sign-in outlasts them, as an interactive one always does.
@@ -158,7 +190,7 @@ async function benchTreeLoad(runs: number): Promise<void> {
     const shape = await loadWholeTree(model);
     const first = performance.now() - started;
     const calls = access.stats().calls;
-    await settle(3000); // the background look-ups of this load finish
+    await settleLoads(); // the background look-ups of this load finish
     const background = access.stats().calls - calls;
     const refreshes: number[] = [];
     const fresh: number[] = [];
@@ -168,13 +200,13 @@ async function benchTreeLoad(runs: number): Promise<void> {
       started = performance.now();
       await loadWholeTree(model);
       refreshes.push(performance.now() - started);
-      await settle(3000);
+      await settleLoads();
       // The same data read by a new model (nothing known before): two dependent round trips.
       const other = new ScaleSetTreeModel({ access: async () => access, selectedSubscriptions: () => [], onNodesChanged: () => undefined });
       started = performance.now();
       await loadWholeTree(other);
       fresh.push(performance.now() - started);
-      await settle(3000);
+      await settleLoads();
       other.dispose();
     }
     // The first load's one-time costs apart: the same load on a new connection pool (new TLS handshakes)
@@ -186,25 +218,27 @@ async function benchTreeLoad(runs: number): Promise<void> {
       started = performance.now();
       await loadWholeTree(other);
       newConnections.push(performance.now() - started);
-      await settle(3000);
+      await settleLoads();
       other.dispose();
     }
     model.dispose();
     ahead.dispose();
     const refresh = median(refreshes);
-    console.log(`(a) tree load, ${shape.subscriptions} subscriptions × ${shape.scaleSets / shape.subscriptions} scale sets, ${latencyMs} ms latency per request, simulator in its own process over HTTPS:`);
-    console.log(`    critical-path bound: ${roundTrips} dependent round trips × ${latencyMs} ms = ${bound} ms`);
-    console.log(`    warm refresh (expanded subscriptions listed with the subscription list): median ${refresh.toFixed(0)} ms, p90 ${percentile(refreshes, 90).toFixed(0)} ms over ${runs} → ${(refresh / bound).toFixed(2)}× the bound (goal ≤ 1.3×)`);
-    console.log(`    warm load by a new model (nothing expanded before): median ${median(fresh).toFixed(0)} ms, p90 ${percentile(fresh, 90).toFixed(0)} ms → ${(median(fresh) / bound).toFixed(2)}× the bound`);
-    console.log(`    first load after a reload (the ${subscriptions} subscriptions left expanded, listed with the subscription list; SDK preloaded during the simulator's start: ${sdkMs.toFixed(0)} ms; ${opened?.opened ?? 0} connections opened while signing in, ${aheadMs.toFixed(0)} ms; code not yet optimised): ${first.toFixed(0)} ms → ${(first / refresh).toFixed(2)}× the warm refresh (goal ≤ 2×), ${(first / median(fresh)).toFixed(2)}× the warm new-model load`);
-    console.log(`    of which new connections: the same load on a new connection pool with code that has run before: median ${median(newConnections).toFixed(0)} ms (${(median(newConnections) / refresh).toFixed(2)}× the warm refresh) — the rest of the first load is code running for the first time`);
-    console.log(`    calls until loaded: ${calls} (tenants + subscriptions, ${subscriptions} listAll); background calls after loading: ${background} rolling-upgrade look-ups, 8 at a time; 429s in the whole run: ${access.stats().throttled}`);
-    await benchFirstLoadVariants(simulator, subscriptions, Number(process.env.BENCH_FIRST_LOAD_RUNS ?? 3));
+    log(`(a) tree load, ${shape.subscriptions} subscriptions × ${shape.scaleSets / shape.subscriptions} scale sets, ${latencyMs} ms latency per request, simulator in its own process over HTTPS:`);
+    log(`    critical-path bound: ${roundTrips} dependent round trips × ${latencyMs} ms = ${bound} ms`);
+    log(`    warm refresh (expanded subscriptions listed with the subscription list): median ${refresh.toFixed(0)} ms, p90 ${percentile(refreshes, 90).toFixed(0)} ms over ${runs} → ${(refresh / bound).toFixed(2)}× the bound (goal ≤ 1.3×)`);
+    log(`    warm load by a new model (nothing expanded before): median ${median(fresh).toFixed(0)} ms, p90 ${percentile(fresh, 90).toFixed(0)} ms → ${(median(fresh) / bound).toFixed(2)}× the bound`);
+    log(`    first load after a reload (the ${subscriptions} subscriptions left expanded, listed with the subscription list; SDK preloaded during the simulator's start: ${sdkMs.toFixed(0)} ms; ${opened?.opened ?? 0} connections opened while signing in, ${aheadMs.toFixed(0)} ms; code not yet optimised): ${first.toFixed(0)} ms → ${(first / refresh).toFixed(2)}× the warm refresh (goal ≤ 2×), ${(first / median(fresh)).toFixed(2)}× the warm new-model load`);
+    log(`    of which new connections: the same load on a new connection pool with code that has run before: median ${median(newConnections).toFixed(0)} ms (${(median(newConnections) / refresh).toFixed(2)}× the warm refresh) — the rest of the first load is code running for the first time`);
+    log(`    calls until loaded: ${calls} (tenants + subscriptions, ${subscriptions} listAll); background calls after loading: ${background} rolling-upgrade look-ups, 8 at a time; 429s in the whole run: ${access.stats().throttled}`);
+    warmRefreshMs = refresh;
+    firstLoadMs = first;
+    firstLoadByVariant = await benchFirstLoadVariants(simulator, subscriptions, options.firstLoadRuns, settleMs);
   } finally {
     simulator.stop();
   }
   // (c) one slow subscription among 50 × 20 sets: what VS Code waits for before it renders the first level.
-  const slowMs = 2000;
+  const slowMs = options.slowMs;
   const slowEstate = largeEstate(subscriptions, setsPerSubscription, latencyMs);
   const slowId = slowEstate.subscriptions.at(-1)!.subscriptionId;
   const slow = await startSimulatorProcess({ ...slowEstate, faults: [{ path: `^/subscriptions/${slowId}/providers/Microsoft\\.Compute/virtualMachineScaleSets$`, delayMs: slowMs }] }, scratch);
@@ -227,13 +261,14 @@ async function benchTreeLoad(runs: number): Promise<void> {
       if (!level.some((children) => children.some((n) => n.kind === 'message' && n.reason === 'loading'))) throw new Error('the slow subscription was not shown as loading');
       while (!slowIn) await settle(20);
       if (run > 0) times.push({ level: shown, slowIn }); // the first run warms the SDK and the connections
-      await settle(3000);
+      await settleLoads();
       model.dispose();
     }
     const level = median(times.map((t) => t.level));
     const slowIn = median(times.map((t) => t.slowIn));
-    console.log(`(c) one of the 50 subscriptions answers its scale-set list ${slowMs} ms late; what VS Code waits for before it renders the first level (root + every expanded subscription, level budget 250 ms):`);
-    console.log(`    first level delivered: median ${level.toFixed(0)} ms (the slow subscription as "Loading…"); its sets: median ${slowIn.toFixed(0)} ms → the first level waits ${(level / slowIn).toFixed(2)}× of the slowest list (before: 1.00×, it waited for it)`);
+    log(`(c) one of the ${subscriptions} subscriptions answers its scale-set list ${slowMs} ms late; what VS Code waits for before it renders the first level (root + every expanded subscription, level budget 250 ms):`);
+    log(`    first level delivered: median ${level.toFixed(0)} ms (the slow subscription as "Loading…"); its sets: median ${slowIn.toFixed(0)} ms → the first level waits ${(level / slowIn).toFixed(2)}× of the slowest list (before: 1.00×, it waited for it)`);
+    return { warmRefreshMs, firstLoadMs, firstLoadByVariant: firstLoadByVariant!, firstLevelMs: level, slowListMs: slowIn };
   } finally {
     slow.stop();
     rmSync(scratch, { recursive: true, force: true });
@@ -252,7 +287,7 @@ const variantNames: Record<FirstLoadVariant, string> = {
 };
 const firstLoadChildVariable = 'BENCH_FIRST_LOAD_CHILD';
 
-async function benchFirstLoadVariants(simulator: { url: string; ca: string }, subscriptions: number, runs: number): Promise<void> {
+async function benchFirstLoadVariants(simulator: { url: string; ca: string }, subscriptions: number, runs: number, settleMs: number): Promise<TreeBenchFigures['firstLoadByVariant']> {
   const variants: FirstLoadVariant[] = ['none', 'ahead', 'inFlight'];
   const results = new Map<FirstLoadVariant, { first: number; warm: number }[]>(variants.map((v) => [v, []]));
   for (let run = 0; run < runs; run++) {
@@ -260,7 +295,7 @@ async function benchFirstLoadVariants(simulator: { url: string; ca: string }, su
       const line = await new Promise<string>((resolve, reject) => {
         let out = '';
         const child = spawn(process.execPath, [...process.execArgv, __filename], {
-          env: { ...process.env, [firstLoadChildVariable]: JSON.stringify({ variant, url: simulator.url, ca: simulator.ca, subscriptions }) },
+          env: { ...process.env, [firstLoadChildVariable]: JSON.stringify({ variant, url: simulator.url, ca: simulator.ca, subscriptions, settleMs }) },
           stdio: ['ignore', 'pipe', 'inherit'],
         });
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
@@ -269,16 +304,19 @@ async function benchFirstLoadVariants(simulator: { url: string; ca: string }, su
       results.get(variant)!.push(JSON.parse(line) as { first: number; warm: number });
     }
   }
-  console.log(`(d) the first load after a reload, ${subscriptions} subscriptions expanded, each in a fresh process (SDK loaded while signing in), alternating, ${runs} runs each:`);
+  log(`(d) the first load after a reload, ${subscriptions} subscriptions expanded, each in a fresh process (SDK loaded while signing in), alternating, ${runs} runs each:`);
+  const figures = {} as Record<FirstLoadVariant, { first: number; warm: number }>;
   for (const variant of variants) {
     const list = results.get(variant)!;
     const first = median(list.map((r) => r.first));
     const warm = median(list.map((r) => r.warm));
-    console.log(`    ${variantNames[variant]}: first load median ${first.toFixed(0)} ms, the same process's warm refresh ${warm.toFixed(0)} ms → ${(first / warm).toFixed(2)}× (goal ≤ 2×)`);
+    figures[variant] = { first, warm };
+    log(`    ${variantNames[variant]}: first load median ${first.toFixed(0)} ms, the same process's warm refresh ${warm.toFixed(0)} ms → ${(first / warm).toFixed(2)}× (goal ≤ 2×)`);
   }
+  return figures;
 }
 
-async function firstLoadChild(spec: { variant: FirstLoadVariant; url: string; ca: string; subscriptions: number }): Promise<void> {
+async function firstLoadChild(spec: { variant: FirstLoadVariant; url: string; ca: string; subscriptions: number; settleMs: number }): Promise<void> {
   await preloadSdk();
   const ahead = new ConnectionsAhead();
   const opening = spec.variant === 'none' ? Promise.resolve(undefined) : ahead.open(endpointOf(spec), spec.subscriptions + 2);
@@ -291,7 +329,7 @@ async function firstLoadChild(spec: { variant: FirstLoadVariant; url: string; ca
   await opening;
   const warm: number[] = [];
   for (let i = 0; i < 3; i++) {
-    await settle(2000);
+    await settle(spec.settleMs);
     model.invalidate();
     started = performance.now();
     await loadWholeTree(model);
@@ -346,11 +384,11 @@ async function main(): Promise<void> {
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 30);
   // Activation first: it snapshots dist/extension.js before anything else can rebuild it.
   if (process.env.BENCH_SKIP_ACTIVATION !== '1') benchActivation(iterations);
-  await benchTreeLoad(Number(process.env.BENCH_TREE_RUNS ?? 10));
+  await runTreeBench({ ...fullTreeBench, runs: Number(process.env.BENCH_TREE_RUNS ?? fullTreeBench.runs), firstLoadRuns: Number(process.env.BENCH_FIRST_LOAD_RUNS ?? fullTreeBench.firstLoadRuns) });
 }
 
 const childSpec = process.env[firstLoadChildVariable];
-(childSpec ? firstLoadChild(JSON.parse(childSpec)) : main()).catch((err: unknown) => {
+if (childSpec || require.main === module) (childSpec ? firstLoadChild(JSON.parse(childSpec)) : main()).catch((err: unknown) => {
   console.error(err);
   process.exitCode = 1;
 });
