@@ -109,8 +109,18 @@ export class Workbench {
     await input.waitFor({ state: 'visible', timeout: timeoutMs }).catch(async (err: unknown) => {
       throw new Error(`${(err as Error).message}\nfocus is on: ${await this.describeFocus()}`);
     });
-    await input.fill(text);
-    await quickInput.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: timeoutMs });
+    // Enter takes the focused row: wait until the filter has put the wanted one there. Typed into the input
+    // of the previous step (an input box still shown while the next pick opens), the text is cleared when
+    // the pick replaces it; then it is typed again.
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await input.fill(text);
+      const focused = quickInput.locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).first();
+      const shown = await focused.waitFor({ timeout: Math.min(3_000, Math.max(1, deadline - Date.now())) }).then(() => true, () => false);
+      if (shown) break;
+      if (Date.now() >= deadline) throw new Error(`no row "${text}" to choose within ${timeoutMs} ms\nfocus is on: ${await this.describeFocus()}`);
+      await input.waitFor({ state: 'visible', timeout: Math.max(1, deadline - Date.now()) });
+    }
     await input.press('Enter');
   }
 
