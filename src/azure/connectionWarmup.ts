@@ -36,14 +36,13 @@ export async function openConnections(options: Omit<ClientFactoryOptions, 'crede
   // No credential: no token is asked for (there may be none yet), and none is sent. No retries either.
   const client = new sdk.ServiceClient({ ...pipelineOptions({ ...options, retry: { maxRetries: 0 } }, endpoint, guardAndLogPolicies(options), transport), baseUri: endpoint });
   const timeout = AbortSignal.timeout(timeoutMs);
-  const sending = Promise.allSettled(
+  transport.handoff.started(wanted);
+  const results = await Promise.allSettled(
     // A signal each: the pipeline listens on it, and one signal shared by 64 requests trips Node's listener-leak warning.
-    Array.from({ length: wanted }, () => client.sendRequest(sdk.createPipelineRequest({ url: endpoint + metadataPath, method: 'GET', abortSignal: AbortSignal.any(signal ? [signal, timeout] : [timeout]) }))),
+    Array.from({ length: wanted }, () =>
+      client.sendRequest(sdk.createPipelineRequest({ url: endpoint + metadataPath, method: 'GET', abortSignal: AbortSignal.any(signal ? [signal, timeout] : [timeout]) })).finally(() => transport.handoff.finished()),
+    ),
   );
-  const warming = sending.then(() => undefined);
-  transport.warming = warming;
-  const results = await sending;
-  if (transport.warming === warming) transport.warming = undefined;
   const opened = results.filter((r) => r.status === 'fulfilled').length;
   return { opened, failed: wanted - opened };
 }

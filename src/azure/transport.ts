@@ -13,16 +13,46 @@ export interface Transport {
   readonly httpClient: HttpClient;
   /** Only with a certificate to trust (the simulator's); otherwise the HTTP client's own keep-alive agent. */
   readonly agent?: https.Agent;
-  /**
-   * Set while connections are opened ahead (connectionWarmup.ts), resolved when they are open: a request
-   * sent meanwhile waits for them (awaitWarmupPolicy) instead of opening one more of its own — measured,
-   * a load starting mid-warm-up that did not wait paid for twice the handshakes (README, issue 18).
-   */
-  warming?: Promise<void>;
+  /** Hands the connections opened ahead (connectionWarmup.ts) to the requests sent while they open. */
+  readonly handoff: ConnectionHandoff;
 }
 
-/** Longest a request waits for connections opened ahead; then it opens its own. */
+/** Longest a request waits for a connection opened ahead; then it opens its own. */
 export const maxWarmupWaitMs = 2_000;
+
+/**
+ * A request sent while connections are being opened ahead waits for one of them — the next whose warm-up
+ * request returns — instead of opening one more: measured, a first load starting mid-warm-up that did not
+ * wait paid for twice the handshakes (README, issue 18). Requests beyond the connections being opened go
+ * straight on.
+ */
+export class ConnectionHandoff {
+  private opening = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  /** `count` warm-up requests sent. */
+  started(count: number): void {
+    this.opening += count;
+  }
+
+  /** A warm-up request returned (or failed): its connection is free for the longest-waiting request. */
+  finished(): void {
+    this.opening--;
+    // After the response's end has handed the socket back to the agent's free pool.
+    const next = this.waiting.shift();
+    if (next) setImmediate(next);
+  }
+
+  /** While connections are still opening for this request: resolves when one is free. */
+  connection(): Promise<void> | undefined {
+    if (this.opening - this.waiting.length <= 0) return undefined;
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  get isOpening(): boolean {
+    return this.opening > 0;
+  }
+}
 
 export interface TransportOptions {
   /** PEM certificate to trust (the simulator's self-signed certificate). */
@@ -31,15 +61,15 @@ export interface TransportOptions {
   readonly httpClient?: HttpClient;
 }
 
-/** Holds a request while the pool is being warmed (see `warming`); at most maxWarmupWaitMs. */
+/** Holds a request while a connection is being opened ahead for it; at most maxWarmupWaitMs. */
 export function awaitWarmupPolicy(transport: () => Transport): PipelinePolicy {
   return {
     name: 'vmssUpgradesAwaitWarmup',
     async sendRequest(request, next) {
-      const warming = transport().warming;
-      if (warming) {
+      const free = transport().handoff.connection();
+      if (free) {
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([warming, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWarmupWaitMs)))]);
+        await Promise.race([free, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWarmupWaitMs)))]);
         clearTimeout(timer);
       }
       return next(request);
@@ -52,7 +82,7 @@ export function createTransport(options: TransportOptions): Transport {
   // One secure context for every connection: with `ca` alone, Node builds a new one (parsing the PEM into
   // a certificate store) for each TLS connection — 50 of them on a first load of 50 subscriptions.
   const agent = options.ca ? new https.Agent({ secureContext: tls.createSecureContext({ ca: options.ca }), keepAlive: true }) : undefined;
-  return { httpClient: options.httpClient ?? loadSdk().createDefaultHttpClient(), ...(agent ? { agent } : {}) };
+  return { httpClient: options.httpClient ?? loadSdk().createDefaultHttpClient(), handoff: new ConnectionHandoff(), ...(agent ? { agent } : {}) };
 }
 
 /** The transport made on first use, then the same one: connecting stays free until something is sent. */

@@ -31,12 +31,9 @@ export interface ConnectionDependencies {
   readonly stopDetachedSimulator?: () => Promise<void>;
   /** Extra SDK pipeline policies, e.g. the HTTP debug log. */
   readonly policies?: readonly PipelinePolicy[];
-  /** How many requests the tree's first load sends at once on this cloud (connections opened ahead). */
-  readonly firstLoadRequests?: (cloud: CloudName) => number;
+  /** How many subscriptions the tree will list at once on its first load on this cloud (those left expanded). */
+  readonly rememberedExpansions?: (cloud: CloudName) => number;
 }
-
-/** Without a better guess: the tenant list and the subscription list, and a couple of expansions. */
-const defaultFirstLoadRequests = 4;
 
 export class ConnectionManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ConnectionMode>();
@@ -129,7 +126,7 @@ export class ConnectionManager implements vscode.Disposable {
     // createIfNone shows VS Code's own account picker / consent; it rejects when the user cancels.
     // Meanwhile the SDK loads and connections open, so the tree's first calls after signing in wait for
     // neither (issue 18).
-    this.openConnectionsAhead(cloud);
+    this.openConnectionsAhead(cloud, 'signingIn');
     await vscode.authentication.getSession(provider, scopes, { createIfNone: true });
     await this.state.update(signedOutStateKey, false);
     await this.reevaluate();
@@ -187,7 +184,8 @@ export class ConnectionManager implements vscode.Disposable {
       mode = 'signedOut';
     } else {
       // The tree's first calls need the SDK and connections: both while VS Code looks up the session (issue 18).
-      this.openConnectionsAhead(cloud);
+      void preloadSdk();
+      this.openConnectionsAhead(cloud, 'lookingUp');
       account = await this.silentAccount(cloud, tenant);
       mode = account ? 'azure' : 'signedOut';
     }
@@ -212,10 +210,15 @@ export class ConnectionManager implements vscode.Disposable {
     ]);
   }
 
-  /** Not awaited: a sign-in never waits for it, and a failure only means the tree opens its own. */
-  private openConnectionsAhead(cloud: CloudName): void {
-    const count = this.deps.firstLoadRequests?.(cloud) ?? defaultFirstLoadRequests;
-    void this.ahead.open({ endpoint: clouds[cloud].resourceManager }, count).catch(() => undefined);
+  /**
+   * The tenant and subscription lists plus one per subscription left expanded. A silent look-up opens them
+   * only when the tree will list subscriptions at once (someone used this cloud here before): a user who
+   * never signs in sends nothing to Azure. Not awaited; a failure only means the tree opens its own.
+   */
+  private openConnectionsAhead(cloud: CloudName, why: 'signingIn' | 'lookingUp'): void {
+    const expanded = this.deps.rememberedExpansions?.(cloud) ?? 0;
+    if (why === 'lookingUp' && expanded === 0) return;
+    void this.ahead.open({ endpoint: clouds[cloud].resourceManager }, 2 + expanded).catch(() => undefined);
   }
 
   private async silentAccount(cloud: CloudName, tenant: string | undefined): Promise<SessionAccount | undefined> {

@@ -74,12 +74,27 @@ describe('connections opened ahead of the first load (issue 18)', function () {
     const access = createAzureAccess({ cloud: 'Simulator', credentialFor: () => simulatorCredential, clientOptions: { ...target, transport } });
     const warming = ahead.open(target, 4);
     // The SDK loads on the next turn; the warm-up starts sending right after.
-    while (!transport().warming) await new Promise((resolve) => setImmediate(resolve));
+    while (!transport().handoff.isOpening) await new Promise((resolve) => setImmediate(resolve));
     const lists = await Promise.all(Array.from({ length: 4 }, () => access.gateway().listSubscriptions()));
     assert.deepEqual(await warming, { opened: 4, failed: 0 });
     assert.ok(lists.every((list) => list.length > 0));
     assert.equal(opened.count, 4);
-    assert.equal(transport().warming, undefined, 'the pool says it is warm once the connections are open');
+    assert.equal(transport().handoff.isOpening, false, 'the pool says it is warm once the connections are open');
+    ahead.dispose();
+  });
+
+  it('requests beyond the connections being opened go straight on; each of the others takes one as it comes free', async () => {
+    const ahead = new ConnectionsAhead();
+    const transport = ahead.transportFor(target(simulator));
+    const opened = countConnections(transport().agent!);
+    const access = createAzureAccess({ cloud: 'Simulator', credentialFor: () => simulatorCredential, clientOptions: { ...target(simulator), transport } });
+    const warming = ahead.open(target(simulator), 2);
+    while (!transport().handoff.isOpening) await new Promise((resolve) => setImmediate(resolve));
+    const lists = await Promise.all(Array.from({ length: 5 }, () => access.gateway().listSubscriptions()));
+    assert.deepEqual(await warming, { opened: 2, failed: 0 });
+    assert.ok(lists.every((list) => list.length > 0));
+    // Without the wait: 2 + 5; with every request waiting for the warm-up: 2.
+    assert.equal(opened.count, 2 + 3, 'two took the connections opened ahead, three opened their own at once');
     ahead.dispose();
   });
 
