@@ -13,7 +13,7 @@ import { metricsEndpoint } from './metrics/metricsEndpoint';
 import { currentSignal } from './requestScope';
 import { type CallStats, emptyStats } from './callStats';
 import { type PollPacing, type PollSleep, RetryAfterLog, retryAfterPolicy } from './lroPolling';
-import { awaitWarmupPolicy, createTransport, type Transport } from './transport';
+import { awaitWarmupPolicy, lazyTransport, type Transport } from './transport';
 
 export interface RetrySettings {
   readonly maxRetries: number;
@@ -153,8 +153,7 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
     ...(options.callPolicies ?? []).map((policy) => ({ policy, position: 'perCall' as const })),
   ];
   // Made with the first client: a transport loads the SDK.
-  let ownTransport: Transport | undefined;
-  const transport = options.transport ?? (() => (ownTransport ??= createTransport(options)));
+  const transport = options.transport ?? lazyTransport(options);
   // Requests sent while connections open ahead wait for them (transport.ts).
   additionalPolicies.unshift({ policy: awaitWarmupPolicy(transport), position: 'perCall' as const });
   let commonOptions: ReturnType<typeof pipelineOptions> | undefined;

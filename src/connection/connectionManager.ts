@@ -274,12 +274,14 @@ export class ConnectionManager implements vscode.Disposable {
       });
     }
     if (this.currentMode === 'azure') {
+      const endpoint = clouds[this.currentCloud].resourceManager;
       const source = vscodeSessionSource(authProviderFor(this.currentCloud)!);
       return createAzureAccess({
         cloud: this.currentCloud,
         tenantId: this.currentTenant,
         credentialFor: (tenantId) => createSessionCredential(source, tenantId),
-        clientOptions: { endpoint: clouds[this.currentCloud].resourceManager, policies, transport: this.ahead.transportFor({ endpoint: clouds[this.currentCloud].resourceManager }) },
+        // The pool the connections opened while signing in are in.
+        clientOptions: { endpoint, policies, transport: this.ahead.transportFor({ endpoint }) },
       });
     }
     return undefined;

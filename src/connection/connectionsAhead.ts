@@ -23,6 +23,11 @@ export interface ConnectionsAheadOptions {
 /** A pool opened less than this long ago is still open (ARM keeps an idle connection for minutes). */
 export const rewarmAfterMs = 60_000;
 
+/** One pool and one warm-up time per endpoint, however its URL is spelled. */
+function keyOf(target: Endpoint): string {
+  return target.endpoint.replace(/\/+$/, '').toLowerCase();
+}
+
 export class ConnectionsAhead {
   private readonly transports = new Map<string, () => Transport>();
   private readonly warmed = new Map<string, number>();
@@ -32,7 +37,7 @@ export class ConnectionsAhead {
 
   /** The pool of an endpoint, for createAzureAccess's client options. */
   transportFor(target: Endpoint): () => Transport {
-    const key = target.endpoint.replace(/\/+$/, '').toLowerCase();
+    const key = keyOf(target);
     let transport = this.transports.get(key);
     if (!transport) {
       transport = lazyTransport(target);
@@ -46,7 +51,7 @@ export class ConnectionsAhead {
    * minute. Not meant to be awaited by a sign-in; resolves when the connections are open (or not).
    */
   async open(target: Endpoint, count: number): Promise<WarmupResult | undefined> {
-    const key = target.endpoint.replace(/\/+$/, '').toLowerCase();
+    const key = keyOf(target);
     const now = (this.options.now ?? Date.now)();
     const last = this.warmed.get(key);
     if (last !== undefined && now - last < rewarmAfterMs) return undefined;

@@ -53,8 +53,9 @@ async function dispatch(deps: HandlerDeps, req: SimRequest, decision: { value?: 
   // Discrete-event time: catch up with every state change due by now.
   deps.world.scheduler.advanceTo(deps.clock.now());
   const match = deps.router.match(req.method, req.url.pathname);
-  const control = match !== undefined && 'route' in match && match.route.control === true;
-  const anonymous = match !== undefined && 'route' in match && match.route.anonymous === true;
+  const route = match !== undefined && 'route' in match ? match.route : undefined;
+  const control = route?.control === true;
+  const anonymous = route?.anonymous === true;
   if (!control) {
     decision.value = deps.faults.decide(req);
     const faulted = faultResponse(decision.value);

@@ -8,6 +8,7 @@ import { ConnectionsAhead, rewarmAfterMs } from '../../../src/connection/connect
 import { createAzureAccess } from '../../../src/connection/createAzureAccess';
 import { simulatorCredential } from '../../../src/connection/simulatorCredential';
 import { createClientFactory } from '../../../src/azure/clientFactory';
+import type { Transport } from '../../../src/azure/transport';
 import { type Simulator, startSimulator } from '../../../src/simulator/simulator-entry';
 
 /** Counts the TLS connections an agent opens. */
@@ -29,6 +30,11 @@ function target(simulator: Simulator) {
   return { endpoint: simulator.url, ca: simulator.ca!, allowedHosts: ['127.0.0.1'] };
 }
 
+/** An access to the simulator sending through `transport`, as the connection manager builds it. */
+function accessOn(simulator: Simulator, transport: () => Transport) {
+  return createAzureAccess({ cloud: 'Simulator', credentialFor: () => simulatorCredential, clientOptions: { ...target(simulator), transport } });
+}
+
 describe('connections opened ahead of the first load (issue 18)', function () {
   this.timeout(60_000);
   let simulator: Simulator;
@@ -43,36 +49,36 @@ describe('connections opened ahead of the first load (issue 18)', function () {
   it('opens the connections asked for, and the access built on the same pool sends on them without opening more', async () => {
     let now = 0;
     const ahead = new ConnectionsAhead({ now: () => now });
-    const target = { endpoint: simulator.url, ca: simulator.ca!, allowedHosts: ['127.0.0.1'] };
-    const transport = ahead.transportFor(target);
+    const simulatorEndpoint = target(simulator);
+    const transport = ahead.transportFor(simulatorEndpoint);
     const opened = countConnections(transport().agent!);
     const before = metadataRequests(simulator);
-    const result = await ahead.open(target, 6);
+    const result = await ahead.open(simulatorEndpoint, 6);
     assert.deepEqual(result, { opened: 6, failed: 0 });
     assert.equal(opened.count, 6);
     assert.equal((metadataRequests(simulator)) - before, 6, 'one metadata request per connection');
 
-    const access = createAzureAccess({ cloud: 'Simulator', credentialFor: () => simulatorCredential, clientOptions: { ...target, transport } });
+    const access = accessOn(simulator, transport);
     // Clients of both SDK families (core-client's subscriptions, arm-compute's modular client) share it.
     const subscriptionId = (await access.gateway().listSubscriptions())[0].subscriptionId;
     await Promise.all([...Array.from({ length: 3 }, () => access.gateway().listSubscriptions()), ...Array.from({ length: 3 }, () => access.gateway().listScaleSets(subscriptionId))]);
     assert.equal(opened.count, 6, 'no connection beyond those opened ahead');
 
     // Within a minute nothing is sent again; after it, the pool is warmed again.
-    assert.equal(await ahead.open(target, 6), undefined);
+    assert.equal(await ahead.open(simulatorEndpoint, 6), undefined);
     assert.equal((metadataRequests(simulator)) - before, 6);
     now += rewarmAfterMs;
-    assert.deepEqual(await ahead.open(target, 2), { opened: 2, failed: 0 });
+    assert.deepEqual(await ahead.open(simulatorEndpoint, 2), { opened: 2, failed: 0 });
     ahead.dispose();
   });
 
   it('holds requests sent while the connections still open, so the pool does not open them twice', async () => {
     const ahead = new ConnectionsAhead();
-    const target = { endpoint: simulator.url, ca: simulator.ca!, allowedHosts: ['127.0.0.1'] };
-    const transport = ahead.transportFor(target);
+    const simulatorEndpoint = target(simulator);
+    const transport = ahead.transportFor(simulatorEndpoint);
     const opened = countConnections(transport().agent!);
-    const access = createAzureAccess({ cloud: 'Simulator', credentialFor: () => simulatorCredential, clientOptions: { ...target, transport } });
-    const warming = ahead.open(target, 4);
+    const access = accessOn(simulator, transport);
+    const warming = ahead.open(simulatorEndpoint, 4);
     // The SDK loads on the next turn; the warm-up starts sending right after.
     while (!transport().handoff.isOpening) await new Promise((resolve) => setImmediate(resolve));
     const lists = await Promise.all(Array.from({ length: 4 }, () => access.gateway().listSubscriptions()));
@@ -87,7 +93,7 @@ describe('connections opened ahead of the first load (issue 18)', function () {
     const ahead = new ConnectionsAhead();
     const transport = ahead.transportFor(target(simulator));
     const opened = countConnections(transport().agent!);
-    const access = createAzureAccess({ cloud: 'Simulator', credentialFor: () => simulatorCredential, clientOptions: { ...target(simulator), transport } });
+    const access = accessOn(simulator, transport);
     const warming = ahead.open(target(simulator), 2);
     while (!transport().handoff.isOpening) await new Promise((resolve) => setImmediate(resolve));
     const lists = await Promise.all(Array.from({ length: 5 }, () => access.gateway().listSubscriptions()));
