@@ -15,7 +15,7 @@ import type { Locator } from 'playwright-core';
 import { repoRoot } from '../host/paths';
 import type { Scenario } from '../../src/simulator/scenario/scenarioTypes';
 import { useScenarioWorkbench, workbench, workbenchStartTimeoutMs } from './fixture';
-import { expandRow, treeRow } from './treeRows';
+import { expandRow, hoverRow, treeRow } from './treeRows';
 
 const scenarioFile = path.join(repoRoot, 'src', 'simulator', 'scenarios', 'maintenance-window.json');
 const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8')) as Scenario;
@@ -69,9 +69,8 @@ describe('maintenance windows in the workbench (issue 16)', function () {
     await page().mouse.move(box.x + box.width + 760, box.y + box.height / 2, { steps: 10 });
     await page().mouse.up();
     // The row's tooltip lists the window too (configuration, schedule, time zone, next window).
-    await web.locator('.label-name').hover();
-    await page().locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Maintenance window (OS image)' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    assert.match(await page().locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Maintenance window (OS image)' }).first().innerText(), /Day 22:00 for 05:00 · web-frontend-osimage[\s\S]*Window time zone\s*UTC[\s\S]*Next window\s*next 2026-11-02 22:00 UTC/);
+    const tooltip = await hoverRow(web, 'Maintenance window (OS image)', 10_000);
+    assert.match(await tooltip.innerText(), /Day 22:00 for 05:00 · web-frontend-osimage[\s\S]*Window time zone\s*UTC[\s\S]*Next window\s*next 2026-11-02 22:00 UTC/);
     const shot = await workbench().screenshot('maintenance-window-tree');
     assert.ok(statSync(shot).size > 20_000, `${shot} looks empty`);
   });

@@ -26,6 +26,25 @@ export async function clickRow(target: Locator): Promise<void> {
   await moveOffTree(target.page());
 }
 
+/**
+ * Hovers a row's label until the workbench shows its tooltip containing `text`, and returns that hover. A
+ * row redrawn under a still mouse (a change landing just then) drops the hover and shows none until the
+ * mouse moves (CI run 8.3: the maintenance-window row, redrawn right after its window was set), so the
+ * mouse leaves the tree and comes back, as a user would.
+ */
+export async function hoverRow(target: Locator, text: string, timeoutMs = 30_000): Promise<Locator> {
+  const page = target.page();
+  const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: text }).first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await moveOffTree(page);
+    await target.locator('.label-name').hover();
+    const shown = await hover.waitFor({ state: 'visible', timeout: Math.min(3_000, Math.max(1, deadline - Date.now())) }).then(() => true, () => false);
+    if (shown) return hover;
+    if (Date.now() >= deadline) throw new Error(`no tooltip with "${text}" over the row within ${timeoutMs} ms`);
+  }
+}
+
 async function moveOffTree(page: Page): Promise<void> {
   // The editor area shows no workbench hover of its own (a webview there handles its own pointer events).
   const editor = await page.locator('.part.editor').boundingBox();
