@@ -47,7 +47,7 @@ export function activateFeatures(context: vscode.ExtensionContext, options: Feat
     stopDetachedSimulator: simulator.stop,
     policies: [httpLogPolicy(log)],
     // The first load after a reload lists the subscriptions and every one left expanded, all at once.
-    rememberedExpansions: (cloud) => expansion.remembered(cloud).length,
+    rememberedExpansions: (cloud) => expansion.remembered(cloud),
   });
   const tree = new ScaleSetTreeProvider({
     access: () => connection.access(),

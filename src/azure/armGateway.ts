@@ -54,6 +54,11 @@ export class ArmGateway implements AzureGateway {
     return withSignal(signal, () => setScaleSetOsImageWindow(new MaintenanceClient(this.clients), ref, scaleSetId(ref), location, window));
   }
 
+  prepare(subscriptionIds: readonly string[]): void {
+    this.clients.subscriptions();
+    for (const id of subscriptionIds) this.clients.compute(id);
+  }
+
   private remember<T extends VirtualMachineScaleSet | VirtualMachineScaleSet[]>(sets: T): T {
     for (const set of Array.isArray(sets) ? sets : [sets]) this.modes.remember(set);
     return sets;

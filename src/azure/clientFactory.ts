@@ -1,7 +1,7 @@
 // The one place that builds SDK clients (issue 4): endpoint, trust, retry options, user agent, the
 // abort-signal policy and call statistics. Everything else asks this factory for a client.
 import type { TokenCredential } from '@azure/core-auth';
-import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { HttpClient, Pipeline, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
@@ -128,6 +128,11 @@ export function guardAndLogPolicies(options: Pick<ClientFactoryOptions, 'allowed
 type ExtraPolicies = readonly { readonly policy: PipelinePolicy; readonly position: 'perCall' | 'perRetry' }[];
 
 /** What every client of a factory shares: endpoint, connection pool, retries, user agent, policies. */
+/** Options that hand a client a pipeline made before: its additional policies are in it already (the runtime would add them again). */
+function sharedPipeline(pipeline: Pipeline): { pipeline: Pipeline; additionalPolicies: undefined } {
+  return { pipeline, additionalPolicies: undefined };
+}
+
 export function pipelineOptions(options: Omit<ClientFactoryOptions, 'credential'>, endpoint: string, additionalPolicies: ExtraPolicies, transport: Transport) {
   return {
     endpoint,
@@ -160,6 +165,10 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
   const common = () => (commonOptions ??= pipelineOptions(options, endpoint, additionalPolicies, transport()));
   const scopes = [managementScope(endpoint.startsWith('https://127.0.0.1') ? 'https://management.azure.com' : endpoint)];
   const computeClients = new Map<string, ComputeManagementClient>();
+  // The subscriptions' Compute clients share the first one's pipeline: nothing in it is per subscription,
+  // and each client would otherwise build its own policies and bearer-token cache — a token request per
+  // subscription and ~0.5 ms per client before the first load sends anything (issue 18: 50 subscriptions).
+  let computePipeline: Pipeline | undefined;
   let subscriptionClient: SubscriptionClient | undefined;
   let graphClient: ResourceGraphClient | undefined;
   let armClient: ServiceClient | undefined;
@@ -173,7 +182,8 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
     compute(subscriptionId) {
       let client = computeClients.get(subscriptionId);
       if (!client) {
-        client = new (loadSdk().ComputeManagementClient)(options.credential, subscriptionId, { ...common(), credentials: { scopes } });
+        client = new (loadSdk().ComputeManagementClient)(options.credential, subscriptionId, { ...common(), credentials: { scopes }, ...(computePipeline ? sharedPipeline(computePipeline) : {}) });
+        computePipeline ??= client.pipeline;
         computeClients.set(subscriptionId, client);
       }
       return client;

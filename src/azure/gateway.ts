@@ -89,6 +89,8 @@ export interface InstanceSnapshot {
 }
 
 export interface AzureGateway {
+  /** Builds the clients these subscriptions' calls use, without sending anything (createAzureAccess's prepare). */
+  prepare?(subscriptionIds: readonly string[]): void;
   /** Issue 16: the set's OS-image maintenance configuration (Microsoft.Maintenance), if one is assigned. */
   osImageMaintenance?(ref: ScaleSetRef, signal?: AbortSignal): Promise<ScaleSetMaintenance | undefined>;
   /** Issue 16: writes and assigns the set's OS-image maintenance configuration (Azure's OSImage rules checked first). */

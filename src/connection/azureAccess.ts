@@ -13,4 +13,15 @@ export interface AzureAccess {
   gateway(tenantId?: string): AzureGateway;
   /** ARM traffic of every gateway so far. */
   stats(): CallStats;
+  /**
+   * Makes what the first calls on these subscriptions need before any is sent — the gateways and SDK
+   * clients, nothing that needs a token — so that it is done while the user signs in (issue 18).
+   */
+  prepare?(subscriptions: readonly PreparedSubscription[]): void;
+}
+
+/** A subscription and the tenant whose token its calls use (undefined: the home tenant). */
+export interface PreparedSubscription {
+  readonly subscriptionId: string;
+  readonly tokenTenant?: string;
 }

@@ -10,7 +10,7 @@ import { authProviderFor, requiredSovereignEnvironment, sovereignEnvironmentSett
 import { createSessionCredential } from '../auth/sessionCredential';
 import { type SessionAccount, sessionScopes } from '../auth/sessionSource';
 import { vscodeSessionSource } from '../auth/vscodeSessionSource';
-import type { AzureAccess } from './azureAccess';
+import type { AzureAccess, PreparedSubscription } from './azureAccess';
 import { createAzureAccess } from './createAzureAccess';
 import { cloudSetting, configuredCloud, configuredTenant, setCloud, tenantSetting } from './settings';
 import { simulatorCredential } from './simulatorCredential';
@@ -31,8 +31,8 @@ export interface ConnectionDependencies {
   readonly stopDetachedSimulator?: () => Promise<void>;
   /** Extra SDK pipeline policies, e.g. the HTTP debug log. */
   readonly policies?: readonly PipelinePolicy[];
-  /** How many subscriptions the tree will list at once on its first load on this cloud (those left expanded). */
-  readonly rememberedExpansions?: (cloud: CloudName) => number;
+  /** The subscriptions the tree will list at once on its first load on this cloud (those left expanded). */
+  readonly rememberedExpansions?: (cloud: CloudName) => readonly PreparedSubscription[];
 }
 
 export class ConnectionManager implements vscode.Disposable {
@@ -51,6 +51,8 @@ export class ConnectionManager implements vscode.Disposable {
   private lifetime = new AbortController();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly ahead: ConnectionsAhead;
+  /** An Azure access made while VS Code signs in or looks up the session, for createAccess to take (issue 18). */
+  private prepared: { readonly cloud: CloudName; readonly tenant: string | undefined; readonly access: Promise<AzureAccess | undefined> } | undefined;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -164,6 +166,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.prepared = undefined;
     this.lifetime.abort();
     this.ahead.dispose();
     for (const s of this.subscriptions) s.dispose();
@@ -216,9 +219,42 @@ export class ConnectionManager implements vscode.Disposable {
    * never signs in sends nothing to Azure. Not awaited; a failure only means the tree opens its own.
    */
   private openConnectionsAhead(cloud: CloudName, why: 'signingIn' | 'lookingUp'): void {
-    const expanded = this.deps.rememberedExpansions?.(cloud) ?? 0;
-    if (why === 'lookingUp' && expanded === 0) return;
-    void this.ahead.open({ endpoint: clouds[cloud].resourceManager }, 2 + expanded).catch(() => undefined);
+    const expanded = this.deps.rememberedExpansions?.(cloud) ?? [];
+    if (why === 'lookingUp' && expanded.length === 0) return;
+    void this.ahead.open({ endpoint: clouds[cloud].resourceManager }, 2 + expanded.length).catch(() => undefined);
+    this.prepareAccess(cloud, expanded);
+  }
+
+  /**
+   * Meanwhile the access the tree will use is made, with the SDK clients of the subscriptions it lists at
+   * once: nothing in it needs the session (tokens are asked for per request), and a first load would
+   * otherwise build a client per subscription before sending anything (~0.5 ms each).
+   */
+  private prepareAccess(cloud: CloudName, subscriptions: readonly PreparedSubscription[]): void {
+    const tenant = configuredTenant();
+    if (this.prepared?.cloud === cloud && this.prepared.tenant === tenant) return;
+    const access = preloadSdk().then(() => {
+      const made = this.azureAccess(cloud, tenant);
+      made?.prepare?.(subscriptions);
+      return made;
+    });
+    access.catch(() => undefined);
+    this.prepared = { cloud, tenant, access };
+  }
+
+  /** The access to Azure on this cloud (undefined: no authentication provider for it). */
+  private azureAccess(cloud: CloudName, tenant: string | undefined): AzureAccess | undefined {
+    const provider = authProviderFor(cloud);
+    if (!provider) return undefined;
+    const endpoint = clouds[cloud].resourceManager;
+    const source = vscodeSessionSource(provider);
+    return createAzureAccess({
+      cloud,
+      tenantId: tenant,
+      credentialFor: (tenantId) => createSessionCredential(source, tenantId),
+      // The pool the connections opened while signing in are in.
+      clientOptions: { endpoint, policies: this.deps.policies ?? [], transport: this.ahead.transportFor({ endpoint }) },
+    });
   }
 
   private async silentAccount(cloud: CloudName, tenant: string | undefined): Promise<SessionAccount | undefined> {
@@ -274,15 +310,10 @@ export class ConnectionManager implements vscode.Disposable {
       });
     }
     if (this.currentMode === 'azure') {
-      const endpoint = clouds[this.currentCloud].resourceManager;
-      const source = vscodeSessionSource(authProviderFor(this.currentCloud)!);
-      return createAzureAccess({
-        cloud: this.currentCloud,
-        tenantId: this.currentTenant,
-        credentialFor: (tenantId) => createSessionCredential(source, tenantId),
-        // The pool the connections opened while signing in are in.
-        clientOptions: { endpoint, policies, transport: this.ahead.transportFor({ endpoint }) },
-      });
+      const prepared = this.prepared;
+      this.prepared = undefined;
+      const ready = prepared?.cloud === this.currentCloud && prepared.tenant === this.currentTenant ? await prepared.access.catch(() => undefined) : undefined;
+      return ready ?? this.azureAccess(this.currentCloud, this.currentTenant);
     }
     return undefined;
   }

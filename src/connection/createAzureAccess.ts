@@ -9,7 +9,7 @@ import { ArmGateway } from '../azure/armGateway';
 import { lazyTransport } from '../azure/transport';
 import type { AzureGateway } from '../azure/gateway';
 import { type CallStats, emptyStats } from '../azure/callStats';
-import type { AzureAccess } from './azureAccess';
+import type { AzureAccess, PreparedSubscription } from './azureAccess';
 
 export interface AzureAccessOptions {
   readonly cloud: CloudName;
@@ -24,7 +24,7 @@ export function createAzureAccess(options: AzureAccessOptions): AzureAccess {
   const gateways = new Map<string, ArmGateway>();
   // One connection pool for every tenant's clients (azure/transport.ts).
   const clientOptions = { ...options.clientOptions, transport: options.clientOptions.transport ?? lazyTransport(options.clientOptions) };
-  return {
+  const access: AzureAccess = {
     cloud: options.cloud,
     endpoint: options.clientOptions.endpoint,
     tenantId: options.tenantId,
@@ -38,6 +38,11 @@ export function createAzureAccess(options: AzureAccessOptions): AzureAccess {
       }
       return gateway;
     },
+    prepare(subscriptions: readonly PreparedSubscription[]): void {
+      const byTenant = new Map<string | undefined, string[]>();
+      for (const s of subscriptions) byTenant.set(s.tokenTenant, [...(byTenant.get(s.tokenTenant) ?? []), s.subscriptionId]);
+      for (const [tenantId, ids] of byTenant) access.gateway(tenantId).prepare?.(ids);
+    },
     stats(): CallStats {
       const total = emptyStats();
       for (const g of gateways.values()) {
@@ -49,4 +54,5 @@ export function createAzureAccess(options: AzureAccessOptions): AzureAccess {
       return total;
     },
   };
+  return access;
 }

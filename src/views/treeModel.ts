@@ -70,8 +70,17 @@ function setAwaitingApproval(node: ScaleSetNode, instances: readonly InstanceSna
   return changed;
 }
 
+/** How long a refresh lets background requests already sent finish (see `backgroundRequests`). */
+const backgroundRequestGraceMs = 10_000;
+
 function isRolling(status: RollingUpgradeStatusInfo | undefined): boolean {
   return status?.runningStatus?.code === 'RollingForward';
+}
+
+/** Background look-ups: whether their answer is still wanted, and what aborts their requests. */
+interface BackgroundSignals {
+  readonly signal: AbortSignal;
+  readonly requestSignal: AbortSignal;
 }
 
 export class ScaleSetTreeModel {
@@ -88,6 +97,16 @@ export class ScaleSetTreeModel {
   private readonly prefetched = new Map<string, Promise<VirtualMachineScaleSet[]>>();
   /** Aborts background work and in-flight loads of everything that was invalidated. */
   private generation = sharedAbortController();
+  /**
+   * The requests of the current generation's background look-ups. A refresh stops using their answers at
+   * once (they check `generation`) but lets the ones already sent finish: aborting a request mid-flight
+   * destroys its connection, and the refresh would then open that many again, TLS handshakes on its path
+   * (issue 18: 8 of them, the queue's width). Those still running after the grace are aborted (a retry
+   * waiting out a Retry-After, say).
+   */
+  private backgroundRequests = sharedAbortController();
+  /** Those of earlier generations, until their grace ends. */
+  private readonly finishing = new Set<AbortController>();
   private readonly background: BackgroundQueue;
 
   constructor(private readonly options: TreeModelOptions) {
@@ -141,6 +160,13 @@ export class ScaleSetTreeModel {
       this.background.clear();
       this.generation.abort();
       this.generation = sharedAbortController();
+      const sent = this.backgroundRequests;
+      this.backgroundRequests = sharedAbortController();
+      this.finishing.add(sent);
+      setTimeout(() => {
+        sent.abort();
+        this.finishing.delete(sent);
+      }, backgroundRequestGraceMs).unref();
       this.cache.clear();
       this.scaleSets.clear();
       this.instances.clear();
@@ -194,6 +220,9 @@ export class ScaleSetTreeModel {
   dispose(): void {
     this.background.clear();
     this.generation.abort();
+    this.backgroundRequests.abort();
+    for (const sent of this.finishing) sent.abort();
+    this.finishing.clear();
   }
 
   private async gatewayFor(subscription: SubscriptionNode): Promise<AzureGateway | undefined> {
@@ -227,9 +256,11 @@ export class ScaleSetTreeModel {
   private async loadSubscriptions(signal: AbortSignal): Promise<TreeNode[]> {
     const access = await this.options.access();
     if (!access) return [];
+    // The subscription list first: the view shows the first level when it is in.
+    const listed = listSubscriptions(access, signal);
     this.prefetchExpanded(access, signal);
     this.lastAccess = access;
-    const listing = await listSubscriptions(access, signal);
+    const listing = await listed;
     const problems = listing.tenantProblems.map((p) => this.message(undefined, 'tenantUnavailable', { tenant: p.tenant, error: describeAzureError(p.error) }));
     if (listing.subscriptions.length === 0) return [this.message(undefined, 'noSubscriptions'), ...problems];
     const selected = new Set(this.options.selectedSubscriptions().map((s) => s.toLowerCase()));
@@ -242,7 +273,7 @@ export class ScaleSetTreeModel {
     // expanded ones): when every one is, the query would answer nothing the view uses.
     const uncounted = shown.filter((s) => !this.prefetched.has(`${subscriptionKey(s.info.subscriptionId)}|${s.tokenTenant ?? ''}`));
     if (nodes.length >= (this.options.resourceGraphThreshold ?? resourceGraphThreshold) && uncounted.length > 0) {
-      void this.addScaleSetCounts(access, uncounted, nodes, this.generation.signal);
+      void this.addScaleSetCounts(access, uncounted, nodes, this.generation.signal, this.backgroundRequests.signal);
     }
     return [...nodes, ...problems];
   }
@@ -283,8 +314,8 @@ export class ScaleSetTreeModel {
   }
 
   /** Background: one Resource Graph query gives every subscription's count; rows update when it lands. */
-  private async addScaleSetCounts(access: AzureAccess, listed: Parameters<typeof countScaleSets>[1], nodes: SubscriptionNode[], signal: AbortSignal): Promise<void> {
-    const counts = await countScaleSets(access, listed, signal);
+  private async addScaleSetCounts(access: AzureAccess, listed: Parameters<typeof countScaleSets>[1], nodes: SubscriptionNode[], signal: AbortSignal, requestSignal: AbortSignal): Promise<void> {
+    const counts = await countScaleSets(access, listed, requestSignal);
     if (signal.aborted) return;
     const changed = nodes.filter((n) => {
       const count = counts.get(n.subscription.subscriptionId.toLowerCase());
@@ -317,8 +348,9 @@ export class ScaleSetTreeModel {
       .sort((a, b) => compareText(a.ref.name, b.ref.name));
     node.scaleSetCount = nodes.length;
     if (nodes.length === 0) return [this.message(node, 'noScaleSets')];
-    this.lookUpRollingUpgrades(gateway, nodes.filter(mayRunPlatformUpgrade), this.generation.signal);
-    this.lookUpMaintenance(gateway, nodes.filter(automaticOsUpgradeOn), this.generation.signal);
+    const requests = { signal: this.generation.signal, requestSignal: this.backgroundRequests.signal };
+    this.lookUpRollingUpgrades(gateway, nodes.filter(mayRunPlatformUpgrade), requests);
+    this.lookUpMaintenance(gateway, nodes.filter(automaticOsUpgradeOn), requests);
     return nodes;
   }
 
@@ -327,14 +359,14 @@ export class ScaleSetTreeModel {
    * (Learn: Maintenance control for OS image upgrades), so their rows show it without being expanded. Other
    * sets read it when expanded. A set whose window cannot be read keeps what it showed.
    */
-  private lookUpMaintenance(gateway: AzureGateway, nodes: ScaleSetNode[], signal: AbortSignal): void {
+  private lookUpMaintenance(gateway: AzureGateway, nodes: ScaleSetNode[], { signal, requestSignal }: BackgroundSignals): void {
     if (!gateway.osImageMaintenance) return;
     let throttled = false;
     for (const node of nodes) {
       this.background.add(async () => {
         if (signal.aborted || throttled) return;
         try {
-          const found = (await gateway.osImageMaintenance!(node.ref, signal)) ?? null;
+          const found = (await gateway.osImageMaintenance!(node.ref, requestSignal)) ?? null;
           if (signal.aborted) return;
           const changed = !sameMaintenanceShown(found, node.maintenance);
           node.maintenance = found;
@@ -350,13 +382,13 @@ export class ScaleSetTreeModel {
    * Background: marks sets on which a platform rolling upgrade is running (A6) without blocking the
    * list. Throttling stops the subscription's remaining look-ups: the read budget is the user's.
    */
-  private lookUpRollingUpgrades(gateway: AzureGateway, nodes: ScaleSetNode[], signal: AbortSignal): void {
+  private lookUpRollingUpgrades(gateway: AzureGateway, nodes: ScaleSetNode[], { signal, requestSignal }: BackgroundSignals): void {
     let throttled = false;
     for (const node of nodes) {
       this.background.add(async () => {
         if (signal.aborted || throttled) return;
         try {
-          const rolling = await gateway.getLatestRollingUpgrade(node.ref, signal);
+          const rolling = await gateway.getLatestRollingUpgrade(node.ref, requestSignal);
           if (signal.aborted) return;
           const changed = isRolling(rolling) !== isRolling(node.rolling);
           node.rolling = rolling;
