@@ -18,8 +18,12 @@ import type { SimulatorEndpoint, SimulatorStarter } from './simulatorEndpoint';
 import type { Clock } from '../shared/clock';
 import { preloadSdk } from '../azure/loadSdk';
 import { ConnectionsAhead } from './connectionsAhead';
+import { AccessAhead } from './accessAhead';
 
 export type ConnectionMode = 'signedOut' | 'azure' | 'simulator';
+
+/** What an Azure access is for: one cloud, and every tenant or one. */
+const accessKey = (cloud: CloudName, tenant: string | undefined) => `${cloud}|${tenant ?? ''}`;
 
 export const connectedContextKey = 'vmssUpgrades.connected';
 export const simulatorContextKey = 'vmssUpgrades.simulator';
@@ -51,8 +55,7 @@ export class ConnectionManager implements vscode.Disposable {
   private lifetime = new AbortController();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly ahead: ConnectionsAhead;
-  /** An Azure access made while VS Code signs in or looks up the session, for createAccess to take (issue 18). */
-  private prepared: { readonly cloud: CloudName; readonly tenant: string | undefined; readonly access: Promise<AzureAccess | undefined> } | undefined;
+  private readonly accessAhead = new AccessAhead();
 
   constructor(
     private readonly state: vscode.Memento,
@@ -166,7 +169,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.prepared = undefined;
+    this.accessAhead.clear();
     this.lifetime.abort();
     this.ahead.dispose();
     for (const s of this.subscriptions) s.dispose();
@@ -222,24 +225,9 @@ export class ConnectionManager implements vscode.Disposable {
     const expanded = this.deps.rememberedExpansions?.(cloud) ?? [];
     if (why === 'lookingUp' && expanded.length === 0) return;
     void this.ahead.open({ endpoint: clouds[cloud].resourceManager }, 2 + expanded.length).catch(() => undefined);
-    this.prepareAccess(cloud, expanded);
-  }
-
-  /**
-   * Meanwhile the access the tree will use is made, with the SDK clients of the subscriptions it lists at
-   * once: nothing in it needs the session (tokens are asked for per request), and a first load would
-   * otherwise build a client per subscription before sending anything (~0.5 ms each).
-   */
-  private prepareAccess(cloud: CloudName, subscriptions: readonly PreparedSubscription[]): void {
+    // And the access the tree will use, with those subscriptions' clients (accessAhead.ts).
     const tenant = configuredTenant();
-    if (this.prepared?.cloud === cloud && this.prepared.tenant === tenant) return;
-    const access = preloadSdk().then(() => {
-      const made = this.azureAccess(cloud, tenant);
-      made?.prepare?.(subscriptions);
-      return made;
-    });
-    access.catch(() => undefined);
-    this.prepared = { cloud, tenant, access };
+    this.accessAhead.prepare(accessKey(cloud, tenant), () => this.azureAccess(cloud, tenant), expanded);
   }
 
   /** The access to Azure on this cloud (undefined: no authentication provider for it). */
@@ -310,10 +298,7 @@ export class ConnectionManager implements vscode.Disposable {
       });
     }
     if (this.currentMode === 'azure') {
-      const prepared = this.prepared;
-      this.prepared = undefined;
-      const ready = prepared?.cloud === this.currentCloud && prepared.tenant === this.currentTenant ? await prepared.access.catch(() => undefined) : undefined;
-      return ready ?? this.azureAccess(this.currentCloud, this.currentTenant);
+      return (await this.accessAhead.take(accessKey(this.currentCloud, this.currentTenant))) ?? this.azureAccess(this.currentCloud, this.currentTenant);
     }
     return undefined;
   }
