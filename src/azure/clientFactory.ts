@@ -127,12 +127,12 @@ export function guardAndLogPolicies(options: Pick<ClientFactoryOptions, 'allowed
 
 type ExtraPolicies = readonly { readonly policy: PipelinePolicy; readonly position: 'perCall' | 'perRetry' }[];
 
-/** What every client of a factory shares: endpoint, connection pool, retries, user agent, policies. */
 /** Options that hand a client a pipeline made before: its additional policies are in it already (the runtime would add them again). */
 function sharedPipeline(pipeline: Pipeline): { pipeline: Pipeline; additionalPolicies: undefined } {
   return { pipeline, additionalPolicies: undefined };
 }
 
+/** What every client of a factory shares: endpoint, connection pool, retries, user agent, policies. */
 export function pipelineOptions(options: Omit<ClientFactoryOptions, 'credential'>, endpoint: string, additionalPolicies: ExtraPolicies, transport: Transport) {
   return {
     endpoint,

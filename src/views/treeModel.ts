@@ -102,7 +102,7 @@ export class ScaleSetTreeModel {
    * once (they check `generation`) but lets the ones already sent finish: aborting a request mid-flight
    * destroys its connection, and the refresh would then open that many again, TLS handshakes on its path
    * (issue 18: 8 of them, the queue's width). Those still running after the grace are aborted (a retry
-   * waiting out a Retry-After, say).
+   * waiting out a Retry-After, say), and at once when the next load is on another connection.
    */
   private backgroundRequests = sharedAbortController();
   /** Those of earlier generations, until their grace ends. */
@@ -221,6 +221,10 @@ export class ScaleSetTreeModel {
     this.background.clear();
     this.generation.abort();
     this.backgroundRequests.abort();
+    this.abortFinishing();
+  }
+
+  private abortFinishing(): void {
     for (const sent of this.finishing) sent.abort();
     this.finishing.clear();
   }
@@ -256,6 +260,8 @@ export class ScaleSetTreeModel {
   private async loadSubscriptions(signal: AbortSignal): Promise<TreeNode[]> {
     const access = await this.options.access();
     if (!access) return [];
+    // Another connection (account, cloud, sign-out and in again): what the old one still runs stops now.
+    if (this.lastAccess && access !== this.lastAccess) this.abortFinishing();
     // The subscription list first: the view shows the first level when it is in.
     const listed = listSubscriptions(access, signal);
     this.prefetchExpanded(access, signal);

@@ -1,6 +1,7 @@
 // Issue 18: a refresh does not abort the background look-ups already sent. Aborting a request mid-flight
 // destroys its connection, and the refresh then opened that many again (TLS handshakes on its path, 8 per
-// refresh in the tree benchmark); their answers are still dropped, and disposing of the model aborts them.
+// refresh in the tree benchmark); their answers are still dropped, and disposing of the model or loading
+// on another connection aborts them.
 import * as assert from 'node:assert/strict';
 import type { AzureGateway } from '../../../src/azure/gateway';
 import type { AzureAccess } from '../../../src/connection/azureAccess';
@@ -72,5 +73,24 @@ describe('tree model: a refresh and the background look-ups already sent (issue 
         signals.every((s) => s.aborted),
         'disposing of the model aborts every background request',
       );
+    }));
+
+  it('the next load on another connection aborts those the old one still runs', () =>
+    withAzure({}, async (azure) => {
+      const { held, signals } = holdingLookUps(azure.access);
+      let current: AzureAccess = held;
+      const model = new ScaleSetTreeModel({ access: async () => current, selectedSubscriptions: () => [], onNodesChanged: () => undefined });
+      const root = await model.getChildren(undefined);
+      await Promise.all(root.map((n) => model.getChildren(n)));
+      await waitFor(() => signals.length > 0);
+      const inFlight = [...signals];
+      model.invalidate();
+      current = { ...azure.access }; // another account, say
+      await model.getChildren(undefined);
+      assert.ok(
+        inFlight.every((s) => s.aborted),
+        'requests sent on the old connection stop',
+      );
+      model.dispose();
     }));
 });
