@@ -189,9 +189,12 @@ export class ConnectionManager implements vscode.Disposable {
     } else if (this.state.get<boolean>(signedOutStateKey, false)) {
       mode = 'signedOut';
     } else {
-      // The tree's first calls need the SDK and connections: both while VS Code looks up the session (issue 18).
-      void preloadSdk();
-      this.openConnectionsAhead(cloud, 'lookingUp');
+      // The tree's first calls need the SDK, connections and clients: made while VS Code looks up the session
+      // (issue 18) — not when this connection is already in use (a session event while signed in).
+      if (!this.inUse(cloud, tenant)) {
+        void preloadSdk();
+        this.openConnectionsAhead(cloud, 'lookingUp');
+      }
       account = await this.silentAccount(cloud, tenant);
       mode = account ? 'azure' : 'signedOut';
     }
@@ -214,6 +217,11 @@ export class ConnectionManager implements vscode.Disposable {
       vscode.commands.executeCommand('setContext', connectedContextKey, mode !== 'signedOut'),
       vscode.commands.executeCommand('setContext', simulatorContextKey, mode === 'simulator'),
     ]);
+  }
+
+  /** Whether the tree already has an access to Azure on this cloud and tenant. */
+  private inUse(cloud: CloudName, tenant: string | undefined): boolean {
+    return this.currentMode === 'azure' && this.currentCloud === cloud && this.currentTenant === tenant && this.accessPromise !== undefined;
   }
 
   /**
