@@ -2,6 +2,10 @@
 // property reports its first counterexample with the seed and path to replay it (then shrink it locally:
 // fc.assert(…, { seed, path })) instead of shrinking it there: shrinking cases that each run the real SDK
 // against the simulator took longer than the layer's 20 minutes, and the layer then reported nothing at all.
+// A layer stopped by that limit reports no counterexample either, so the seed of every property is chosen
+// and printed here, first: VMSS_FC_SEED=<seed> replays the same cases.
 import fc from 'fast-check';
 
-if (process.env.CI) fc.configureGlobal({ endOnFailure: true });
+const seed = Number(process.env.VMSS_FC_SEED) || (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
+console.log(`fast-check seed ${seed} (replay the layer's properties with VMSS_FC_SEED=${seed})`);
+fc.configureGlobal({ seed, ...(process.env.CI ? { endOnFailure: true } : {}) });
