@@ -20,7 +20,7 @@ export interface AzureAccess {
   prepare?(subscriptions: readonly PreparedSubscription[]): void;
 }
 
-/** A subscription and the tenant whose token its calls use (undefined: the home tenant). */
+/** A subscription and the tenant whose token its calls use (undefined: the home tenant; a guest subscription's: its home tenant). */
 export interface PreparedSubscription {
   readonly subscriptionId: string;
   readonly tokenTenant?: string;

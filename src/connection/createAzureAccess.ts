@@ -39,9 +39,7 @@ export function createAzureAccess(options: AzureAccessOptions): AzureAccess {
       return gateway;
     },
     prepare(subscriptions: readonly PreparedSubscription[]): void {
-      const byTenant = new Map<string | undefined, string[]>();
-      for (const s of subscriptions) byTenant.set(s.tokenTenant, [...(byTenant.get(s.tokenTenant) ?? []), s.subscriptionId]);
-      for (const [tenantId, ids] of byTenant) access.gateway(tenantId).prepare?.(ids);
+      for (const s of subscriptions) access.gateway(s.tokenTenant).prepare?.([s.subscriptionId]);
     },
     stats(): CallStats {
       const total = emptyStats();

@@ -4,6 +4,7 @@
 // subscriptions' scale sets right after the subscription list. Knowing them up front lets the tree
 // request those lists together with the subscription list: one round trip instead of two.
 // Plain Node: the store is VS Code's Memento (globalState) or a map in tests.
+import type { PreparedSubscription } from '../connection/azureAccess';
 
 /** The part of vscode.Memento this needs. */
 export interface KeyValueStore {
@@ -11,11 +12,8 @@ export interface KeyValueStore {
   update(key: string, value: unknown): PromiseLike<void>;
 }
 
-export interface RememberedSubscription {
-  readonly subscriptionId: string;
-  /** The tenant whose token reads it (a guest subscription's home tenant). */
-  readonly tokenTenant?: string;
-}
+/** A subscription and the tenant whose token reads it: what an access prepares ahead (azureAccess.ts). */
+export type RememberedSubscription = PreparedSubscription;
 
 const storeKey = 'vmssUpgrades.tree.expandedSubscriptions';
 /** Enough for any view a person scrolls through; the oldest expansion is forgotten first. */

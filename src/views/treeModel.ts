@@ -224,6 +224,11 @@ export class ScaleSetTreeModel {
     this.abortFinishing();
   }
 
+  /** The current generation's signals for a background look-up. */
+  private backgroundSignals(): BackgroundSignals {
+    return { signal: this.generation.signal, requestSignal: this.backgroundRequests.signal };
+  }
+
   private abortFinishing(): void {
     for (const sent of this.finishing) sent.abort();
     this.finishing.clear();
@@ -279,7 +284,7 @@ export class ScaleSetTreeModel {
     // expanded ones): when every one is, the query would answer nothing the view uses.
     const uncounted = shown.filter((s) => !this.prefetched.has(`${subscriptionKey(s.info.subscriptionId)}|${s.tokenTenant ?? ''}`));
     if (nodes.length >= (this.options.resourceGraphThreshold ?? resourceGraphThreshold) && uncounted.length > 0) {
-      void this.addScaleSetCounts(access, uncounted, nodes, this.generation.signal, this.backgroundRequests.signal);
+      void this.addScaleSetCounts(access, uncounted, nodes, this.backgroundSignals());
     }
     return [...nodes, ...problems];
   }
@@ -320,7 +325,7 @@ export class ScaleSetTreeModel {
   }
 
   /** Background: one Resource Graph query gives every subscription's count; rows update when it lands. */
-  private async addScaleSetCounts(access: AzureAccess, listed: Parameters<typeof countScaleSets>[1], nodes: SubscriptionNode[], signal: AbortSignal, requestSignal: AbortSignal): Promise<void> {
+  private async addScaleSetCounts(access: AzureAccess, listed: Parameters<typeof countScaleSets>[1], nodes: SubscriptionNode[], { signal, requestSignal }: BackgroundSignals): Promise<void> {
     const counts = await countScaleSets(access, listed, requestSignal);
     if (signal.aborted) return;
     const changed = nodes.filter((n) => {
@@ -354,9 +359,8 @@ export class ScaleSetTreeModel {
       .sort((a, b) => compareText(a.ref.name, b.ref.name));
     node.scaleSetCount = nodes.length;
     if (nodes.length === 0) return [this.message(node, 'noScaleSets')];
-    const requests = { signal: this.generation.signal, requestSignal: this.backgroundRequests.signal };
-    this.lookUpRollingUpgrades(gateway, nodes.filter(mayRunPlatformUpgrade), requests);
-    this.lookUpMaintenance(gateway, nodes.filter(automaticOsUpgradeOn), requests);
+    this.lookUpRollingUpgrades(gateway, nodes.filter(mayRunPlatformUpgrade), this.backgroundSignals());
+    this.lookUpMaintenance(gateway, nodes.filter(automaticOsUpgradeOn), this.backgroundSignals());
     return nodes;
   }
 
