@@ -15,9 +15,10 @@ import { scaleSetOsImageMaintenance } from './maintenance/scaleSetMaintenance';
 import { setScaleSetOsImageWindow } from './maintenance/setScaleSetWindow';
 import type { MaintenanceWindow } from '../shared/maintenance/maintenanceWindow';
 
-async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
+/** Every item of a paged list, a page at a time (one await per page, not per item: 1,000 sets are ~20 pages). */
+async function collect<T>(list: { byPage(): AsyncIterable<T[]> }): Promise<T[]> {
   const items: T[] = [];
-  for await (const item of pages) items.push(item);
+  for await (const page of list.byPage()) items.push(...page);
   return items;
 }
 
