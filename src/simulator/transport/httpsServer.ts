@@ -31,8 +31,8 @@ export async function startHttpsServer(cert: Certificate, port: number, dispatch
       const body = await readBody(req);
       const headers = new Map(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : (v ?? '')]));
       const out = await dispatch({ method: req.method ?? 'GET', url: new URL(req.url ?? '/', origin), origin, headers, body, remoteAddress: req.socket.remoteAddress ?? '' });
-      // The body is written when the request is handled, as a server does; the injected latency is then the
-      // network's alone and the answer shows the state at handling, not after the delay.
+      // The body (a snapshot the route built) is serialised when the request is handled, as a server writes
+      // it: the injected latency is then the network's alone, not serialisation after it (FIDELITY.md).
       const text = out.drop || out.body === undefined ? '' : JSON.stringify(out.body);
       if (out.delayMs) await wait(out.delayMs);
       if (out.drop) {

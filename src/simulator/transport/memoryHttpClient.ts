@@ -36,7 +36,7 @@ export function memoryHttpClient(dispatch: Dispatch): HttpClient {
       const headers = new Map<string, string>();
       for (const [name, value] of request.headers) headers.set(name.toLowerCase(), value);
       const out = await dispatch({ method: request.method, url, origin: url.origin, headers, body: bodyText(request), remoteAddress: '127.0.0.1' });
-      // Written when handled, as over HTTPS (httpsServer.ts): the delay is the network's alone.
+      // Serialised when handled, as over HTTPS (httpsServer.ts): the delay is the network's alone.
       const text = out.drop || out.body === undefined ? undefined : JSON.stringify(out.body);
       if (out.delayMs) await delay(out.delayMs, request.abortSignal);
       if (out.drop) throw new RestError('socket hang up', { code: 'ECONNRESET', request });

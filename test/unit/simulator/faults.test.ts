@@ -21,6 +21,10 @@ async function simWith(faults: FaultRule[], options: { listen?: boolean; budgets
   });
 }
 
+async function waitUntil(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((r) => setTimeout(r, 5));
+}
+
 function attemptsOf(sim: Simulator, pathPattern: string) {
   return sim.requests().filter((r) => new RegExp(pathPattern, 'i').test(r.path));
 }
@@ -93,6 +97,21 @@ describe('simulator faults and throttling, as the SDK sees them', function () {
     await sdkClients(sim, 'memory').compute(sub1).virtualMachineScaleSets.get('rg-test', 'web');
     assert.ok(Date.now() - started >= 145);
   });
+
+  for (const transport of ['memory', 'https'] as const) {
+    it(`a delayed answer is the state when the request was handled, not after its delay (${transport})`, async () => {
+      const sim = await simWith([{ method: 'GET', path: getWeb, delayMs: 300 }], { listen: transport === 'https' });
+      try {
+        const reading = sdkClients(sim, transport).compute(sub1).virtualMachineScaleSets.get('rg-test', 'web');
+        await waitUntil(() => attemptsOf(sim, getWeb).length > 0);
+        const patched = await rawCall(sim, 'PATCH', `/subscriptions/${sub1}/resourceGroups/rg-test/providers/Microsoft.Compute/virtualMachineScaleSets/web`, { body: { tags: { changed: 'during the delay' } } });
+        assert.ok(patched.status === 200 || patched.status === 202, `PATCH answered ${patched.status}`);
+        assert.equal((await reading).tags?.changed, undefined, 'the read was answered as handled, before the PATCH (the delay is the network)');
+      } finally {
+        await sim.stop();
+      }
+    });
+  }
 
   it('faults by rate are reproducible for a seed', async () => {
     const statuses = async (seed: number) => {
