@@ -6,6 +6,9 @@
 // and printed here, first: VMSS_FC_SEED=<seed> replays the same cases.
 import fc from 'fast-check';
 
-const seed = Number(process.env.VMSS_FC_SEED) || (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
+const replay = process.env.VMSS_FC_SEED?.trim();
+if (replay && !/^-?\d+$/.test(replay)) throw new Error(`VMSS_FC_SEED must be the integer seed a run printed, not '${replay}'`);
+// A seed of 0 replays too (a falsy test would draw a new one).
+const seed = replay ? Number(replay) | 0 : (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
 console.log(`fast-check seed ${seed} (replay the layer's properties with VMSS_FC_SEED=${seed})`);
 fc.configureGlobal({ seed, ...(process.env.CI ? { endOnFailure: true } : {}) });
