@@ -70,8 +70,11 @@ describe('CLI --window (issue 16, HTTPS simulator)', function () {
   });
 
   it('run --window waits for the window (journaled) and moves nothing before it opens', async () => {
-    // A daily one-hour window starting two simulated hours from now (UTC, on the hour).
-    const now = sim.clock.now();
+    // A daily one-hour window starting two simulated hours from now (UTC, on the hour) by the clock that
+    // decides: the CLI's (--time-scale), which starts at the real time — not the simulator's, which starts at
+    // the scenario's startTime. Placed by the simulator's clock, the window held the CLI's time of day
+    // whenever the suite ran between ~02:00 and ~04:00 UTC, and the run had nothing to wait for.
+    const now = Date.now();
     const opens = Math.ceil((now + 2 * 3_600_000) / 3_600_000) * 3_600_000;
     const d = new Date(opens);
     const spec = `start=${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)};duration=01:00;timeZone=UTC;recurEvery=Day`;
