@@ -72,8 +72,8 @@ describe('CLI --window (issue 16, HTTPS simulator)', function () {
   it('run --window waits for the window (journaled) and moves nothing before it opens', async () => {
     // A daily one-hour window starting two simulated hours from now (UTC, on the hour) by the clock that
     // decides: the CLI's (--time-scale), which starts at the real time — not the simulator's, which starts at
-    // the scenario's startTime. Placed by the simulator's clock, the window held the CLI's time of day
-    // whenever the suite ran between ~02:00 and ~04:00 UTC, and the run had nothing to wait for.
+    // the scenario's startTime. Placed by the simulator's clock, the window held the CLI's time of day when
+    // the suite ran in an hour-long band of the early UTC morning, and the run had nothing to wait for.
     const now = Date.now();
     const opens = Math.ceil((now + 2 * 3_600_000) / 3_600_000) * 3_600_000;
     const d = new Date(opens);
