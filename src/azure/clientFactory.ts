@@ -1,6 +1,7 @@
 // The one place that builds SDK clients (issue 4): endpoint, trust, retry options, user agent, the
 // abort-signal policy and call statistics. Everything else asks this factory for a client.
 import type { TokenCredential } from '@azure/core-auth';
+import type { Agent } from 'node:https';
 import type { HttpClient, Pipeline, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
@@ -13,7 +14,7 @@ import { metricsEndpoint } from './metrics/metricsEndpoint';
 import { currentSignal } from './requestScope';
 import { type CallStats, emptyStats } from './callStats';
 import { type PollPacing, type PollSleep, RetryAfterLog, retryAfterPolicy } from './lroPolling';
-import { awaitWarmupPolicy, lazyTransport, type Transport } from './transport';
+import { agentPolicy, lazyTransport, type Transport } from './transport';
 
 export interface RetrySettings {
   readonly maxRetries: number;
@@ -132,8 +133,19 @@ function sharedPipeline(pipeline: Pipeline): { pipeline: Pipeline; additionalPol
   return { pipeline, additionalPolicies: undefined };
 }
 
+/** The HTTP client, and an agent that no proxy may replace (the simulator's, on loopback). */
+export interface PipelineTransport {
+  readonly httpClient: HttpClient;
+  readonly agent?: Agent;
+}
+
+/** The simulator's pool: its agent is set before the SDK's proxy policy. Azure's: by agentPolicy, after it. */
+function pipelineTransport(transport: Transport): PipelineTransport {
+  return { httpClient: transport.httpClient, ...(transport.trustsCertificate ? { agent: transport.agent } : {}) };
+}
+
 /** What every client of a factory shares: endpoint, connection pool, retries, user agent, policies. */
-export function pipelineOptions(options: Omit<ClientFactoryOptions, 'credential'>, endpoint: string, additionalPolicies: ExtraPolicies, transport: Transport) {
+export function pipelineOptions(options: Omit<ClientFactoryOptions, 'credential'>, endpoint: string, additionalPolicies: ExtraPolicies, transport: PipelineTransport) {
   return {
     endpoint,
     ...(transport.agent ? { agent: transport.agent } : {}),
@@ -159,10 +171,10 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
   ];
   // Made with the first client: a transport loads the SDK.
   const transport = options.transport ?? lazyTransport(options);
-  // Requests sent while connections open ahead wait for them (transport.ts).
-  additionalPolicies.unshift({ policy: awaitWarmupPolicy(transport), position: 'perCall' as const });
+  // Every request through the pool's agent, where the connections opened ahead wait (transport.ts).
+  additionalPolicies.push({ policy: agentPolicy(transport), position: 'perRetry' as const });
   let commonOptions: ReturnType<typeof pipelineOptions> | undefined;
-  const common = () => (commonOptions ??= pipelineOptions(options, endpoint, additionalPolicies, transport()));
+  const common = () => (commonOptions ??= pipelineOptions(options, endpoint, additionalPolicies, pipelineTransport(transport())));
   const scopes = [managementScope(endpoint.startsWith('https://127.0.0.1') ? 'https://management.azure.com' : endpoint)];
   const computeClients = new Map<string, ComputeManagementClient>();
   // The subscriptions' Compute clients share the first one's pipeline: nothing in it is per subscription,
