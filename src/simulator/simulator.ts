@@ -110,7 +110,7 @@ export class Simulator {
     };
     if (options.listen === false) return new Simulator(world, clock, log, deps, undefined, undefined);
     const cert = simulatorCertificate();
-    const server = await startHttpsServer(cert, options.port ?? 0, (req) => handleRequest(deps, req));
+    const server = await startHttpsServer(cert, options.port ?? 0, (req) => handleRequest(deps, req), { roundTripMs: () => deps.latencyMs });
     return new Simulator(world, clock, log, deps, server, cert.cert);
   }
 

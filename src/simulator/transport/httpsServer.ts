@@ -2,6 +2,7 @@
 // again (handleRequest refuses other remote addresses). A dropped-connection fault destroys the socket.
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import type { SimRequest, SimResponse } from '../http/message';
 import type { Certificate } from './certificate';
 
@@ -24,11 +25,30 @@ function readBody(req: import('node:http').IncomingMessage): Promise<string> {
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function startHttpsServer(cert: Certificate, port: number, dispatch: Dispatch): Promise<RunningServer> {
+export interface HttpsServerOptions {
+  /**
+   * The injected network round trip (scenario `latencyMs`). On a network a new connection's first request
+   * cannot leave before the TCP handshake (one round trip, RFC 9293 §3.5) and the TLS 1.3 handshake (one
+   * more, RFC 8446 §2) are done; on loopback both take next to nothing. So a connection's first request is
+   * handled no earlier than two round trips after the connection was accepted — a connection opened long
+   * before its first request waits for nothing (FIDELITY.md, injected latency).
+   */
+  readonly roundTripMs?: () => number;
+}
+
+export async function startHttpsServer(cert: Certificate, port: number, dispatch: Dispatch, options: HttpsServerOptions = {}): Promise<RunningServer> {
   let origin = '';
+  // When each connection's handshake was done here, until its first request.
+  const handshakeDone = new WeakMap<TLSSocket, number>();
   const server = https.createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
     void (async () => {
       const body = await readBody(req);
+      const opened = handshakeDone.get(req.socket as TLSSocket);
+      if (opened !== undefined) {
+        handshakeDone.delete(req.socket as TLSSocket);
+        const hold = opened + 2 * (options.roundTripMs?.() ?? 0) - performance.now();
+        if (hold > 0) await wait(hold);
+      }
       const headers = new Map(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : (v ?? '')]));
       const out = await dispatch({ method: req.method ?? 'GET', url: new URL(req.url ?? '/', origin), origin, headers, body, remoteAddress: req.socket.remoteAddress ?? '' });
       // The body (a snapshot the route built) is serialised when the request is handled, as a server writes
@@ -43,6 +63,7 @@ export async function startHttpsServer(cert: Certificate, port: number, dispatch
       res.end(text);
     })().catch(() => req.socket.destroy());
   });
+  server.on('secureConnection', (socket: TLSSocket) => handshakeDone.set(socket, performance.now()));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

@@ -2,6 +2,8 @@
 // without it is not retried, 5xx and dropped connections are retried with backoff, a failed LRO
 // rejects; Compute budgets answer 429 with Retry-After and report what is left.
 import { strict as assert } from 'node:assert';
+import * as https from 'node:https';
+import * as tls from 'node:tls';
 import { ScaledClock } from '../../../src/shared/clock';
 import type { FaultRule } from '../../../src/simulator/http/faults';
 import type { Budget } from '../../../src/simulator/http/throttling';
@@ -112,6 +114,33 @@ describe('simulator faults and throttling, as the SDK sees them', function () {
       }
     });
   }
+
+  it('with latency, a new connection\'s first request waits two round trips more (TCP and TLS handshakes), one opened before does not', async () => {
+    const roundTrip = 200;
+    const sim = await Simulator.start({ listen: true, clock: new StepClock(1_000), scenario: { ...scenario([scaleSet('web', 1)]), latencyMs: roundTrip } });
+    const agent = new https.Agent({ keepAlive: true, ca: sim.ca! });
+    const url = `${sim.url}/metadata/endpoints?api-version=2022-09-01`;
+    const timed = (options: https.RequestOptions) =>
+      new Promise<number>((resolve, reject) => {
+        const started = performance.now();
+        https.get(url, options, (res) => res.resume().on('end', () => resolve(performance.now() - started))).on('error', reject);
+      });
+    try {
+      const onNew = await timed({ agent });
+      assert.ok(onNew >= 3 * roundTrip - 10, `the first request on a new connection took ${onNew.toFixed(0)} ms: TCP, TLS and the request, three round trips`);
+      const reused = await timed({ agent });
+      assert.ok(reused >= roundTrip - 10 && reused < 2 * roundTrip, `a request on an open connection took ${reused.toFixed(0)} ms: one round trip`);
+      // A connection opened well before its first request (what the extension does while signing in).
+      const socket = tls.connect({ host: '127.0.0.1', port: new URL(sim.url).port ? Number(new URL(sim.url).port) : 443, ca: sim.ca! });
+      await new Promise((resolve) => socket.once('secureConnect', resolve));
+      await new Promise((resolve) => setTimeout(resolve, 2 * roundTrip + 50));
+      const onOpenedAhead = await timed({ createConnection: () => socket });
+      assert.ok(onOpenedAhead < 2 * roundTrip, `the first request on a connection opened ahead took ${onOpenedAhead.toFixed(0)} ms: its handshakes were done`);
+    } finally {
+      agent.destroy();
+      await sim.stop();
+    }
+  });
 
   it('faults by rate are reproducible for a seed', async () => {
     const statuses = async (seed: number) => {
