@@ -32,7 +32,7 @@ const root = path.resolve(__dirname, '..', ...(__dirname.includes(`${path.sep}ou
 // ---------------------------------------------------------------------------------------------
 
 /** 50 subscriptions × 20 scale sets (the default scenario's sets as templates, 2 instances each). */
-export function largeEstate(subscriptions: number, setsPerSubscription: number, latencyMs: number): Scenario {
+function largeEstate(subscriptions: number, setsPerSubscription: number, latencyMs: number): Scenario {
   const base = loadScenario('default');
   const tenantId = base.tenants[0].tenantId;
   const subs = Array.from({ length: subscriptions }, (_, i) => ({
@@ -67,7 +67,7 @@ async function firstLevelAsViewed(model: ScaleSetTreeModel): Promise<TreeNode[][
 }
 
 /** The simulator in its own process (`vmss-upgrades simulator`), as Azure is: its CPU is not ours. */
-export async function startSimulatorProcess(scenario: Scenario, scratch: string): Promise<{ url: string; ca: string; stop(): void }> {
+async function startSimulatorProcess(scenario: Scenario, scratch: string): Promise<{ url: string; ca: string; stop(): void }> {
   const file = path.join(scratch, 'estate.json');
   writeFileSync(file, JSON.stringify(scenario));
   const child = spawn(process.execPath, [path.join(root, 'bin', 'vmss-upgrades.js'), 'simulator', '--scenario', file, '--time-scale', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -238,7 +238,7 @@ export async function runTreeBench(options: TreeBenchOptions, print: (line: stri
     const early = refreshes.slice(0, Math.min(3, refreshes.length));
     log(`    the refreshes in order: ${refreshes.map((r) => r.toFixed(0)).join(' ')} ms (median of the first ${early.length}: ${median(early).toFixed(0)} ms → ${(median(early) / bound).toFixed(2)}× the bound)`);
     log(`    warm load by a new model (nothing expanded before): median ${median(fresh).toFixed(0)} ms, p90 ${percentile(fresh, 90).toFixed(0)} ms → ${(median(fresh) / bound).toFixed(2)}× the bound`);
-    log(`    first load after a reload (the ${subscriptions} subscriptions left expanded, listed with the subscription list; SDK preloaded during the simulator's start: ${sdkMs.toFixed(0)} ms; ${typeof opened === 'string' ? 0 : opened.opened} connections opened (the request path run on ${typeof opened === 'string' ? 0 : opened.warmupRequests} requests of its own) and the clients made while signing in, ${aheadMs.toFixed(0)} ms; code not yet optimised): ${first.toFixed(0)} ms → ${(first / refresh).toFixed(2)}× the warm refresh (goal ≤ 2×), ${(first / median(fresh)).toFixed(2)}× the warm new-model load`);
+    log(`    first load after a reload (the ${subscriptions} subscriptions left expanded, listed with the subscription list; SDK preloaded during the simulator's start: ${sdkMs.toFixed(0)} ms; ${opened?.opened ?? 0} connections opened and the clients made while signing in, ${aheadMs.toFixed(0)} ms; code not yet optimised): ${first.toFixed(0)} ms → ${(first / refresh).toFixed(2)}× the warm refresh (goal ≤ 2×), ${(first / median(fresh)).toFixed(2)}× the warm new-model load`);
     log(`    of which new connections: the same load on a new connection pool with code that has run before: median ${median(newConnections).toFixed(0)} ms (${(median(newConnections) / refresh).toFixed(2)}× the warm refresh) — the rest of the first load is code running for the first time`);
     log(`    calls until loaded: ${calls} (tenants + subscriptions, ${subscriptions} listAll); background calls after loading: ${background} rolling-upgrade look-ups, 8 at a time; 429s in the whole run: ${access.stats().throttled}`);
     warmRefreshMs = refresh;
@@ -292,8 +292,8 @@ export async function runTreeBench(options: TreeBenchOptions, print: (line: stri
 type FirstLoadVariant = 'none' | 'ahead' | 'inFlight';
 const variantNames: Record<FirstLoadVariant, string> = {
   none: 'no connections opened ahead (as before)',
-  ahead: 'connections opened, request path run and clients made while signing in, the sign-in outlasting them',
-  inFlight: 'the load starting the moment the connections start opening (an instant sign-in)',
+  ahead: 'connections opened and clients made while signing in, the sign-in outlasting them',
+  inFlight: 'the load starting the moment they start opening (an instant sign-in)',
 };
 const firstLoadChildVariable = 'BENCH_FIRST_LOAD_CHILD';
 

@@ -48,7 +48,6 @@ export function activateFeatures(context: vscode.ExtensionContext, options: Feat
     policies: [httpLogPolicy(log)],
     // The first load after a reload lists the subscriptions and every one left expanded, all at once.
     rememberedExpansions: (cloud) => expansion.remembered(cloud),
-    trace: (message) => log.trace(message),
   });
   const tree = new ScaleSetTreeProvider({
     access: () => connection.access(),

@@ -7,5 +7,5 @@ export { ResourceGraphClient } from '@azure/arm-resourcegraph';
 export { RestError, isRestError } from '@azure/core-rest-pipeline';
 export { ArmServiceClient } from './maintenance/armServiceClient';
 export { ServiceClient } from '@azure/core-client';
-export { createDefaultHttpClient, createPipelineRequest, getDefaultProxySettings } from '@azure/core-rest-pipeline';
+export { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
 export { MetricsClient } from '@azure/monitor-query-metrics';

@@ -1,7 +1,6 @@
 // The one place that builds SDK clients (issue 4): endpoint, trust, retry options, user agent, the
 // abort-signal policy and call statistics. Everything else asks this factory for a client.
 import type { TokenCredential } from '@azure/core-auth';
-import type { Agent } from 'node:https';
 import type { HttpClient, Pipeline, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
@@ -14,7 +13,7 @@ import { metricsEndpoint } from './metrics/metricsEndpoint';
 import { currentSignal } from './requestScope';
 import { type CallStats, emptyStats } from './callStats';
 import { type PollPacing, type PollSleep, RetryAfterLog, retryAfterPolicy } from './lroPolling';
-import { agentPolicy, lazyTransport, type Transport } from './transport';
+import { awaitWarmupPolicy, lazyTransport, type Transport } from './transport';
 
 export interface RetrySettings {
   readonly maxRetries: number;
@@ -133,19 +132,8 @@ function sharedPipeline(pipeline: Pipeline): { pipeline: Pipeline; additionalPol
   return { pipeline, additionalPolicies: undefined };
 }
 
-/** The HTTP client, and an agent that no proxy may replace (the simulator's, on loopback). */
-export interface PipelineTransport {
-  readonly httpClient: HttpClient;
-  readonly agent?: Agent;
-}
-
-/** The simulator's pool: its agent is set before the SDK's proxy policy. Azure's: by agentPolicy, after it. */
-function pipelineTransport(transport: Transport): PipelineTransport {
-  return { httpClient: transport.httpClient, ...(transport.trustsCertificate ? { agent: transport.agent } : {}) };
-}
-
 /** What every client of a factory shares: endpoint, connection pool, retries, user agent, policies. */
-export function pipelineOptions(options: Omit<ClientFactoryOptions, 'credential'>, endpoint: string, additionalPolicies: ExtraPolicies, transport: PipelineTransport) {
+export function pipelineOptions(options: Omit<ClientFactoryOptions, 'credential'>, endpoint: string, additionalPolicies: ExtraPolicies, transport: Transport) {
   return {
     endpoint,
     ...(transport.agent ? { agent: transport.agent } : {}),
@@ -171,10 +159,10 @@ export function createClientFactory(options: ClientFactoryOptions, pollIntervalM
   ];
   // Made with the first client: a transport loads the SDK.
   const transport = options.transport ?? lazyTransport(options);
-  // Every request through the pool's agent, where the connections opened ahead wait (transport.ts).
-  additionalPolicies.push({ policy: agentPolicy(transport), position: 'perRetry' as const });
+  // Requests sent while connections open ahead wait for them (transport.ts).
+  additionalPolicies.unshift({ policy: awaitWarmupPolicy(transport), position: 'perCall' as const });
   let commonOptions: ReturnType<typeof pipelineOptions> | undefined;
-  const common = () => (commonOptions ??= pipelineOptions(options, endpoint, additionalPolicies, pipelineTransport(transport())));
+  const common = () => (commonOptions ??= pipelineOptions(options, endpoint, additionalPolicies, transport()));
   const scopes = [managementScope(endpoint.startsWith('https://127.0.0.1') ? 'https://management.azure.com' : endpoint)];
   const computeClients = new Map<string, ComputeManagementClient>();
   // The subscriptions' Compute clients share the first one's pipeline: nothing in it is per subscription,

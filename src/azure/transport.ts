@@ -1,20 +1,57 @@
 // One connection pool for everything a connection sends (issue 18). Left to themselves, the SDK
 // packages keep a pool each: @azure/core-client's clients (subscriptions, Resource Graph, plain ARM)
 // share one default HTTP client, @azure/arm-compute's modular client (@typespec/ts-http-runtime) has
-// its own — so connections opened by one were never used by the other. Passing one HTTP client and one
-// agent to every client makes them one pool, which is what lets connections opened while the user
-// signs in (preconnectAgent.ts) serve the tree's first load.
+// its own — so connections opened by one were never used by the other. Passing one HTTP client (and,
+// for the simulator's certificate, one agent) to every client makes them one pool, which is what lets
+// connections opened while the user signs in (connectionWarmup.ts) serve the tree's first load.
+import * as https from 'node:https';
 import * as tls from 'node:tls';
 import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import { loadSdk } from './loadSdk';
-import { PreconnectAgent } from './preconnectAgent';
 
 export interface Transport {
   readonly httpClient: HttpClient;
-  /** The pool's agent: every request to the endpoint goes through it unless a proxy takes it (agentPolicy). */
-  readonly agent: PreconnectAgent;
-  /** With a certificate to trust (the simulator's, on loopback): the agent is set before the SDK's proxy policy, so no proxy sees it. */
-  readonly trustsCertificate: boolean;
+  /** Only with a certificate to trust (the simulator's); otherwise the HTTP client's own keep-alive agent. */
+  readonly agent?: https.Agent;
+  /** Hands the connections opened ahead (connectionWarmup.ts) to the requests sent while they open. */
+  readonly handoff: ConnectionHandoff;
+}
+
+/** Longest a request waits for a connection opened ahead; then it opens its own. */
+export const maxWarmupWaitMs = 2_000;
+
+/**
+ * A request sent while connections are being opened ahead waits for one of them — the next whose warm-up
+ * request returns — instead of opening one more: measured, a first load starting mid-warm-up that did not
+ * wait paid for twice the handshakes (README, issue 18). Requests beyond the connections being opened go
+ * straight on.
+ */
+export class ConnectionHandoff {
+  private opening = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  /** `count` warm-up requests sent. */
+  started(count: number): void {
+    this.opening += count;
+  }
+
+  /** A warm-up request returned (or failed): its connection is free for the longest-waiting request. */
+  finished(): void {
+    this.opening--;
+    // After the response's end has handed the socket back to the agent's free pool.
+    const next = this.waiting.shift();
+    if (next) setImmediate(next);
+  }
+
+  /** While connections are still opening for this request: resolves when one is free. */
+  connection(): Promise<void> | undefined {
+    if (this.opening - this.waiting.length <= 0) return undefined;
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  get isOpening(): boolean {
+    return this.opening > 0;
+  }
 }
 
 export interface TransportOptions {
@@ -24,26 +61,28 @@ export interface TransportOptions {
   readonly httpClient?: HttpClient;
 }
 
-/**
- * Sends a request through the pool's agent unless the SDK's proxy policy gave it the proxy's agent
- * (HTTPS_PROXY and friends): a per-retry policy, so it runs after the proxy policy and the proxy wins.
- */
-export function agentPolicy(transport: () => Transport): PipelinePolicy {
+/** Holds a request while a connection is being opened ahead for it; at most maxWarmupWaitMs. */
+export function awaitWarmupPolicy(transport: () => Transport): PipelinePolicy {
   return {
-    name: 'vmssUpgradesPooledAgent',
-    sendRequest(request, next) {
-      request.agent ??= transport().agent;
+    name: 'vmssUpgradesAwaitWarmup',
+    async sendRequest(request, next) {
+      const free = transport().handoff.connection();
+      if (free) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([free, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWarmupWaitMs)))]);
+        clearTimeout(timer);
+      }
       return next(request);
     },
   };
 }
 
-/** Loads the SDK (its default HTTP client sends with the agent a request names). */
+/** Loads the SDK (its default HTTP client honours proxy settings per request through the pipeline). */
 export function createTransport(options: TransportOptions): Transport {
   // One secure context for every connection: with `ca` alone, Node builds a new one (parsing the PEM into
   // a certificate store) for each TLS connection — 50 of them on a first load of 50 subscriptions.
-  const agent = new PreconnectAgent({ keepAlive: true, ...(options.ca ? { secureContext: tls.createSecureContext({ ca: options.ca }) } : {}) });
-  return { httpClient: options.httpClient ?? loadSdk().createDefaultHttpClient(), agent, trustsCertificate: options.ca !== undefined };
+  const agent = options.ca ? new https.Agent({ secureContext: tls.createSecureContext({ ca: options.ca }), keepAlive: true }) : undefined;
+  return { httpClient: options.httpClient ?? loadSdk().createDefaultHttpClient(), handoff: new ConnectionHandoff(), ...(agent ? { agent } : {}) };
 }
 
 /** The transport made on first use, then the same one: connecting stays free until something is sent. */

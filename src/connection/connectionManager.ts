@@ -17,7 +17,7 @@ import { simulatorCredential } from './simulatorCredential';
 import type { SimulatorEndpoint, SimulatorStarter } from './simulatorEndpoint';
 import type { Clock } from '../shared/clock';
 import { preloadSdk } from '../azure/loadSdk';
-import { ConnectionsAhead, envProxyConfigured } from './connectionsAhead';
+import { ConnectionsAhead } from './connectionsAhead';
 import { AccessAhead } from './accessAhead';
 
 export type ConnectionMode = 'signedOut' | 'azure' | 'simulator';
@@ -37,8 +37,6 @@ export interface ConnectionDependencies {
   readonly policies?: readonly PipelinePolicy[];
   /** The subscriptions the tree will list at once on its first load on this cloud (those left expanded). */
   readonly rememberedExpansions?: (cloud: CloudName) => readonly PreparedSubscription[];
-  /** Where the connections opened ahead are reported (the extension's log, at trace level). */
-  readonly trace?: (message: string) => void;
 }
 
 export class ConnectionManager implements vscode.Disposable {
@@ -63,7 +61,7 @@ export class ConnectionManager implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly deps: ConnectionDependencies,
   ) {
-    this.ahead = new ConnectionsAhead({ policies: deps.policies, throughProxy: () => proxyConfigured() || envProxyConfigured() });
+    this.ahead = new ConnectionsAhead({ policies: deps.policies });
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(cloudSetting) || e.affectsConfiguration(tenantSetting) || e.affectsConfiguration(sovereignEnvironmentSetting)) this.reevaluate();
@@ -234,11 +232,7 @@ export class ConnectionManager implements vscode.Disposable {
   private openConnectionsAhead(cloud: CloudName, why: 'signingIn' | 'lookingUp'): void {
     const expanded = this.deps.rememberedExpansions?.(cloud) ?? [];
     if (why === 'lookingUp' && expanded.length === 0) return;
-    const count = 2 + expanded.length;
-    void this.ahead.open({ endpoint: clouds[cloud].resourceManager }, count).then(
-      (result) => this.deps.trace?.(typeof result === 'string' ? `No connections opened ahead to ${cloud} (${result}).` : `Connections opened ahead to ${cloud}: ${result.opened} of ${count} (${result.failed} failed); request path run with ${result.warmupRequests} requests.`),
-      () => undefined,
-    );
+    void this.ahead.open({ endpoint: clouds[cloud].resourceManager }, 2 + expanded.length).catch(() => undefined);
     // And the access the tree will use, with those subscriptions' clients (accessAhead.ts).
     const tenant = configuredTenant();
     this.accessAhead.prepare(accessKey(cloud, tenant), () => this.azureAccess(cloud, tenant), expanded);
@@ -331,13 +325,4 @@ export class ConnectionManager implements vscode.Disposable {
       // It failed to start or is already gone: nothing to stop.
     }
   }
-}
-
-/**
- * VS Code's own proxy setting: its proxy support then sends requests through the proxy, and connections
- * opened straight to Resource Manager would go unused. (A proxy VS Code finds in the system settings is
- * not known here: then the connections opened ahead go unused and close after a minute.)
- */
-function proxyConfigured(): boolean {
-  return Boolean(vscode.workspace.getConfiguration('http').get<string>('proxy'));
 }

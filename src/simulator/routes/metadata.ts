@@ -2,9 +2,8 @@
 // a token (ARM's own endpoint, no subscription, not throttled per principal). The shape is the one
 // `az cloud register --endpoint-resource-manager` and hashicorp/go-azure-sdk (sdk/environments/metadata,
 // `metaDataResponse20220901`) read from management.azure.com: one object for the cloud, with the public
-// cloud's values, except that Resource Manager is the simulator itself. The extension no longer sends it
-// (it carried the connections opened while signing in until those opened without a request, issue 18);
-// it stays for tools that register a cloud from its metadata. Unverified: ARM's answer to
+// cloud's values, except that Resource Manager is the simulator itself. The extension reads it only to
+// open connections while the user signs in (azure/connectionWarmup.ts). Unverified: ARM's answer to
 // other api-versions (older ones exist with other shapes); here they are refused as for /subscriptions.
 import { ArmError } from '../armError';
 import { json, type SimRequest, type SimResponse } from '../http/message';
