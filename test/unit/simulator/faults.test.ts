@@ -130,8 +130,8 @@ describe('simulator faults and throttling, as the SDK sees them', function () {
       assert.ok(onNew >= 3 * roundTrip - 10, `the first request on a new connection took ${onNew.toFixed(0)} ms: TCP, TLS and the request, three round trips`);
       const reused = await timed({ agent });
       assert.ok(reused >= roundTrip - 10 && reused < 2 * roundTrip, `a request on an open connection took ${reused.toFixed(0)} ms: one round trip`);
-      // A connection opened well before its first request (what the extension does while signing in).
-      const socket = tls.connect({ host: '127.0.0.1', port: new URL(sim.url).port ? Number(new URL(sim.url).port) : 443, ca: sim.ca! });
+      // A connection opened well before its first request: its handshakes are long done.
+      const socket = tls.connect({ host: '127.0.0.1', port: Number(new URL(sim.url).port), ca: sim.ca! });
       await new Promise((resolve) => socket.once('secureConnect', resolve));
       await new Promise((resolve) => setTimeout(resolve, 2 * roundTrip + 50));
       const onOpenedAhead = await timed({ createConnection: () => socket });
