@@ -81,14 +81,28 @@ const oid = {
   serverAuth: '1.3.6.1.5.5.7.3.1',
 };
 
+/**
+ * A certificate serial from 16 random bytes: a positive INTEGER (RFC 5280 §4.1.2.2) whose first byte is
+ * never zero. DER takes an INTEGER's shortest form (X.690 §8.3.2), so a leading 0x00 before a byte below
+ * 0x80 is padding that OpenSSL refuses ("illegal padding"): with the bare `& 0x7f` one start in ~256
+ * failed to load its own certificate (the simulator's flaky start, CI of session 11).
+ */
+export function certificateSerial(random: Uint8Array): Uint8Array {
+  const serial = Uint8Array.from(random);
+  serial[0] = (serial[0] & 0x7f) | 0x40;
+  return serial;
+}
+
 /** `keyType: 'rsa'` makes what versions before this one kept in the cache (its tests need one). */
-export function generateCertificate({ now = Date.now(), keyType = 'ec' }: { now?: number; keyType?: 'ec' | 'rsa' } = {}): Certificate {
+export function generateCertificate({
+  now = Date.now(),
+  keyType = 'ec',
+  random = randomBytes(16),
+}: { now?: number; keyType?: 'ec' | 'rsa'; random?: Uint8Array } = {}): Certificate {
   const { publicKey, privateKey } = keyType === 'ec' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('rsa', { modulusLength: 2048 });
   const certificate = new pkijs.Certificate();
   certificate.version = 2; // X.509 v3
-  const serial = randomBytes(16);
-  serial[0] &= 0x7f; // a positive INTEGER (RFC 5280 §4.1.2.2)
-  certificate.serialNumber = new asn1js.Integer({ valueHex: serial });
+  certificate.serialNumber = new asn1js.Integer({ valueHex: certificateSerial(random) });
   const name = () => new pkijs.AttributeTypeAndValue({ type: oid.commonName, value: new asn1js.Utf8String({ value: '127.0.0.1' }) });
   certificate.issuer.typesAndValues.push(name());
   certificate.subject.typesAndValues.push(name());
