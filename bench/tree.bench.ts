@@ -292,8 +292,8 @@ export async function runTreeBench(options: TreeBenchOptions, print: (line: stri
 // Sign-ins lasting 2–8 round trips: how long the session look-up must take for the connections opened
 // meanwhile to pay off (a TCP + TLS 1.3 handshake is 2 round trips, the warm-up's request one more; the
 // rest of the warm-up is the client's and the simulator's CPU, each on one thread).
-type FirstLoadVariant = 'none' | 'ahead' | 'inFlight' | 'signIn2' | 'signIn4' | 'signIn6' | 'signIn8';
-const firstLoadVariants: readonly FirstLoadVariant[] = ['none', 'ahead', 'inFlight', 'signIn2', 'signIn4', 'signIn6', 'signIn8'];
+const firstLoadVariants = ['none', 'ahead', 'inFlight', 'signIn2', 'signIn4', 'signIn6', 'signIn8'] as const;
+type FirstLoadVariant = (typeof firstLoadVariants)[number];
 const variantNames: Record<FirstLoadVariant, string> = {
   none: 'no connections opened ahead (as before)',
   ahead: 'connections opened and clients made while signing in, the sign-in outlasting them',
@@ -314,10 +314,9 @@ interface FirstLoadFigures {
 }
 
 async function benchFirstLoadVariants(simulator: { url: string; ca: string }, subscriptions: number, runs: number, settleMs: number, latencyMs: number): Promise<TreeBenchFigures['firstLoadByVariant']> {
-  const variants = firstLoadVariants;
-  const results = new Map<FirstLoadVariant, FirstLoadFigures[]>(variants.map((v) => [v, []]));
+  const results = new Map<FirstLoadVariant, FirstLoadFigures[]>(firstLoadVariants.map((v) => [v, []]));
   for (let run = 0; run < runs; run++) {
-    for (const variant of variants) {
+    for (const variant of firstLoadVariants) {
       const line = await new Promise<string>((resolve, reject) => {
         let out = '';
         const child = spawn(process.execPath, [...process.execArgv, __filename], {
@@ -332,7 +331,7 @@ async function benchFirstLoadVariants(simulator: { url: string; ca: string }, su
   }
   log(`(d) the first load after a reload, ${subscriptions} subscriptions expanded, each in a fresh process (SDK loaded while signing in), alternating, ${runs} runs each (a round trip: ${latencyMs} ms):`);
   const figures = {} as Record<FirstLoadVariant, FirstLoadFigures>;
-  for (const variant of variants) {
+  for (const variant of firstLoadVariants) {
     const list = results.get(variant)!;
     const first = median(list.map((r) => r.first));
     const warm = median(list.map((r) => r.warm));
